@@ -1,0 +1,19 @@
+import pkg from "../package.json" with { type: "json" };
+import { main } from "./main.js";
+import type { Io } from "./io.js";
+
+// The only module that touches `process`.
+const io: Io = {
+  stdout: (text) => void process.stdout.write(text),
+  stderr: (text) => void process.stderr.write(text),
+  env: process.env,
+  cwd: process.cwd(),
+  isInteractiveTerminal: process.stdin.isTTY && process.stdout.isTTY,
+  readStdin: async () => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks).toString("utf8");
+  },
+};
+
+process.exitCode = await main(process.argv.slice(2), { io, version: pkg.version });

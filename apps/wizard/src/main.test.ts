@@ -1,0 +1,38 @@
+import { describe, expect, it } from "vitest";
+import { HubSetupError } from "@hub-setup/core";
+import { EXIT, exitCodeFor } from "./exit-codes.js";
+import { memoryIo } from "./io.js";
+import { main } from "./main.js";
+
+describe("main", () => {
+  it("prints the version", async () => {
+    const io = memoryIo();
+    expect(await main(["--version"], { io, version: "9.9.9" })).toBe(EXIT.OK);
+    expect(io.out.join("")).toBe("hub-setup 9.9.9\n");
+  });
+
+  it("prints help listing every subcommand and the exit codes", async () => {
+    const io = memoryIo();
+    expect(await main(["--help"], { io, version: "0" })).toBe(EXIT.OK);
+    const help = io.out.join("");
+    for (const cmd of ["status", "refresh", "exec", "env", "schedule", "sandbox"])
+      expect(help).toContain(`hub-setup ${cmd}`);
+    expect(help).toContain("130 cancelled");
+  });
+
+  it("gives a usage error for an unknown flag or command", async () => {
+    const io = memoryIo();
+    expect(await main(["--frobnicate"], { io, version: "0" })).toBe(EXIT.USAGE);
+    expect(io.err.join("")).toContain("--frobnicate");
+    expect(await main(["frobnicate"], { io, version: "0" })).toBe(EXIT.USAGE);
+  });
+});
+
+describe("exit codes", () => {
+  it("maps core error codes to documented exit codes", () => {
+    expect(exitCodeFor(new HubSetupError("TOKEN_EXPIRED", "x"))).toBe(EXIT.AUTH);
+    expect(exitCodeFor(new HubSetupError("NETWORK", "x"))).toBe(EXIT.NETWORK);
+    expect(exitCodeFor(new HubSetupError("CANCELLED", "x"))).toBe(EXIT.CANCELLED);
+    expect(exitCodeFor(new Error("other"))).toBe(EXIT.ERROR);
+  });
+});

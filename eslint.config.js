@@ -1,0 +1,60 @@
+// Type-aware lint for every workspace. Rules that encode our standards:
+// no default exports, type-only imports, and I/O modules (fs, undici, inquirer) only at the edges.
+import js from "@eslint/js";
+import tseslint from "typescript-eslint";
+
+const ioModules = [
+  "node:fs",
+  "node:fs/promises",
+  "fs",
+  "fs/promises",
+  "undici",
+  "@inquirer/prompts",
+  "@napi-rs/keyring",
+];
+
+export default tseslint.config(
+  { ignores: ["**/dist/**", "**/node_modules/**", "**/.turbo/**", "**/fixtures/**", "bench/results/**"] },
+  js.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      "@typescript-eslint/consistent-type-imports": "error",
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      eqeqeq: ["error", "always", { null: "never" }],
+      "@typescript-eslint/require-await": "off",
+    },
+  },
+  {
+    files: ["packages/*/src/**/*.ts", "apps/*/src/**/*.ts"],
+    ignores: ["**/*.test.ts"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        { selector: "ExportDefaultDeclaration", message: "Use named exports." },
+      ],
+    },
+  },
+  {
+    // The pure core: strings in, strings out. I/O lives in src/node/.
+    files: ["packages/core/src/**/*.ts"],
+    ignores: ["packages/core/src/node/**", "**/*.test.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { paths: ioModules.map((name) => ({ name, message: "I/O belongs in core/src/node." })) },
+      ],
+    },
+  },
+  {
+    files: ["**/*.mjs", "**/*.js"],
+    ...tseslint.configs.disableTypeChecked,
+    languageOptions: {
+      ...tseslint.configs.disableTypeChecked.languageOptions,
+      globals: { process: "readonly", console: "readonly", URL: "readonly" },
+    },
+  },
+);

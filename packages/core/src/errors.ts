@@ -1,0 +1,48 @@
+/**
+ * The error vocabulary of @hub-setup/core. Every error we throw on purpose is a HubSetupError with a
+ * stable string `code`; the apps map codes to exit codes in one place. Messages say what happened and
+ * what to do, and never carry a token in full (only its redacted form).
+ */
+export type ErrorCode =
+  | "CONFIG_PARSE"
+  | "CONFIG_CHANGED_ON_DISK"
+  | "CONFIG_LOCKED"
+  | "CONFIG_NOT_FOUND"
+  | "INVALID_SERVER_ID"
+  | "INVALID_TOKEN"
+  | "TOKEN_EXPIRED"
+  | "TOKEN_REJECTED"
+  | "WRONG_CLIENT"
+  | "HUB_NOT_FOUND"
+  | "HUB_FORBIDDEN"
+  | "UNAVAILABLE"
+  | "NETWORK"
+  | "STORE_INSECURE"
+  | "STORE_UNAVAILABLE"
+  | "USAGE"
+  | "CANCELLED"
+  | "INTERNAL";
+
+export class HubSetupError extends Error {
+  override name = "HubSetupError";
+  readonly code: ErrorCode;
+  /** What the user should do next, in one sentence, when there is something to do. */
+  readonly hint: string | undefined;
+
+  constructor(code: ErrorCode, message: string, options: { hint?: string; cause?: unknown } = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.code = code;
+    this.hint = options.hint;
+  }
+
+  /** JSON.stringify(error) gives the code, message and hint: never a cause that might hold a secret. */
+  toJSON(): { name: string; code: ErrorCode; message: string; hint?: string } {
+    return this.hint === undefined
+      ? { name: this.name, code: this.code, message: this.message }
+      : { name: this.name, code: this.code, message: this.message, hint: this.hint };
+  }
+}
+
+export function isHubSetupError(value: unknown): value is HubSetupError {
+  return value instanceof HubSetupError;
+}

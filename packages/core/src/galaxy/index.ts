@@ -1,0 +1,1 @@
+export { serverIdProblem, suggestServerId, galaxyServerEnvVar, type ServerIdProblem } from "./server-id.js";

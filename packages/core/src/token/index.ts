@@ -1,0 +1,1 @@
+export { redactValue } from "./redact.js";

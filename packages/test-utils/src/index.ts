@@ -1,0 +1,3 @@
+export { requireTool, type ToolCheck } from "./require-tool.js";
+export { tempDir } from "./temp-dir.js";
+export { fixedClock, type TestClock } from "./clock.js";
