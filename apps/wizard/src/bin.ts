@@ -8,7 +8,7 @@ const io: Io = {
   stderr: (text) => void process.stderr.write(text),
   env: process.env,
   cwd: process.cwd(),
-  isInteractiveTerminal: process.stdin.isTTY && process.stdout.isTTY,
+  isInteractiveTerminal: Boolean(process.stdin.isTTY && process.stdout.isTTY),
   readStdin: async () => {
     const chunks: Buffer[] = [];
     for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
@@ -16,4 +16,14 @@ const io: Io = {
   },
 };
 
-process.exitCode = await main(process.argv.slice(2), { io, version: pkg.version });
+const controller = new AbortController();
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.once(signal, () => controller.abort(signal));
+}
+
+process.exitCode = await main(process.argv.slice(2), {
+  io,
+  version: pkg.version,
+  signal: controller.signal,
+  now: () => new Date(),
+});

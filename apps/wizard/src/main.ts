@@ -1,39 +1,46 @@
-import { parseArgs } from "node:util";
 import { HubSetupError } from "@hub-setup/core";
-import { EXIT, exitCodeFor, type ExitCode } from "./exit-codes.js";
+import { COMMANDS, isCommandName } from "./commands/index.js";
+import type { AppContext } from "./context.js";
+import { EXIT, exitCodeFor } from "./exit-codes.js";
 import { HELP } from "./help.js";
 import type { Io } from "./io.js";
 
-export type MainDeps = { io: Io; version: string };
-
-/** The composition root: argv in, exit code out. Only bin.ts touches `process`. */
-export async function main(argv: readonly string[], deps: MainDeps): Promise<ExitCode> {
-  const { io } = deps;
+/**
+ * The composition root: argv in, exit code out. Only bin.ts touches `process`.
+ * `hub-setup [flags]` is the wizard (`setup`); `hub-setup <command> …` runs a subcommand.
+ */
+export async function main(argv: readonly string[], ctx: AppContext): Promise<number> {
+  const [first, ...rest] = argv;
+  if (first === "--version" || first === "-V") {
+    ctx.io.stdout(`hub-setup ${ctx.version}\n`);
+    return EXIT.OK;
+  }
+  if (first === "--help" || first === "-h" || first === "help") {
+    ctx.io.stdout(HELP);
+    return EXIT.OK;
+  }
   try {
-    const { values, positionals } = parseArgs({
-      args: [...argv],
-      options: { help: { type: "boolean", short: "h" }, version: { type: "boolean", short: "V" } },
-      allowPositionals: true,
-      strict: true,
-    });
-    if (values.version === true) {
-      io.stdout(`hub-setup ${deps.version}\n`);
-      return EXIT.OK;
+    if (first !== undefined && !first.startsWith("-") && !isCommandName(first)) {
+      throw new HubSetupError("USAGE", `unknown command "${first}"`, {
+        hint: "run `hub-setup --help` for the commands",
+      });
     }
-    if (values.help === true || positionals.length === 0) {
-      io.stdout(HELP);
-      return EXIT.OK;
-    }
-    throw new HubSetupError("USAGE", `unknown command "${positionals[0] ?? ""}"`, {
-      hint: "run `hub-setup --help` for the commands",
-    });
+    const name = isCommandName(first) && first !== undefined ? first : "setup";
+    const args = isCommandName(first) ? rest : [...argv];
+    const command = await COMMANDS[name]!();
+    return await command.run(args, ctx);
   } catch (error) {
-    return report(error, io);
+    return report(error, ctx.io);
   }
 }
 
-function report(error: unknown, io: Io): ExitCode {
+/** The one place an error becomes text and an exit code. Messages never carry a full token. */
+export function report(error: unknown, io: Io): number {
   if (error instanceof HubSetupError) {
+    if (error.code === "CANCELLED") {
+      io.stderr("Cancelled. Nothing was written.\n");
+      return EXIT.CANCELLED;
+    }
     io.stderr(`hub-setup: ${error.message}\n${error.hint === undefined ? "" : `  ${error.hint}\n`}`);
     return exitCodeFor(error);
   }

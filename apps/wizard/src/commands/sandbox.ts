@@ -1,0 +1,6 @@
+import { HubSetupError } from "@hub-setup/core";
+import type { AppContext } from "../context.js";
+
+export async function run(_argv: string[], _ctx: AppContext): Promise<number> {
+  throw new HubSetupError("INTERNAL", "`hub-setup sandbox` is not built yet");
+}
