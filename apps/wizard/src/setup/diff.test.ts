@@ -1,0 +1,66 @@
+import { describe, expect, it } from "vitest";
+import { diffLines, redactSecrets, renderDiff } from "./diff.js";
+import { makeStyle } from "./style.js";
+
+const plain = makeStyle(false);
+const secret = {
+  value: "0123456789abcdef0123456789abcdef01234567",
+  redacted: "hub API token 0123…4567 (40 chars)",
+};
+
+describe("diffLines", () => {
+  it("keeps common lines and marks insertions and deletions", () => {
+    const d = diffLines("a\nb\nc\n", "a\nB\nc\nd\n");
+    expect(d.map((l) => `${l.op}${l.text}`)).toEqual([" a", "-b", "+B", " c", "+d"]);
+  });
+
+  it("ignores CRLF endings when comparing", () => {
+    expect(diffLines("a\r\nb\r\n", "a\r\nb\r\n").every((l) => l.op === " ")).toBe(true);
+  });
+});
+
+describe("renderDiff", () => {
+  it("shows only the changed lines with context, headed by the path", () => {
+    const before = ["[defaults]", "x=1", "y=2", "z=3", "w=4", "v=5", "[galaxy]", "server_list = a", ""].join(
+      "\n",
+    );
+    const after = before.replace("server_list = a", "server_list = a, b");
+    const text = renderDiff("/p/ansible.cfg", before, after, { style: plain, secrets: [] });
+    expect(text).toBe(
+      [
+        "--- /p/ansible.cfg",
+        "@@ line 6 @@",
+        "  v=5",
+        "  [galaxy]",
+        "- server_list = a",
+        "+ server_list = a, b",
+        "",
+      ].join("\n"),
+    );
+  });
+
+  it("never shows a token in full, even when it is written in plaintext", () => {
+    const after = `[galaxy_server.x]\ntoken = ${secret.value}\n`;
+    const text = renderDiff("/p/ansible.cfg", undefined, after, { style: plain, secrets: [secret] });
+    expect(text).not.toContain(secret.value);
+    expect(text).toContain("+ token = <hub API token 0123…4567 (40 chars)>");
+    expect(text).toContain("(new file)");
+  });
+
+  it("colours additions green and removals red only when colour is on", () => {
+    const coloured = renderDiff("f", "a\n", "b\n", { style: makeStyle(true), secrets: [] });
+    expect(coloured).toContain("\x1b[32m+ b\x1b[39m");
+    expect(coloured).toContain("\x1b[31m- a\x1b[39m");
+    expect(renderDiff("f", "a\n", "b\n", { style: plain, secrets: [] })).not.toContain("\x1b[");
+  });
+
+  it("says so when nothing changes", () => {
+    expect(renderDiff("f", "a\n", "a\n", { style: plain, secrets: [] })).toContain("(no change)");
+  });
+});
+
+describe("redactSecrets", () => {
+  it("replaces every occurrence", () => {
+    expect(redactSecrets(`${secret.value} and ${secret.value}`, [secret])).not.toContain(secret.value);
+  });
+});
