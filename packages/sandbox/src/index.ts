@@ -1,1 +1,20 @@
-export { startSandbox, type Sandbox, type SandboxOptions } from "./start.js";
+export { startSandbox, CLOUD_PREFIX, PRIVATE_PREFIX, DEMO_USERNAME } from "./start.js";
+export { DEFAULT_COLLECTIONS } from "./artifacts/catalog.js";
+export { OFFLINE_IDLE_MS, ACCESS_TOKEN_SECONDS, DEFAULT_CLIENT_ID } from "./sso/realm.js";
+export { STATE_FILE } from "./state.js";
+export {
+  CLOUD_REPOSITORIES,
+  PRIVATE_REPOSITORIES,
+  type CloudRepository,
+  type PrivateRepository,
+  type CollectionSpec,
+  type CredentialKind,
+  type FaultTarget,
+  type Faults,
+  type LogEntry,
+  type MintOfflineTokenOptions,
+  type Sandbox,
+  type SandboxClock,
+  type SandboxOptions,
+  type SandboxUrls,
+} from "./types.js";

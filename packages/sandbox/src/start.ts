@@ -1,46 +1,201 @@
+import { randomBytes } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { buildCatalog, DEFAULT_COLLECTIONS } from "./artifacts/catalog.js";
+import { createSandboxClock } from "./clock.js";
+import { createFaultSwitch, type FaultSwitch } from "./faults.js";
+import { handleHub, type HubContext, type PrivateHubState } from "./hub/handler.js";
+import { BodyTooLargeError, galaxyError, sendJson, sendNotFound, type Exchange } from "./http.js";
+import { createRequestLog } from "./log.js";
+import { newSigningKey, openStateStore, type StateData } from "./state.js";
+import { handleSso, REALM_PATH, TOKEN_PATH } from "./sso/endpoint.js";
+import { createRealm, type Realm } from "./sso/realm.js";
+import { serverError, scopeOf } from "./server-error.js";
+import {
+  CLOUD_REPOSITORIES,
+  PRIVATE_REPOSITORIES,
+  type CloudRepository,
+  type PrivateRepository,
+  type Sandbox,
+  type SandboxOptions,
+} from "./types.js";
 
-export type SandboxOptions = {
-  /** 0 (the default) picks a free port. */
-  port?: number;
-  host?: string;
-};
+export const CLOUD_PREFIX = "/api/automation-hub/";
+export const PRIVATE_PREFIX = "/api/galaxy/";
+export const DEMO_USERNAME = "admin";
 
-export type Sandbox = {
-  urls: { base: string };
-  close: () => Promise<void>;
-};
-
-/** Starts the simulator on 127.0.0.1. Every option is optional. */
+/** Starts the simulator (127.0.0.1 and a free port unless told otherwise). Every option is optional. */
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   const host = options.host ?? "127.0.0.1";
-  const server = createServer((req, res) => handle(req, res));
+  const catalog = buildCatalog(options.collections ?? DEFAULT_COLLECTIONS);
+  const baseClock = options.clock ?? { now: () => new Date() };
+  const timers = new Set<NodeJS.Timeout>();
+  let closed = false;
+  let dispatch: (req: IncomingMessage, res: ServerResponse) => void = (_req, res) => res.destroy();
+  const server = createServer((req, res) => dispatch(req, res));
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
-    server.listen(options.port ?? 0, host, () => resolve());
+    server.listen(options.port ?? 0, host, () => {
+      server.off("error", reject);
+      resolve();
+    });
   });
   const { port } = server.address() as AddressInfo;
+  const base = `http://${host.includes(":") ? `[${host}]` : host}:${port}/`;
+
+  let store;
+  try {
+    store = openStateStore(options.stateDir, () => freshState(`${base}${REALM_PATH.slice(1)}`));
+  } catch (error) {
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    throw error;
+  }
+  const { data } = store;
+  const clock = createSandboxClock(baseClock, {
+    get: () => data.clockOffsetMs,
+    set: (ms) => {
+      data.clockOffsetMs = ms;
+      store.save();
+    },
+  });
+  const realm = createRealm({ data, now: () => clock.now(), save: () => store.save() });
+  if (data.offlineToken === "") {
+    data.offlineToken = realm.mintOffline();
+    store.save();
+  }
+  const privateHub: PrivateHubState = {
+    token: () => data.hubToken,
+    user: { username: DEMO_USERNAME, password: data.hubPassword },
+    load: () => {
+      data.hubToken = randomBytes(20).toString("hex");
+      store.save();
+      return data.hubToken;
+    },
+    remove: () => {
+      data.hubToken = undefined;
+      store.save();
+    },
+  };
+  const faults = createFaultSwitch(options.faults);
+  const log = createRequestLog();
+  const hubs = {
+    cloud: hubContext("cloud", CLOUD_PREFIX, CLOUD_REPOSITORIES),
+    private: hubContext("private", PRIVATE_PREFIX, PRIVATE_REPOSITORIES),
+  };
+  function hubContext(kind: HubContext["kind"], prefix: string, repos: readonly string[]): HubContext {
+    return { kind, prefix, repos, catalog, realm, privateHub, faults };
+  }
+
+  const sleep = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const t = setTimeout(() => {
+        timers.delete(t);
+        resolve();
+      }, ms);
+      timers.add(t);
+    });
+
+  dispatch = (req, res) => {
+    void answer(req, res, { log, faults, realm, hubs, sleep, isClosed: () => closed });
+  };
+
+  const repoUrls = <R extends string>(prefix: string, repos: readonly R[]) =>
+    Object.fromEntries(repos.map((r) => [r, `${base}${prefix.slice(1)}content/${r}/`])) as Record<R, string>;
+
   return {
-    urls: { base: `http://${host}:${port}/` },
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.closeAllConnections();
-        server.close((error) => (error ? reject(error) : resolve()));
-      }),
+    urls: {
+      base,
+      tokenEndpoint: `${base}${TOKEN_PATH.slice(1)}`,
+      cloud: repoUrls<CloudRepository>(CLOUD_PREFIX, CLOUD_REPOSITORIES),
+      private: repoUrls<PrivateRepository>(PRIVATE_PREFIX, PRIVATE_REPOSITORIES),
+      privateTokenEndpoint: `${base}${PRIVATE_PREFIX.slice(1)}v3/auth/token/`,
+    },
+    tokens: {
+      get offline() {
+        return data.offlineToken;
+      },
+      get hub() {
+        return data.hubToken ?? "";
+      },
+    },
+    user: privateHub.user,
+    collections: [...catalog.names],
+    log: { entries: () => log.entries(), clear: () => log.clear() },
+    clock,
+    faults: { set: (f) => faults.set(f), clear: () => faults.clear() },
+    sso: {
+      revoke: (token) => {
+        realm.revoke(token);
+      },
+      mintOfflineToken: (opts) => realm.mintOffline(opts),
+    },
+    hub: { loadToken: () => privateHub.load() },
+    stateDir: store.dir,
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      for (const t of timers) clearTimeout(t);
+      timers.clear();
+      server.closeAllConnections();
+      await new Promise<void>((resolve, reject) => server.close((e) => (e ? reject(e) : resolve())));
+      store.dispose();
+    },
   };
 }
 
-function handle(req: IncomingMessage, res: ServerResponse): void {
-  const body = JSON.stringify({
-    errors: [
-      {
-        status: "404",
-        code: "not_found",
-        title: "Not found.",
-        detail: `${req.method ?? "GET"} ${req.url ?? "/"}`,
-      },
-    ],
-  });
-  res.writeHead(404, { "content-type": "application/json" }).end(body);
+function freshState(issuer: string): StateData {
+  return {
+    version: 1,
+    ...newSigningKey(),
+    issuer,
+    clockOffsetMs: 0,
+    offlineToken: "",
+    hubToken: randomBytes(20).toString("hex"),
+    hubPassword: randomBytes(8).toString("hex"),
+    sessions: {},
+  };
+}
+
+type Services = {
+  log: ReturnType<typeof createRequestLog>;
+  faults: FaultSwitch;
+  realm: Realm;
+  hubs: { cloud: HubContext; private: HubContext };
+  sleep(ms: number): Promise<void>;
+  isClosed(): boolean;
+};
+
+async function answer(req: IncomingMessage, res: ServerResponse, s: Services): Promise<void> {
+  const method = req.method ?? "GET";
+  const entry = s.log.start(method, req.url ?? "/");
+  const url = new URL(req.url ?? "/", "http://sandbox.invalid");
+  const ex: Exchange = { req, res, method, url, credential: "none" };
+  const scope = scopeOf(url.pathname);
+  try {
+    const delay = s.faults.take("delay", scope);
+    if (delay !== undefined) await s.sleep(delay.ms);
+    if (s.isClosed()) return;
+    if (s.faults.take("drop", scope) !== undefined) {
+      req.socket.destroy();
+      return;
+    }
+    const failure = s.faults.take("serverError", scope);
+    if (failure !== undefined) return serverError(ex, scope, failure.status ?? 503);
+    if (scope.area === "sso") {
+      if (!(await handleSso(ex, s.realm)))
+        sendJson(ex, 404, { error: "Unable to find matching target resource method" });
+    } else if (scope.area === "cloud") handleHub(ex, s.hubs.cloud);
+    else if (scope.area === "private") handleHub(ex, s.hubs.private);
+    else sendNotFound(ex);
+  } catch (error) {
+    if (res.headersSent) res.destroy();
+    else if (error instanceof BodyTooLargeError)
+      sendJson(ex, 413, galaxyError(413, "too_large", "Request body too large."));
+    else sendJson(ex, 500, galaxyError(500, "server_error", "A server error occurred."));
+  } finally {
+    entry.status = res.headersSent ? res.statusCode : 0;
+    entry.credential = ex.credential;
+    if (ex.clientId !== undefined) entry.clientId = ex.clientId;
+    if (ex.redacted !== undefined) entry.redacted = ex.redacted;
+  }
 }
