@@ -1,1 +1,2 @@
-export {};
+export { createHttp, type HttpClient, type HttpOptions } from "./http.js";
+export { mapWithConcurrency } from "./concurrency.js";

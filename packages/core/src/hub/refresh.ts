@@ -1,0 +1,142 @@
+/**
+ * Exchanging an offline token for an access token, exactly as ansible-galaxy does (reference §4): a form
+ * POST of grant_type, client_id and refresh_token, in that order, not URL-encoded. Doing it also resets
+ * the token's 30-day idle timer. Every way it can fail is a typed outcome with a message saying what to do.
+ */
+import { HubSetupError, type ErrorCode } from "../errors.js";
+import { classifyToken } from "../token/classify.js";
+import { describeUrl, type HttpPort } from "./http-port.js";
+import { explainInvalidGrant, unknownClient } from "./keycloak.js";
+import { describeNetworkFailure, describeNonJson, describeRetriedOut } from "./messages.js";
+import { CLOUD_CLIENT_ID, RED_HAT_SSO_TOKEN_URL } from "./red-hat.js";
+import { readJsonBody, stringField } from "./response-body.js";
+import { exchange, type Pacing } from "./retry.js";
+
+export type RefreshOutcome = "expired" | "wrong-client" | "rejected" | "unavailable" | "network";
+
+export type RefreshResult =
+  | { ok: true; accessToken: string; expiresIn: number; attempts: number }
+  | { ok: false; outcome: RefreshOutcome; message: string; attempts: number; error: HubSetupError };
+
+export type RefreshOptions = Pacing & {
+  /** The offline token (quotes and a pasted prefix are removed first). */
+  token: string;
+  /** The token endpoint (`auth_url`); Red Hat SSO's by default. */
+  authUrl?: string;
+  clientId?: string;
+  http: HttpPort;
+};
+
+const CODE: Record<RefreshOutcome, ErrorCode> = {
+  expired: "TOKEN_EXPIRED",
+  "wrong-client": "WRONG_CLIENT",
+  rejected: "TOKEN_REJECTED",
+  unavailable: "UNAVAILABLE",
+  network: "NETWORK",
+};
+
+type Failure = { outcome: RefreshOutcome; message: string; hint?: string; code?: ErrorCode; cause?: unknown };
+
+function fail(f: Failure, attempts: number): RefreshResult {
+  const options: { hint?: string; cause?: unknown } = {};
+  if (f.hint !== undefined) options.hint = f.hint;
+  if (f.cause !== undefined) options.cause = f.cause;
+  const error = new HubSetupError(f.code ?? CODE[f.outcome], f.message, options);
+  return { ok: false, outcome: f.outcome, message: f.message, attempts, error };
+}
+
+export async function refreshOfflineToken(options: RefreshOptions): Promise<RefreshResult> {
+  const { http, clientId = CLOUD_CLIENT_ID, authUrl = RED_HAT_SSO_TOKEN_URL } = options;
+  const token = classifyToken(options.token);
+  if (!token.ok) {
+    return fail(
+      { outcome: "rejected", code: "INVALID_TOKEN", message: `not an offline token: ${token.reason}.` },
+      0,
+    );
+  }
+  if (token.kind === "hub-api") {
+    const message =
+      "this is a private automation hub API token (40 hex characters), not a Red Hat offline token: it is sent as `Token …` to its hub, never to Red Hat SSO.";
+    return fail({ outcome: "rejected", code: "INVALID_TOKEN", message }, 0);
+  }
+  const secrets = [token.value];
+  const where = describeUrl(authUrl);
+  const result = await exchange(
+    http,
+    {
+      method: "POST",
+      url: authUrl,
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: `grant_type=refresh_token&client_id=${clientId}&refresh_token=${token.value}`,
+    },
+    options,
+  );
+  if (result.kind === "deadline") {
+    return fail(
+      describeNetworkFailure("Red Hat SSO", where, { kind: "deadline", deadlineMs: result.deadlineMs }),
+      result.attempts,
+    );
+  }
+  if (result.kind === "network") {
+    const f = describeNetworkFailure("Red Hat SSO", where, {
+      kind: "error",
+      error: result.error,
+      attempts: result.attempts,
+    });
+    return fail({ ...f, cause: result.error }, result.attempts);
+  }
+  const { response: res, attempts } = result;
+  const body = readJsonBody(res, secrets);
+  if (res.status >= 200 && res.status < 300) {
+    if (!body.ok) return fail(describeNonJson("Red Hat SSO", where, res.status, body.what), attempts);
+    const accessToken = stringField(body.json, "access_token");
+    const expiresIn = body.json["expires_in"];
+    if (accessToken === undefined || accessToken === "") {
+      return fail(
+        {
+          outcome: "unavailable",
+          message: `Red Hat SSO at ${where} answered HTTP ${res.status} without an access_token: it is not a working token endpoint.`,
+        },
+        attempts,
+      );
+    }
+    if (typeof expiresIn !== "number" || !Number.isInteger(expiresIn) || expiresIn < 0) {
+      const message = `the SSO at ${where} answered without an integer expires_in: ansible-core 2.18+ fails on that ('expires_in'), so this is not a usable token endpoint.`;
+      return fail({ outcome: "unavailable", message }, attempts);
+    }
+    return { ok: true, accessToken, expiresIn, attempts };
+  }
+  if (res.status === 429 || res.status >= 500) {
+    return fail(
+      describeRetriedOut("Red Hat SSO", where, res.status, attempts, result.retryAfterMs),
+      attempts,
+    );
+  }
+  if (res.status === 407) {
+    return fail(describeNetworkFailure("Red Hat SSO", where, { kind: "proxy-auth" }), attempts);
+  }
+  const error = body.ok ? stringField(body.json, "error") : undefined;
+  const description = body.ok ? stringField(body.json, "error_description") : undefined;
+  const tokenClient = token.claims?.azp;
+  if (res.status === 400 && error === "invalid_grant") {
+    const r = explainInvalidGrant(description, { clientId, tokenClient, authUrl: where });
+    return fail(r, attempts);
+  }
+  if (
+    (res.status === 401 || res.status === 400) &&
+    (error === "invalid_client" || error === "unauthorized_client")
+  ) {
+    return fail(unknownClient(clientId, `${error}: ${description ?? "no description"}`), attempts);
+  }
+  const said = body.ok
+    ? `HTTP ${res.status}${error === undefined ? "" : ` ${error}`}${description === undefined ? "" : `: "${description}"`}`
+    : `HTTP ${res.status} with ${body.what}`;
+  const hint =
+    res.status === 404 || res.status === 405 || !body.ok
+      ? `check auth_url: Red Hat's token endpoint is ${RED_HAT_SSO_TOKEN_URL}`
+      : `check auth_url (${where}) and client_id (${clientId}), or load a new token`;
+  return fail(
+    { outcome: "rejected", message: `the SSO at ${where} refused the refresh (${said}): ${hint}.`, hint },
+    attempts,
+  );
+}

@@ -1,0 +1,141 @@
+/**
+ * Retries with exponential backoff and jitter, an overall deadline and cancellation, shared by the SSO
+ * refresh and the hub check. Retried: HTTP 5xx, 429 (waiting at least its Retry-After) and transient
+ * network failures. Everything else is final at once.
+ */
+import { HubSetupError } from "../errors.js";
+import { HttpRequestError, type HttpPort, type HttpRequest, type HttpResponse } from "./http-port.js";
+
+export type RetryPolicy = { retries: number; baseMs: number; maxMs: number };
+export type Sleep = (ms: number, signal: AbortSignal) => Promise<void>;
+
+export type Pacing = {
+  retry?: Partial<RetryPolicy>;
+  /** The whole exchange, retries and waits included, ends by this many milliseconds. */
+  deadlineMs?: number;
+  signal?: AbortSignal;
+  sleep?: Sleep;
+  /** Returns [0, 1): the jitter source. */
+  random?: () => number;
+  /** Milliseconds since the epoch: for Retry-After dates and the deadline. */
+  now?: () => number;
+};
+
+export const DEFAULT_RETRY: RetryPolicy = { retries: 3, baseMs: 500, maxMs: 8_000 };
+export const DEFAULT_DEADLINE_MS = 30_000;
+
+export type Exchange =
+  | { kind: "response"; response: HttpResponse; attempts: number; retryAfterMs?: number }
+  | { kind: "network"; error: HttpRequestError; attempts: number }
+  | { kind: "deadline"; attempts: number; deadlineMs: number };
+
+export const defaultSleep: Sleep = (ms, signal) =>
+  new Promise((resolve, reject) => {
+    if (signal.aborted) return reject(signal.reason as Error);
+    const timer = setTimeout(done, ms);
+    function done(): void {
+      signal.removeEventListener("abort", onAbort);
+      resolve();
+    }
+    function onAbort(): void {
+      clearTimeout(timer);
+      reject(signal.reason as Error);
+    }
+    signal.addEventListener("abort", onAbort, { once: true });
+  });
+
+export function isRetryableStatus(status: number): boolean {
+  return status === 429 || (status >= 500 && status <= 599);
+}
+
+/** Retry-After as seconds or an HTTP date, in milliseconds from `now`; undefined when absent or unreadable. */
+export function parseRetryAfter(value: string | undefined, now: number): number | undefined {
+  if (value === undefined) return undefined;
+  const v = value.trim();
+  if (/^\d+$/.test(v)) return Number(v) * 1000;
+  const at = Date.parse(v);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
+}
+
+/** The wait before retry number `n` (1-based): base·2^(n-1), capped, with "equal jitter". */
+export function backoffMs(n: number, policy: RetryPolicy, random: () => number): number {
+  const exp = Math.min(policy.maxMs, policy.baseMs * 2 ** (n - 1));
+  return Math.round(exp / 2 + random() * (exp / 2));
+}
+
+export function cancelledError(): HubSetupError {
+  return new HubSetupError("CANCELLED", "cancelled: the request was stopped before it finished");
+}
+
+/** Settles with the promise, or rejects as soon as `signal` aborts, even if the port ignores the signal. */
+function raceAbort<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(signal.reason as Error);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = (): void => reject(signal.reason as Error);
+    signal.addEventListener("abort", onAbort, { once: true });
+    promise.then(
+      (v) => {
+        signal.removeEventListener("abort", onAbort);
+        resolve(v);
+      },
+      (e: unknown) => {
+        signal.removeEventListener("abort", onAbort);
+        reject(e instanceof Error ? e : new Error(String(e)));
+      },
+    );
+  });
+}
+
+function asHttpRequestError(e: unknown): HttpRequestError {
+  if (e instanceof HttpRequestError) return e;
+  // A port that broke its contract: say so without passing on whatever it threw (it may hold data).
+  const name = e instanceof Error ? e.name : typeof e;
+  return new HttpRequestError("other", `the HTTP client failed unexpectedly (${name})`, { transient: false });
+}
+
+export async function exchange(http: HttpPort, req: HttpRequest, pacing: Pacing = {}): Promise<Exchange> {
+  const policy = { ...DEFAULT_RETRY, ...pacing.retry };
+  const deadlineMs = pacing.deadlineMs ?? DEFAULT_DEADLINE_MS;
+  const now = pacing.now ?? Date.now;
+  const random = pacing.random ?? Math.random;
+  const sleep = pacing.sleep ?? defaultSleep;
+  const user = pacing.signal;
+  if (user?.aborted) throw cancelledError();
+  const deadlineAt = now() + deadlineMs;
+  const deadline = new AbortController();
+  const timer = setTimeout(() => deadline.abort(new HubSetupError("NETWORK", "deadline")), deadlineMs);
+  const signal = user === undefined ? deadline.signal : AbortSignal.any([user, deadline.signal]);
+  try {
+    for (let attempt = 1; ; attempt++) {
+      let waitMs: number;
+      let last: Exchange;
+      try {
+        const timeoutMs = Math.max(1, deadlineAt - now());
+        const response = await raceAbort(http.request({ ...req, signal, timeoutMs }), signal);
+        const retryAfterMs = parseRetryAfter(response.headers["retry-after"], now());
+        last =
+          retryAfterMs === undefined
+            ? { kind: "response", response, attempts: attempt }
+            : { kind: "response", response, attempts: attempt, retryAfterMs };
+        if (!isRetryableStatus(response.status) || attempt > policy.retries) return last;
+        waitMs = Math.max(backoffMs(attempt, policy, random), retryAfterMs ?? 0);
+      } catch (e) {
+        if (user?.aborted) throw cancelledError();
+        if (deadline.signal.aborted) return { kind: "deadline", attempts: attempt, deadlineMs };
+        const error = asHttpRequestError(e);
+        last = { kind: "network", error, attempts: attempt };
+        if (!error.transient || attempt > policy.retries) return last;
+        waitMs = backoffMs(attempt, policy, random);
+      }
+      if (now() + waitMs >= deadlineAt) return last;
+      try {
+        await sleep(waitMs, signal);
+      } catch {
+        if (user?.aborted) throw cancelledError();
+        return last;
+      }
+    }
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -1,0 +1,118 @@
+/**
+ * The HttpPort over undici: one dispatcher per client, reused for every request (keep-alive), which
+ * honours HTTPS_PROXY / HTTP_PROXY / NO_PROXY from the given environment, a per-server CA file,
+ * NODE_EXTRA_CA_CERTS, and skips certificate checks only when validateCerts is false.
+ */
+import { EnvHttpProxyAgent, request } from "undici";
+import type { HttpPort, HttpRequest, HttpResponse } from "../../hub/http-port.js";
+import { tlsTrust } from "./tls-options.js";
+import { toHttpRequestError } from "./request-error.js";
+
+export type HttpOptions = {
+  /** A PEM bundle trusted in addition to the system roots (ansible.cfg has no key for it; we do). */
+  caFile?: string;
+  /** false only when the user set validate_certs = false. */
+  validateCerts?: boolean;
+  /** Where proxy variables and NODE_EXTRA_CA_CERTS are read; process.env by default. */
+  env?: Record<string, string | undefined>;
+  connectTimeoutMs?: number;
+  /** Bodies larger than this are cut (a hub API root is a few hundred bytes). */
+  maxBodyBytes?: number;
+};
+
+export type HttpClient = HttpPort & { close(): Promise<void> };
+
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+const MAX_REDIRECTS = 5;
+
+function pick(env: Record<string, string | undefined>, name: string): string {
+  return env[name.toLowerCase()] ?? env[name] ?? "";
+}
+
+function flatten(headers: Record<string, string | string[] | undefined>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(headers)) {
+    if (v !== undefined) out[k.toLowerCase()] = Array.isArray(v) ? v.join(", ") : v;
+  }
+  return out;
+}
+
+export function createHttp(options: HttpOptions = {}): HttpClient {
+  const env = options.env ?? process.env;
+  const trust = tlsTrust(options, env);
+  const maxBody = options.maxBodyBytes ?? 1_048_576;
+  // Explicit "" keeps undici from falling back to process.env when the caller passed its own env.
+  const dispatcher = new EnvHttpProxyAgent({
+    httpProxy: pick(env, "HTTP_PROXY"),
+    httpsProxy: pick(env, "HTTPS_PROXY"),
+    noProxy: pick(env, "NO_PROXY"),
+    connect: { timeout: options.connectTimeoutMs ?? 10_000, ...trust },
+    requestTls: trust,
+    proxyTls: trust,
+    // Plain-http targets go through the proxy as absolute-form requests, as Python's urllib does.
+    proxyTunnel: false,
+  });
+
+  async function once(req: HttpRequest, url: string, signal: AbortSignal): Promise<HttpResponse> {
+    const res = await request(url, {
+      method: req.method,
+      headers: req.headers ?? {},
+      body: req.body ?? null,
+      signal,
+      dispatcher,
+    });
+    const chunks: Buffer[] = [];
+    let size = 0;
+    for await (const chunk of res.body) {
+      const buf = chunk as Buffer;
+      size += buf.length;
+      if (size > maxBody) {
+        res.body.destroy();
+        break;
+      }
+      chunks.push(buf);
+    }
+    return {
+      status: res.statusCode,
+      headers: flatten(res.headers),
+      body: Buffer.concat(chunks).toString("utf8"),
+    };
+  }
+
+  async function send(req: HttpRequest): Promise<HttpResponse> {
+    const timeout = req.timeoutMs === undefined ? undefined : AbortSignal.timeout(req.timeoutMs);
+    const signals = [req.signal, timeout].filter((s): s is AbortSignal => s !== undefined);
+    const signal = signals.length === 1 ? signals[0]! : AbortSignal.any(signals);
+    const secrets = [req.body ?? "", ...Object.values(req.headers ?? {})];
+    try {
+      let url = req.url;
+      let res = await once(req, url, signal);
+      // Follow redirects for GET only (as urllib does for ansible-galaxy), dropping Authorization
+      // when the origin changes; a POST is never re-sent, so a token never follows a redirect.
+      for (let hop = 0; req.method === "GET" && REDIRECTS.has(res.status) && hop < MAX_REDIRECTS; hop++) {
+        const location = res.headers["location"];
+        if (location === undefined) break;
+        const next = new URL(location, url);
+        const sameOrigin = next.origin === new URL(url).origin;
+        const headers = { ...req.headers };
+        if (!sameOrigin)
+          for (const k of Object.keys(headers)) if (k.toLowerCase() === "authorization") delete headers[k];
+        url = next.href;
+        res = await once({ ...req, headers }, url, signal);
+      }
+      return res;
+    } catch (e) {
+      throw toHttpRequestError(e, {
+        secrets,
+        cancelled: req.signal?.aborted === true,
+        timedOut: timeout?.aborted === true && req.signal?.aborted !== true,
+        ...(req.timeoutMs === undefined ? {} : { timeoutMs: req.timeoutMs }),
+      });
+    }
+  }
+
+  return {
+    request: send,
+    close: () => dispatcher.close(),
+  };
+}

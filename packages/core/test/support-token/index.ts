@@ -1,0 +1,11 @@
+export { mintAccessToken, mintHubToken, mintJwt, mintOfflineToken, RED_HAT_ISSUER } from "./jwt.js";
+export {
+  json,
+  keycloakError,
+  keycloakOk,
+  startServer,
+  type Recorded,
+  type Reply,
+  type TestServer,
+} from "./server.js";
+export { noWait, type WaitLog } from "./pacing.js";
