@@ -1,0 +1,109 @@
+/**
+ * The real ports behind the commands, built from @hub-setup/core/node and Node's built-ins. Shared by
+ * the wizard (setup) and the subcommands. Everything takes the environment and folder from the caller
+ * (ctx.io), never from `process`, so tests can point it at temp folders. Heavy modules (undici, the
+ * store) are imported only when a function that needs them is called, so `--help` stays fast.
+ */
+import { spawn } from "node:child_process";
+import { mkdir, open, readFile, rename, rm } from "node:fs/promises";
+import { homedir } from "node:os";
+import { dirname, join } from "node:path";
+import { realpathSync } from "node:fs";
+import type { ChildExit, RunningChild, SpawnPort } from "./subcommands/exec-run.js";
+import type { CommandRunner, ScheduleFiles } from "./subcommands/schedule-ports.js";
+import type { SelfCommand } from "./subcommands/schedule-units.js";
+
+export type Env = Readonly<Record<string, string | undefined>>;
+
+/** The home folder: $HOME when set (tests set it), else the OS's idea of it. */
+export function homeDir(env: Env): string {
+  const home = env["HOME"];
+  return home !== undefined && home !== "" ? home : homedir();
+}
+
+/** Whether our stdout is a terminal (`env` warns that the tokens land on screen). */
+export function stdoutIsTerminal(): boolean {
+  return process.stdout.isTTY;
+}
+
+/**
+ * The absolute command that runs this hub-setup: node's own path and the script node was started
+ * with, symlinks resolved (node_modules/.bin/hub-setup → …/bin/hub-setup.mjs). Used by `schedule`.
+ */
+export function selfCommand(): SelfCommand {
+  const script = process.argv[1] ?? "";
+  let resolved = script;
+  try {
+    resolved = realpathSync(script);
+  } catch {
+    // Not a file (e.g. `node -e`): keep what we were given.
+  }
+  return { node: process.execPath, script: resolved };
+}
+
+/** Starts a child with inherited stdio (exec). A spawn failure (ENOENT, EACCES) resolves, never throws. */
+export const spawnChild: SpawnPort = (command, args, options) => {
+  const child = spawn(command, [...args], { env: options.env, cwd: options.cwd, stdio: "inherit" });
+  const exited = new Promise<ChildExit>((resolve) => {
+    child.once("error", (error: NodeJS.ErrnoException) =>
+      resolve({ kind: "error", errno: error.code ?? "UNKNOWN", message: error.message }),
+    );
+    child.once("exit", (code, signal) => resolve({ kind: "exit", code, signal }));
+  });
+  const running: RunningChild = {
+    exited,
+    kill: (signal) => {
+      if (child.exitCode == null && child.signalCode == null) child.kill(signal);
+    },
+  };
+  return running;
+};
+
+/** Runs a command without a shell and collects its output (systemctl, crontab). Not found → 127. */
+export const runCommand: CommandRunner = (command, args, input) =>
+  new Promise((resolve) => {
+    const child = spawn(command, [...args], { stdio: ["pipe", "pipe", "pipe"] });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.setEncoding("utf8").on("data", (d: string) => (stdout += d));
+    child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d));
+    child.once("error", (error: NodeJS.ErrnoException) =>
+      resolve({ code: error.code === "ENOENT" ? 127 : 126, stdout, stderr: error.message }),
+    );
+    child.once("close", (code) => resolve({ code: code ?? 1, stdout, stderr }));
+    child.stdin.on("error", () => undefined);
+    child.stdin.end(input ?? "");
+  });
+
+/** Writes `text` to `path` atomically: a temp file in the same folder, fsync, rename. */
+export async function writeFileAtomic(path: string, text: string, mode = 0o644): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
+  const temp = join(dirname(path), `.${Date.now().toString(36)}-${process.pid}.tmp`);
+  const handle = await open(temp, "wx", mode);
+  try {
+    await handle.writeFile(text, "utf8");
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  try {
+    await rename(temp, path);
+  } catch (error) {
+    await rm(temp, { force: true });
+    throw error;
+  }
+}
+
+/** The files `schedule` reads and writes (its own unit files only). */
+export const scheduleFiles: ScheduleFiles = {
+  read: async (path) => {
+    try {
+      return await readFile(path, "utf8");
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+      throw error;
+    }
+  },
+  writeAtomic: (path, text) => writeFileAtomic(path, text),
+  remove: (path) => rm(path, { force: true }),
+};
