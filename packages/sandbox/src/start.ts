@@ -4,6 +4,7 @@ import type { AddressInfo } from "node:net";
 import { buildCatalog, DEFAULT_COLLECTIONS } from "./artifacts/catalog.js";
 import { createSandboxClock } from "./clock.js";
 import { createFaultSwitch, type FaultSwitch } from "./faults.js";
+import { readAuthorization } from "./hub/auth.js";
 import { handleHub, type HubContext, type PrivateHubState } from "./hub/handler.js";
 import { BodyTooLargeError, galaxyError, sendJson, sendNotFound, type Exchange } from "./http.js";
 import { createRequestLog } from "./log.js";
@@ -171,6 +172,8 @@ async function answer(req: IncomingMessage, res: ServerResponse, s: Services): P
   const url = new URL(req.url ?? "/", "http://sandbox.invalid");
   const ex: Exchange = { req, res, method, url, credential: "none" };
   const scope = scopeOf(url.pathname);
+  // The log records what was presented even when no handler gets as far as checking it.
+  readAuthorization(ex);
   try {
     const delay = s.faults.take("delay", scope);
     if (delay !== undefined) await s.sleep(delay.ms);

@@ -1,0 +1,106 @@
+import { join } from "node:path";
+import { requireTool, tempDir } from "@hub-setup/test-utils";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { startSandbox, type Sandbox } from "../src/index.js";
+import { galaxyEnv, runGalaxy, writePlainAnsibleCfg } from "./support/galaxy.js";
+
+const tool = requireTool("ansible-galaxy");
+const DAY = 86_400_000;
+let sandbox: Sandbox;
+
+beforeAll(async () => {
+  sandbox = await startSandbox({ port: 0 });
+});
+afterAll(async () => {
+  await sandbox?.close();
+});
+
+function install(dir: string, env: Record<string, string>) {
+  return runGalaxy(["collection", "install", "sandbox.demo", "-p", join(dir, "collections")], env);
+}
+
+it.skipIf(!tool.available)(
+  "an offline token left idle for 31 days: SSO refuses the grant, the install fails",
+  async () => {
+    const token = sandbox.sso.mintOfflineToken();
+    sandbox.clock.advance(31 * DAY);
+    const dir = tempDir();
+    writePlainAnsibleCfg(join(dir, "ansible.cfg"), [
+      { id: "rh_cloud", url: sandbox.urls.cloud.published, authUrl: sandbox.urls.tokenEndpoint },
+    ]);
+    sandbox.log.clear();
+
+    const run = await install(dir, galaxyEnv(dir, { ANSIBLE_GALAXY_SERVER_RH_CLOUD_TOKEN: token }));
+
+    expect(run.code, run.output).not.toBe(0);
+    // ansible-core 2.14 hides Keycloak's reason behind a bare HTTP error, with exit code 250.
+    expect(run.code).toBe(250);
+    expect(run.output).toContain(
+      "ERROR! Unexpected Exception, this is probably a bug: HTTP Error 400: Bad Request",
+    );
+    const grants = sandbox.log.entries().filter((e) => e.credential === "refresh-grant");
+    expect(grants.length).toBeGreaterThan(0);
+    expect(grants.every((e) => e.status === 400 && e.clientId === "cloud-services")).toBe(true);
+    expect(sandbox.log.entries().some((e) => e.path.startsWith("/api/") && e.status === 200)).toBe(false);
+    // What ansible-galaxy did not show: Keycloak's body.
+    const res = await fetch(sandbox.urls.tokenEndpoint, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: `grant_type=refresh_token&client_id=cloud-services&refresh_token=${token}`,
+    });
+    expect(res.status).toBe(400);
+    expect(await res.json()).toEqual({
+      error: "invalid_grant",
+      error_description: "Offline user session not found",
+    });
+  },
+);
+
+it.skipIf(!tool.available)(
+  "a private-hub token replaced by a newer Load token: the hub refuses it",
+  async () => {
+    const old = sandbox.tokens.hub;
+    const fresh = sandbox.hub.loadToken();
+    expect(fresh).toMatch(/^[0-9a-f]{40}$/);
+    expect(fresh).not.toBe(old);
+    const dir = tempDir();
+    writePlainAnsibleCfg(join(dir, "ansible.cfg"), [{ id: "my_pah", url: sandbox.urls.private.published }]);
+    sandbox.log.clear();
+
+    const run = await install(dir, galaxyEnv(dir, { ANSIBLE_GALAXY_SERVER_MY_PAH_TOKEN: old }));
+
+    expect(run.code, run.output).not.toBe(0);
+    expect(run.code).toBe(1);
+    expect(run.output).toContain("Error when finding available api versions from my_pah");
+    expect(run.output).toContain("(HTTP Code: 401, Message: Unauthorized)");
+    // The API root answers 401; ansible-galaxy then retries `<url>api`, which does not exist (404), and
+    // reports the first error.
+    expect(sandbox.log.entries().map((e) => [e.path, e.status, e.credential])).toEqual([
+      ["/api/galaxy/content/published/", 401, "token"],
+      ["/api/galaxy/content/published/api", 404, "token"],
+    ]);
+
+    const ok = await install(dir, galaxyEnv(dir, { ANSIBLE_GALAXY_SERVER_MY_PAH_TOKEN: fresh }));
+    expect(ok.code, ok.output).toBe(0);
+  },
+);
+
+it.skipIf(!tool.available)(
+  "a wrong hub URL (a repository that does not exist): the install fails",
+  async () => {
+    const wrong = sandbox.urls.private["rh-certified"].replace("rh-certified", "certified");
+    const dir = tempDir();
+    writePlainAnsibleCfg(join(dir, "ansible.cfg"), [{ id: "my_pah", url: wrong }]);
+    sandbox.log.clear();
+
+    const run = await install(
+      dir,
+      galaxyEnv(dir, { ANSIBLE_GALAXY_SERVER_MY_PAH_TOKEN: sandbox.tokens.hub }),
+    );
+
+    expect(run.code, run.output).not.toBe(0);
+    expect(run.code).toBe(1);
+    expect(run.output).toContain("(HTTP Code: 404, Message: Not Found)");
+    expect(sandbox.log.entries()[0]).toMatchObject({ path: "/api/galaxy/content/certified/", status: 404 });
+  },
+);
