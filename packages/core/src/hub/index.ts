@@ -38,3 +38,11 @@ export {
   type RefreshOutcome,
   type RefreshResult,
 } from "./refresh.js";
+export { hubUrlProblem, normalizeHubUrl, type HubKind, type NormalizedHubUrl } from "./hub-url.js";
+export {
+  verifyHub,
+  type HubServer,
+  type VerifyOptions,
+  type VerifyOutcome,
+  type VerifyResult,
+} from "./verify.js";
