@@ -1,0 +1,61 @@
+/**
+ * What the scanner reports. A finding never holds the secret: only where it is, what kind it is, its
+ * redacted form and how to fix it.
+ */
+export type FindingKind =
+  | "offline token"
+  | "access token"
+  | "hub token"
+  | "gateway token"
+  | "token"
+  | "password"
+  | "client secret"
+  | "api key"
+  | "secret";
+
+export const FINDING_KINDS: readonly FindingKind[] = [
+  "offline token",
+  "access token",
+  "hub token",
+  "gateway token",
+  "token",
+  "password",
+  "client secret",
+  "api key",
+  "secret",
+];
+
+/** Where in the file the secret was: an option's value, a commented-out option, or free text. */
+export type FindingPlace = "value" | "comment" | "text";
+
+export type Finding = {
+  path: string;
+  /** 1-based. */
+  line: number;
+  /** 1-based, in UTF-16 code units (SARIF's default). */
+  column: number;
+  /** 1-based column just past the secret (SARIF's endColumn); not part of the JSON output. */
+  endColumn: number;
+  kind: FindingKind;
+  /** The option's key (lower-cased), or null for a token in free text. */
+  key: string | null;
+  /** The section name as written, or null before the first section header. */
+  section: string | null;
+  redacted: string;
+  /** The environment variable to use instead (`ANSIBLE_GALAXY_SERVER_<ID>_TOKEN`), or `hub-setup`. */
+  fix: string;
+  place: FindingPlace;
+};
+
+/** Something the user should know that is not a leak (a `${VAR}` Ansible will not expand). */
+export type Note = {
+  path: string;
+  line: number;
+  column: number;
+  key: string | null;
+  section: string | null;
+  message: string;
+};
+
+/** A file that was not scanned, and why (binary, too big, not UTF-8, unreadable). */
+export type Skipped = { path: string; reason: string };

@@ -1,0 +1,154 @@
+import { isAllowed } from "./allow.js";
+import type { ScanLine } from "./cfg-line.js";
+import { readCommentedOption } from "./commented-option.js";
+import { describeSecret, isTokenShaped, offlineToken } from "./describe.js";
+import type { Finding, FindingPlace, Note } from "./finding.js";
+import { fixFor } from "./fix-hint.js";
+import { jwtSpans } from "./jwt-spans.js";
+import { secretKeyKind } from "./secret-keys.js";
+import { isPlaceholder, judgeValue, unquote } from "./value-rules.js";
+
+export type ScanResult = { findings: Finding[]; notes: Note[] };
+
+type Piece = { text: string; line: number; column: number };
+type Option = { section: string | null; key: string; pieces: Piece[]; place: FindingPlace };
+
+function pieceOf(l: ScanLine): Piece {
+  if (l.value !== undefined && l.valueColumn !== undefined) {
+    return { text: l.value, line: l.line, column: l.valueColumn };
+  }
+  const lead = l.raw.length - l.raw.trimStart().length;
+  return { text: l.raw.trim(), line: l.line, column: lead + 1 };
+}
+
+/** Options (with their continuation lines) and commented-out options, in file order. */
+function collectOptions(lines: readonly ScanLine[]): { options: Option[]; sectionAt: (string | null)[] } {
+  const options: Option[] = [];
+  const sectionAt: (string | null)[] = [];
+  let section: string | null = null;
+  let current: Option | undefined;
+  for (const l of lines) {
+    if (l.kind === "section") {
+      section = l.section ?? section;
+      current = undefined;
+    } else if (l.kind === "option" && l.key !== undefined) {
+      current = { section: l.section ?? section, key: l.key, pieces: [pieceOf(l)], place: "value" };
+      options.push(current);
+    } else if (l.kind === "continuation" && current !== undefined) {
+      if (l.key === undefined || l.key === current.key) current.pieces.push(pieceOf(l));
+    } else if (l.kind === "comment" || l.kind === "invalid") {
+      // An invalid line (say, an option before any section header) is read like a commented one.
+      const inner = readCommentedOption(l.kind === "comment" ? l.raw : `#${l.raw}`);
+      if (inner !== undefined) {
+        const column = l.kind === "comment" ? inner.valueColumn : inner.valueColumn - 1;
+        const place = l.kind === "comment" ? "comment" : "value";
+        options.push({
+          section,
+          key: inner.key,
+          pieces: [{ text: inner.value, line: l.line, column }],
+          place,
+        });
+      }
+      if (l.kind === "invalid") current = undefined;
+    }
+    sectionAt[l.line] = section;
+  }
+  return { options, sectionAt };
+}
+
+function envNote(path: string, o: Option, p: Piece, variable: string, text: string): Note {
+  const fix = fixFor(o.section, o.key);
+  const instead = fix === "hub-setup" ? "run `hub-setup` to keep the token in its store" : `export ${fix}`;
+  return {
+    path,
+    line: p.line,
+    column: p.column,
+    key: o.key,
+    section: o.section,
+    message: `\`${text}\` is not expanded: Ansible reads ansible.cfg literally and would send this text as the ${o.key}; delete the line and ${instead} (or set ${variable} there)`,
+  };
+}
+
+function evaluate(path: string, o: Option, out: ScanResult): void {
+  const keyKind = secretKeyKind(o.key);
+  if (keyKind === undefined) return;
+  const pieces = o.pieces.filter((p) => p.text.trim().length > 0);
+  const first = pieces[0];
+  if (first === undefined) return;
+  const joined = pieces.map((p) => p.text.trim()).join("");
+  const { text, offset } = pieces.length === 1 ? unquote(first.text.trim()) : { text: joined, offset: 0 };
+  const oneWord = o.place === "comment" || keyKind !== "password";
+  const verdict =
+    isTokenShaped(text) && !isPlaceholder(text) ? { secret: true as const } : judgeValue(text, oneWord);
+  if (!verdict.secret) {
+    if (verdict.why === "env-reference" && o.place === "value") {
+      out.notes.push(envNote(path, o, first, verdict.variable, text.trim()));
+    }
+    return;
+  }
+  const { kind, redacted } = describeSecret(text, keyKind);
+  const lead = text.length - text.trimStart().length;
+  const column = first.column + offset + lead;
+  const width = pieces.length === 1 ? text.trim().length : first.text.trim().length;
+  out.findings.push({
+    path,
+    line: first.line,
+    column,
+    endColumn: column + width,
+    kind,
+    key: o.key,
+    section: o.section,
+    redacted,
+    fix: fixFor(o.section, o.key),
+    place: o.place,
+  });
+}
+
+/** A Red Hat offline token anywhere in the file (a url, a comment, an invalid line) is a leak too. */
+function findOfflineTokens(
+  path: string,
+  lines: readonly ScanLine[],
+  sectionAt: (string | null)[],
+  out: ScanResult,
+) {
+  for (const l of lines) {
+    for (const span of jwtSpans(l.raw)) {
+      const column = span.start + 1;
+      const taken = out.findings.some(
+        (f) => f.line === l.line && f.column < column + span.text.length && column < f.endColumn,
+      );
+      if (taken) continue;
+      const offline = offlineToken(span.text);
+      if (offline === undefined) continue;
+      const section = sectionAt[l.line] ?? null;
+      const inValue = (l.kind === "option" || l.kind === "continuation") && l.key !== undefined;
+      const key = inValue ? (l.key ?? null) : (readCommentedOption(l.raw)?.key ?? null);
+      const place: FindingPlace = inValue ? "value" : l.kind === "comment" ? "comment" : "text";
+      out.findings.push({
+        path,
+        line: l.line,
+        column,
+        endColumn: column + span.text.length,
+        kind: "offline token",
+        key,
+        section,
+        redacted: offline.redacted,
+        fix: fixFor(section, key),
+        place,
+      });
+    }
+  }
+}
+
+/** Every plaintext secret in one ansible.cfg-like file, from its line-level view. */
+export function scanLines(path: string, lines: readonly ScanLine[]): ScanResult {
+  const out: ScanResult = { findings: [], notes: [] };
+  const { options, sectionAt } = collectOptions(lines);
+  for (const o of options) evaluate(path, o, out);
+  findOfflineTokens(path, lines, sectionAt, out);
+  const raws = lines.map((l) => l.raw);
+  out.findings = out.findings
+    .filter((f) => !isAllowed(raws, f.line))
+    .sort((a, b) => a.line - b.line || a.column - b.column);
+  return out;
+}
