@@ -1,0 +1,55 @@
+import type { WritePlan } from "./config.js";
+import type { SetupDeps, TokenStore } from "./ports.js";
+import type { StorePlan } from "./store.js";
+
+export type CommitResult = { backupPath: string | undefined; configChanged: boolean; stored: string[] };
+
+type Undo = { id: string; previous: string | undefined };
+
+async function rollBack(store: TokenStore, undo: readonly Undo[]): Promise<string[]> {
+  const failed: string[] = [];
+  for (const { id, previous } of [...undo].reverse()) {
+    try {
+      if (previous === undefined) await store.delete(id);
+      else await store.set(id, previous);
+    } catch {
+      failed.push(id);
+    }
+  }
+  return failed;
+}
+
+/**
+ * The only side effects of the wizard, after the final confirm: tokens into the store, then the atomic
+ * ansible.cfg write (with a backup). When the config write fails, the store entries are put back as
+ * they were, so a failed run leaves nothing behind.
+ */
+export async function commit(plan: WritePlan, store: StorePlan, deps: SetupDeps): Promise<CommitResult> {
+  const undo: Undo[] = [];
+  let opened: TokenStore | undefined;
+  const configChanged = plan.before?.text !== plan.after;
+  let backupPath: string | undefined;
+  try {
+    if (store.choice !== "plaintext") {
+      opened = await deps.ports.openStore(store.choice);
+      for (const server of plan.servers) {
+        const previous = await opened.get(server.id);
+        await opened.set(server.id, server.tokenValue);
+        undo.push({ id: server.id, previous });
+      }
+    }
+    if (configChanged)
+      backupPath = (await deps.ports.writeConfig(plan.path, plan.after, plan.before)).backupPath;
+  } catch (error) {
+    if (opened !== undefined) {
+      const failed = await rollBack(opened, undo);
+      if (failed.length > 0) {
+        deps.print(
+          `  ${deps.style.red("✘")} could not restore the store entries for ${failed.join(", ")}: remove them with your keyring tool or from the credentials file\n`,
+        );
+      }
+    }
+    throw error;
+  }
+  return { backupPath, configChanged, stored: undo.map((u) => u.id) };
+}

@@ -1,0 +1,165 @@
+import { join } from "node:path";
+import { HubSetupError, serverIdProblem } from "@hub-setup/core";
+import type { Choice } from "../prompter/prompter.js";
+import { renderDiff } from "./diff.js";
+import { existingServers, withServers, type ServerEntry } from "./editor.js";
+import { HUB_NAME } from "./hubs.js";
+import { missingAnswer, type SetupOptions } from "./options.js";
+import type { ConfigFile, SetupDeps } from "./ports.js";
+import type { StorePlan } from "./store.js";
+import type { Survey } from "./survey.js";
+import { repositoryUrl } from "./urls.js";
+import type { VerifiedHub } from "./verify.js";
+
+/** One galaxy server to write, and the token it uses (kept in the store, or written when plaintext). */
+export type PlannedServer = ServerEntry & { hub: VerifiedHub; tokenValue: string };
+
+export type WritePlan = {
+  path: string;
+  before: ConfigFile | undefined;
+  after: string;
+  servers: PlannedServer[];
+};
+
+/** Default ids: rh_<repo> for Red Hat's hub, pah_<repo> for a private hub; --server-id names or prefixes them. */
+export function plannedIds(hubs: readonly VerifiedHub[], serverId: string | undefined): string[] {
+  const total = hubs.reduce((n, h) => n + h.repositories.length, 0);
+  return hubs.flatMap((hub) =>
+    hub.repositories.map((repo) => {
+      const r = repo.replace(/-/g, "_");
+      if (serverId === undefined) return `${hub.kind === "cloud" ? "rh" : "pah"}_${r}`;
+      if (total === 1) return serverId;
+      return hubs.length === 1 ? `${serverId}_${r}` : `${serverId}_${hub.kind}_${r}`;
+    }),
+  );
+}
+
+async function chooseFile(opts: SetupOptions, deps: SetupDeps, survey: Survey): Promise<string> {
+  if (opts.configPath !== undefined) return opts.configPath;
+  const { ports } = deps;
+  const fromEnv = ports.env["ANSIBLE_CONFIG"];
+  const options: { path: string; label: string }[] = [];
+  if (fromEnv !== undefined && fromEnv !== "")
+    options.push({
+      path: fromEnv.endsWith(".cfg") || fromEnv.endsWith(".ini") ? fromEnv : join(fromEnv, "ansible.cfg"),
+      label: "the file ANSIBLE_CONFIG names",
+    });
+  options.push({ path: join(ports.cwd, "ansible.cfg"), label: "this project's" });
+  options.push({ path: join(ports.home, ".ansible.cfg"), label: "yours, for every project" });
+  const unique = options.filter((o, i) => options.findIndex((p) => p.path === o.path) === i);
+  const preferred = unique.find((o) => o.path === survey.discovery.path) ?? unique[0]!;
+  if (!opts.interactive) return preferred.path;
+  const choices: Choice<string>[] = unique.map((o) => ({
+    value: o.path,
+    name: `${o.path} (${o.label})`,
+    description:
+      o.path === survey.discovery.path
+        ? "Ansible reads this one here"
+        : survey.discovery.path === undefined
+          ? "Ansible reads no ansible.cfg here yet"
+          : `Ansible reads ${survey.discovery.path} here instead`,
+  }));
+  return deps.prompter.select({
+    message: "Which ansible.cfg should hold the servers?",
+    choices,
+    default: preferred.path,
+  });
+}
+
+async function resolveConflicts(
+  ids: string[],
+  existing: Set<string>,
+  path: string,
+  opts: SetupOptions,
+  deps: SetupDeps,
+): Promise<string[]> {
+  const result: string[] = [];
+  for (const id of ids) {
+    let chosen = id;
+    while (existing.has(chosen) && !result.includes(chosen)) {
+      if (opts.yes) {
+        deps.print(`  Replacing the existing server ${chosen} (--yes).\n`);
+        break;
+      }
+      if (!opts.interactive) {
+        throw missingAnswer(
+          `server ${chosen} already exists in ${path}; replacing it`,
+          `--yes (or --server-id <another id>)`,
+        );
+      }
+      if (
+        await deps.prompter.confirm({
+          message: `A server named ${chosen} already exists in ${path}. Replace it?`,
+          default: false,
+        })
+      )
+        break;
+      const taken = new Set([...existing, ...result, ...ids.filter((other) => other !== id)]);
+      chosen = (
+        await deps.prompter.input({
+          message: `Another id for the server that was going to be ${id}`,
+          validate: (v) =>
+            serverIdProblem(v.trim())?.reason ?? (taken.has(v.trim()) ? `${v.trim()} is taken too` : true),
+        })
+      ).trim();
+    }
+    result.push(chosen);
+  }
+  return result;
+}
+
+/** Step 5: which ansible.cfg, the servers to write into it, the diff; confirmed before anything is written. */
+export async function planWrite(
+  hubs: VerifiedHub[],
+  store: StorePlan,
+  opts: SetupOptions,
+  deps: SetupDeps,
+  survey: Survey,
+): Promise<WritePlan> {
+  const { print, style } = deps;
+  print(`\n${style.bold("ansible.cfg")}\n`);
+  const path = await chooseFile(opts, deps, survey);
+  if (survey.discovery.path !== undefined && survey.discovery.path !== path) {
+    print(
+      `  ${style.yellow("warning:")} Ansible reads ${survey.discovery.path} here, not ${path}: files are never merged, so run ansible-galaxy where ${path} is the one it reads (or set ANSIBLE_CONFIG=${path}).\n`,
+    );
+  }
+  const before = await deps.ports.readConfig(path);
+  const existing = new Set(before === undefined ? [] : existingServers(before.text, {}).map((s) => s.id));
+  const ids = await resolveConflicts(plannedIds(hubs, opts.serverId), existing, path, opts, deps);
+  const servers: PlannedServer[] = [];
+  let k = 0;
+  for (const hub of hubs) {
+    for (const repository of hub.repositories) {
+      const entry: PlannedServer = {
+        id: ids[k++]!,
+        url: repositoryUrl(hub.url, hub.kind, repository),
+        hub,
+        tokenValue: hub.token.value,
+      };
+      if (hub.authUrl !== undefined) entry.authUrl = hub.authUrl;
+      if (hub.token.clientId !== undefined) entry.clientId = hub.token.clientId;
+      if (store.choice === "plaintext") entry.token = hub.token.value;
+      servers.push(entry);
+    }
+  }
+  const edited = withServers(
+    before?.text ?? "",
+    servers.map(({ hub: _h, tokenValue: _t, ...entry }) => entry),
+  );
+  for (const warning of edited.warnings) print(`  ${style.yellow("warning:")} ${warning}\n`);
+  const secrets = hubs.map((h) => ({ value: h.token.value, redacted: h.token.redacted }));
+  print(renderDiff(path, before?.text, edited.text, { style, secrets }));
+  if (store.choice !== "plaintext") {
+    for (const s of servers)
+      print(
+        `  ${s.id}: token for ${HUB_NAME[s.hub.kind]} → ${store.choice} store (${s.hub.token.redacted})\n`,
+      );
+  }
+  if (!opts.yes) {
+    if (!opts.interactive) throw missingAnswer(`confirmation to write ${path}`, "--yes");
+    const ok = await deps.prompter.confirm({ message: `Write these changes to ${path}?`, default: true });
+    if (!ok) throw new HubSetupError("CANCELLED", "not confirmed");
+  }
+  return { path, before, after: edited.text, servers };
+}

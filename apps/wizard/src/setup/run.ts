@@ -1,0 +1,48 @@
+import { commit } from "./commit.js";
+import { planWrite } from "./config.js";
+import { offerExtras, tryLine } from "./extras.js";
+import { chooseHubs } from "./hubs.js";
+import type { SetupOptions } from "./options.js";
+import type { SetupDeps } from "./ports.js";
+import { chooseStore } from "./store.js";
+import { lookAround } from "./survey.js";
+import { obtainTokens } from "./verify.js";
+
+export type SetupResult = {
+  configPath: string;
+  backupPath: string | undefined;
+  serverIds: string[];
+  tryLine: string;
+};
+
+/**
+ * The wizard, steps 1–7. No flag parsing and no `process` here: options in, result out. Nothing is
+ * written before the final confirm; Ctrl-C or Esc before that rejects with CANCELLED and leaves no trace.
+ */
+export async function runSetup(opts: SetupOptions, deps: SetupDeps): Promise<SetupResult> {
+  const { print, style } = deps;
+  const survey = await lookAround(deps);
+  print(`\n${style.bold("Which hub")}\n`);
+  const plans = await chooseHubs(opts, deps);
+  const hubs = await obtainTokens(plans, opts, deps);
+  print(`\n${style.bold("Where the token lives")}\n`);
+  const store = await chooseStore(opts, deps);
+  const plan = await planWrite(hubs, store, opts, deps, survey);
+  const done = await commit(plan, store, deps);
+  print(
+    done.configChanged
+      ? `  ${style.green("✔")} wrote ${plan.path}${done.backupPath === undefined ? "" : ` (the old one is kept as ${done.backupPath})`}\n`
+      : `  ${style.green("✔")} ${plan.path} already says this; left as it was\n`,
+  );
+  if (done.stored.length > 0)
+    print(`  ${style.green("✔")} stored the token for ${done.stored.join(", ")} (${store.location})\n`);
+  await offerExtras(plan, store, opts, deps);
+  const line = tryLine(store, deps.defaults?.tryCollection ?? "ansible.posix");
+  print(`\n${style.bold("Try it:")}\n  ${line}\n`);
+  return {
+    configPath: plan.path,
+    backupPath: done.backupPath,
+    serverIds: plan.servers.map((s) => s.id),
+    tryLine: line,
+  };
+}
