@@ -1,2 +1,15 @@
-// The lossless ansible.cfg parser and editor (see README). Filled in by the editor issue.
-export {};
+// The lossless ansible.cfg parser and editor: ConfigParser's rules as Ansible configures them.
+export { parseAnsibleConfig, toConfigParserView, type ParseResult, type ConfigParserView } from "./parse.js";
+export { AnsibleConfig, type ConfigSections } from "./document.js";
+export { ConfigParseError } from "./parse-error.js";
+export type { PythonErrorClass, LineKind } from "./scan.js";
+export {
+  ConfigEditError,
+  type ConfigWarning,
+  type ConfigWarningCode,
+  type EditResult,
+  type EditRejection,
+} from "./edit-result.js";
+export type { SectionPlacement } from "./edit-plan.js";
+export type { Newline } from "./style.js";
+export { tokenizeAnsibleConfig, type CfgLine } from "./tokenize.js";
