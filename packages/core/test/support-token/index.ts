@@ -9,3 +9,5 @@ export {
   type TestServer,
 } from "./server.js";
 export { noWait, type WaitLog } from "./pacing.js";
+export { startProxy, type TestProxy } from "./proxy.js";
+export { makeSelfSignedCert, startTlsServer, type SelfSigned } from "./tls.js";
