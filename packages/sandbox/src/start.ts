@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { HubSetupError } from "@hub-setup/core";
 import type { AddressInfo } from "node:net";
 import { buildCatalog, DEFAULT_COLLECTIONS } from "./artifacts/catalog.js";
 import { createSandboxClock } from "./clock.js";
@@ -34,13 +35,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   let closed = false;
   let dispatch: (req: IncomingMessage, res: ServerResponse) => void = (_req, res) => res.destroy();
   const server = createServer((req, res) => dispatch(req, res));
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(options.port ?? 0, host, () => {
-      server.off("error", reject);
-      resolve();
-    });
-  });
+  await listen(server, options.port ?? 0, host);
   const { port } = server.address() as AddressInfo;
   const base = `http://${host.includes(":") ? `[${host}]` : host}:${port}/`;
 
@@ -142,6 +137,26 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       store.dispose();
     },
   };
+}
+
+function listen(server: Server, port: number, host: string): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const fail = (error: NodeJS.ErrnoException) => {
+      if (error.code !== "EADDRINUSE" && error.code !== "EACCES") return reject(error);
+      const why = error.code === "EADDRINUSE" ? "is already in use" : "needs privileges this user lacks";
+      reject(
+        new HubSetupError("USAGE", `The sandbox cannot listen on ${host}:${port}: the port ${why}.`, {
+          hint: "Choose another port (--port), or 0 for a free one.",
+          cause: error,
+        }),
+      );
+    };
+    server.once("error", fail);
+    server.listen(port, host, () => {
+      server.off("error", fail);
+      resolve();
+    });
+  });
 }
 
 function freshState(issuer: string): StateData {

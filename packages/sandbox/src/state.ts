@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -66,8 +66,14 @@ export function openStateStore(stateDir: string | undefined, create: () => State
   return store;
 }
 
+/**
+ * A fresh realm key. The key id is a UUID starting with a letter, as on Red Hat SSO, so that the
+ * header's base64 begins exactly like a real offline token's (…`ia2lkIiA6ICJ`).
+ */
 export function newSigningKey(): { signingKey: string; kid: string } {
-  return { signingKey: randomBytes(32).toString("base64url"), kid: randomBytes(16).toString("hex") };
+  const bytes = randomBytes(33);
+  const kid = `${"abcdef"[(bytes[32] ?? 0) % 6] ?? "a"}${randomUUID().slice(1)}`;
+  return { signingKey: bytes.subarray(0, 32).toString("base64url"), kid };
 }
 
 function readState(file: string): StateData | undefined {

@@ -37,7 +37,7 @@ export function runGalaxy(
       args,
       { env, timeout: timeoutMs, encoding: "utf8" },
       (error, stdout, stderr) => {
-        const code = error === null ? 0 : typeof error.code === "number" ? error.code : -1;
+        const code = error == null ? 0 : typeof error.code === "number" ? error.code : -1;
         resolve({ code, stdout, stderr, output: `${stdout}\n${stderr}` });
       },
     );
