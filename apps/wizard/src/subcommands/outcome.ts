@@ -24,7 +24,7 @@ export function classOfOutcome(outcome: string): FailureClass {
     case "rejected":
     case "unauthorized":
     case "forbidden":
-    case "wrong-kind":
+    case "wrong-token-kind":
     case "invalid-token":
     case "no-token":
       return "auth";

@@ -84,4 +84,6 @@ export type HubChecks = {
     request: { token: string; authUrl: string; clientId: string },
     signal: AbortSignal,
   ) => Promise<RefreshResult>;
+  /** Lets go of connections kept alive for reuse. */
+  close: () => Promise<void>;
 };
