@@ -28,7 +28,7 @@ const KNOWN = new Set([
 ]);
 
 function typeOf(value: unknown): string {
-  if (value === null) return "null";
+  if (value == null) return "null";
   if (Array.isArray(value)) return "array";
   if (typeof value === "number") return Number.isInteger(value) ? "integer" : "number";
   return typeof value;
