@@ -1,6 +1,17 @@
-import { HubSetupError } from "@hub-setup/core";
 import type { AppContext } from "../context.js";
+import { EXIT } from "../exit-codes.js";
+import { HELP } from "../help.js";
+import { setupDeps } from "../setup/deps.js";
+import { parseSetupArgs } from "../setup/options.js";
+import { runSetup } from "../setup/run.js";
 
-export async function run(_argv: string[], _ctx: AppContext): Promise<number> {
-  throw new HubSetupError("INTERNAL", "`hub-setup setup` is not built yet");
+/** `hub-setup [setup] [flags]`: the wizard. Flags are parsed and "interactive" decided once, here. */
+export async function run(argv: string[], ctx: AppContext): Promise<number> {
+  const opts = parseSetupArgs(argv, ctx.io.isInteractiveTerminal);
+  if (opts.help) {
+    ctx.io.stdout(HELP);
+    return EXIT.OK;
+  }
+  await runSetup(opts, setupDeps(ctx, opts));
+  return EXIT.OK;
 }
