@@ -18,3 +18,11 @@ export {
   type SandboxOptions,
   type SandboxUrls,
 } from "./types.js";
+export {
+  runSandboxCommand,
+  describeSandbox,
+  CLOUD_SERVER_ID,
+  PRIVATE_SERVER_ID,
+  type SandboxCommandDeps,
+  type SandboxCommandOptions,
+} from "./cli.js";
