@@ -2,6 +2,7 @@ import { existsSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { requireTool, tempDir } from "@hub-setup/test-utils";
 import { expect, it } from "vitest";
+import { HubSetupError } from "@hub-setup/core";
 import { runSandboxCommand } from "../src/index.js";
 import { galaxyEnv, runGalaxy } from "./support/galaxy.js";
 import { canListen } from "./support/ports.js";
@@ -98,9 +99,13 @@ it("rejects with a USAGE error when the port is taken", async () => {
   const first = await startCommand();
   const port = Number(/127\.0\.0\.1:(\d+)\//.exec(first.text())?.[1]);
   try {
-    await expect(
-      runSandboxCommand({ port }, { stdout: () => undefined, signal: new AbortController().signal }),
-    ).rejects.toMatchObject({ code: "USAGE", hint: expect.stringContaining("--port") });
+    const error: unknown = await runSandboxCommand(
+      { port },
+      { stdout: () => undefined, signal: new AbortController().signal },
+    ).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(HubSetupError);
+    expect(error).toMatchObject({ code: "USAGE" });
+    expect((error as HubSetupError).hint).toContain("--port");
   } finally {
     first.stop();
     await first.done;
