@@ -1,0 +1,86 @@
+/**
+ * The credentials file: `[tokens]` of `<server id> = <token>` in INI, mode 0600 in a 0700 folder.
+ * Every read checks the modes first; every change is read-modify-write under a lock, written atomically.
+ */
+import { decode, encode } from "ini";
+import { join } from "node:path";
+import { HubSetupError } from "../../errors.js";
+import { withLock } from "./lock.js";
+import { CREDENTIALS_FILE } from "./paths.js";
+import { assertPrivate, ensurePrivateDir, readIfExists, writePrivateAtomic } from "./private-files.js";
+import { assertServerId, assertStorableToken, type SecretStore } from "./secret-store.js";
+
+const HEADER =
+  "; hub-setup credentials: tokens for ansible-galaxy servers, by server id.\n" +
+  "; Keep this file mode 0600 and out of git. Edit with `hub-setup`, not by hand.\n";
+
+type Tokens = Record<string, string>;
+
+function parse(text: string, path: string): Tokens {
+  let data: Record<string, unknown>;
+  try {
+    data = decode(text);
+  } catch {
+    throw new HubSetupError("STORE_UNAVAILABLE", `the credentials file ${path} cannot be read as INI`);
+  }
+  const section = data["tokens"];
+  const out: Tokens = {};
+  if (typeof section === "object" && section != null) {
+    for (const [k, v] of Object.entries(section)) if (typeof v === "string") out[k] = v;
+  }
+  return out;
+}
+
+function serialise(tokens: Tokens): string {
+  const sorted = Object.fromEntries(Object.entries(tokens).sort(([a], [b]) => a.localeCompare(b)));
+  return `${HEADER}\n${encode({ tokens: sorted }, { whitespace: true })}`;
+}
+
+export function fileSecretStore(dir: string, note?: string): SecretStore {
+  const path = join(dir, CREDENTIALS_FILE);
+  const lockPath = `${path}.lock`;
+
+  async function read(): Promise<Tokens> {
+    await assertPrivate(dir, path);
+    const text = await readIfExists(path);
+    return text === undefined ? {} : parse(text, path);
+  }
+
+  async function change(apply: (tokens: Tokens) => boolean): Promise<boolean> {
+    await ensurePrivateDir(dir);
+    await assertPrivate(dir, path);
+    return withLock(lockPath, async () => {
+      const tokens = await read();
+      const changed = apply(tokens);
+      if (changed) await writePrivateAtomic(path, serialise(tokens));
+      return changed;
+    });
+  }
+
+  const store: SecretStore = {
+    backend: "file",
+    location: path,
+    get: async (id) => {
+      assertServerId(id);
+      return (await read())[id];
+    },
+    set: async (id, token) => {
+      assertServerId(id);
+      assertStorableToken(token);
+      await change((t) => {
+        t[id] = token;
+        return true;
+      });
+    },
+    delete: async (id) => {
+      assertServerId(id);
+      return change((t) => {
+        if (!(id in t)) return false;
+        delete t[id];
+        return true;
+      });
+    },
+    list: async () => Object.keys(await read()).sort(),
+  };
+  return note === undefined ? store : { ...store, note };
+}

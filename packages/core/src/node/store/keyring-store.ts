@@ -1,0 +1,146 @@
+/**
+ * The OS keyring backend. The native module is optional and loaded only when wanted; on Linux we pin
+ * it to the Secret Service (persistent), never the kernel keyring (gone at logout). Usability is probed
+ * with a real write/read/delete, because a headless Linux has the module but no Secret Service.
+ */
+import { join } from "node:path";
+import { decode, encode } from "ini";
+import { HubSetupError } from "../../errors.js";
+import { withLock } from "./lock.js";
+import { KEYRING_INDEX_FILE } from "./paths.js";
+import { ensurePrivateDir, readIfExists, writePrivateAtomic } from "./private-files.js";
+import { assertServerId, assertStorableToken, type SecretStore } from "./secret-store.js";
+
+/** The few keyring operations we use; tests inject their own. */
+export interface KeyringPort {
+  get(service: string, account: string): Promise<string | undefined>;
+  set(service: string, account: string, secret: string): Promise<void>;
+  delete(service: string, account: string): Promise<boolean>;
+}
+
+export const KEYRING_SERVICE = "hub-setup";
+
+type KeyringModule = {
+  AsyncEntry: new (
+    service: string,
+    account: string,
+    options?: { linux?: { store?: "secret-service" | "keyutils" } },
+  ) => {
+    getPassword(): Promise<string | null>;
+    setPassword(password: string): Promise<void>;
+    deletePassword(): Promise<boolean>;
+  };
+};
+
+/** @napi-rs/keyring behind the port, or the reason it cannot be used here. */
+export async function loadNativeKeyring(): Promise<
+  { ok: true; port: KeyringPort } | { ok: false; reason: string }
+> {
+  let mod: KeyringModule;
+  try {
+    mod = await import("@napi-rs/keyring");
+  } catch (e) {
+    return {
+      ok: false,
+      reason: `the optional @napi-rs/keyring module is not installed (${(e as Error).message.split("\n")[0] ?? ""})`,
+    };
+  }
+  const entry = (service: string, account: string) =>
+    new mod.AsyncEntry(service, account, { linux: { store: "secret-service" } });
+  const port: KeyringPort = {
+    get: async (s, a) => (await entry(s, a).getPassword()) ?? undefined,
+    set: (s, a, secret) => entry(s, a).setPassword(secret),
+    delete: (s, a) => entry(s, a).deletePassword(),
+  };
+  return { ok: true, port };
+}
+
+/** A real write, read and delete of a probe entry, within `timeoutMs`; the reason on failure. */
+export async function probeKeyring(
+  port: KeyringPort,
+  service: string,
+  timeoutMs = 3_000,
+): Promise<string | undefined> {
+  const account = `probe-${process.pid}`;
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<string>((resolve) => {
+    timer = setTimeout(() => resolve(`the keyring did not answer within ${timeoutMs / 1000} s`), timeoutMs);
+  });
+  const probe = (async () => {
+    try {
+      await port.set(service, account, "probe");
+      const back = await port.get(service, account);
+      await port.delete(service, account);
+      return back === "probe" ? undefined : "the keyring did not give back what was stored";
+    } catch (e) {
+      return (e instanceof Error ? e.message : String(e)).split("\n")[0] ?? "unknown error";
+    }
+  })();
+  try {
+    return await Promise.race([probe, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Ids stored in the keyring, kept in a small index file (keyrings cannot always list by service). */
+function keyringIndex(dir: string) {
+  const path = join(dir, KEYRING_INDEX_FILE);
+  const read = async (): Promise<string[]> => {
+    const text = await readIfExists(path);
+    const ids = text === undefined ? {} : ((decode(text)["ids"] ?? {}) as Record<string, unknown>);
+    return Object.keys(ids).sort();
+  };
+  const update = async (fn: (ids: Set<string>) => void): Promise<void> => {
+    await ensurePrivateDir(dir);
+    await withLock(`${path}.lock`, async () => {
+      const ids = new Set(await read());
+      fn(ids);
+      const body = encode(
+        { ids: Object.fromEntries([...ids].sort().map((id) => [id, "keyring"])) },
+        { whitespace: true },
+      );
+      await writePrivateAtomic(
+        path,
+        `; hub-setup: server ids whose token is in the OS keyring (no tokens here)\n\n${body}`,
+      );
+    });
+  };
+  return { read, update };
+}
+
+export function keyringSecretStore(port: KeyringPort, dir: string, service = KEYRING_SERVICE): SecretStore {
+  const index = keyringIndex(dir);
+  const wrap = async <T>(what: string, fn: () => Promise<T>): Promise<T> => {
+    try {
+      return await fn();
+    } catch (e) {
+      if (e instanceof HubSetupError) throw e;
+      const why = (e instanceof Error ? e.message : String(e)).split("\n")[0] ?? "";
+      throw new HubSetupError("STORE_UNAVAILABLE", `the OS keyring failed to ${what}: ${why}`, {
+        hint: "unlock the keyring, or use the file store (--store file)",
+      });
+    }
+  };
+  return {
+    backend: "keyring",
+    location: `OS keyring (service ${service})`,
+    get: (id) => {
+      assertServerId(id);
+      return wrap("read a token", () => port.get(service, id));
+    },
+    set: async (id, token) => {
+      assertServerId(id);
+      assertStorableToken(token);
+      await wrap("store a token", () => port.set(service, id, token));
+      await index.update((ids) => ids.add(id));
+    },
+    delete: async (id) => {
+      assertServerId(id);
+      const deleted = await wrap("delete a token", () => port.delete(service, id));
+      await index.update((ids) => ids.delete(id));
+      return deleted;
+    },
+    list: () => index.read(),
+  };
+}
