@@ -19,7 +19,10 @@ export function describeSecret(value: string, keyKind: KeyKind): { kind: Finding
     }
     if (keyKind === "token") return { kind: "token", redacted: c.redacted };
   }
-  return { kind: keyKind, redacted: redactValue(value, keyKind) };
+  // A password is chosen by a person, so even a few of its characters say too much: only its length.
+  const redacted =
+    keyKind === "password" ? `password (${value.trim().length} chars)` : redactValue(value, keyKind);
+  return { kind: keyKind, redacted };
 }
 
 /** Whether the token model reads `value` as a token of some shape (a URL, path or prose is not). */

@@ -35,7 +35,20 @@ function collectOptions(lines: readonly ScanLine[]): { options: Option[]; sectio
       current = { section: l.section ?? section, key: l.key, pieces: [pieceOf(l)], place: "value" };
       options.push(current);
     } else if (l.kind === "continuation" && current !== undefined) {
-      if (l.key === undefined || l.key === current.key) current.pieces.push(pieceOf(l));
+      const piece = pieceOf(l);
+      if (l.key === undefined || l.key === current.key) current.pieces.push(piece);
+      // An indented `token = …` under another option is part of that option's value for Ansible,
+      // but the token is in the file all the same.
+      const inner = readCommentedOption(`#${piece.text}`);
+      if (inner !== undefined && secretKeyKind(inner.key) !== undefined) {
+        const column = piece.column + inner.valueColumn - 2;
+        options.push({
+          section,
+          key: inner.key,
+          pieces: [{ text: inner.value, line: l.line, column }],
+          place: "value",
+        });
+      }
     } else if (l.kind === "comment" || l.kind === "invalid") {
       // An invalid line (say, an option before any section header) is read like a commented one.
       const inner = readCommentedOption(l.kind === "comment" ? l.raw : `#${l.raw}`);
@@ -58,14 +71,17 @@ function collectOptions(lines: readonly ScanLine[]): { options: Option[]; sectio
 
 function envNote(path: string, o: Option, p: Piece, variable: string, text: string): Note {
   const fix = fixFor(o.section, o.key);
-  const instead = fix === "hub-setup" ? "run `hub-setup` to keep the token in its store" : `export ${fix}`;
+  const instead =
+    fix === "hub-setup"
+      ? "run `hub-setup`, which keeps the token in its store"
+      : `export ${fix}="$${variable}" instead`;
   return {
     path,
     line: p.line,
     column: p.column,
     key: o.key,
     section: o.section,
-    message: `\`${text}\` is not expanded: Ansible reads ansible.cfg literally and would send this text as the ${o.key}; delete the line and ${instead} (or set ${variable} there)`,
+    message: `\`${text}\` is not expanded: Ansible reads ansible.cfg literally and would send this text as the ${o.key}. Delete the line and ${instead}`,
   };
 }
 
