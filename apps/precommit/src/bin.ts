@@ -10,4 +10,5 @@ process.exitCode = await main(process.argv.slice(2), {
     cwd: process.cwd(),
   },
   version: pkg.version,
+  self: process.argv[1] === undefined ? [] : [process.execPath, process.argv[1]],
 });

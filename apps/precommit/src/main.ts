@@ -1,39 +1,78 @@
-import { parseArgs } from "node:util";
+import { isHubSetupError } from "@hub-setup/core";
+import { runCheck, type CheckPorts } from "./check.js";
 import { EXIT, type ExitCode } from "./exit-codes.js";
 import { HELP } from "./help.js";
 import type { Io } from "./io.js";
+import { parseOptions, type CheckOptions } from "./options.js";
+import { renderJson } from "./report/json.js";
+import type { CheckResult } from "./report/result.js";
+import { renderSarif } from "./report/sarif.js";
+import { renderText } from "./report/text.js";
+import { diskReader } from "./source/disk.js";
+import { gitRunner } from "./source/run-git.js";
 
-export type MainDeps = { io: Io; version: string };
+export type MainDeps = {
+  io: Io;
+  version: string;
+  /** Fakes for tests; the real git and file system otherwise. */
+  ports?: Partial<CheckPorts>;
+  /** The command that runs this checker (node and script), for the hook `install` writes. */
+  self?: readonly string[];
+};
+
+function reportError(io: Io, error: unknown): ExitCode {
+  if (isHubSetupError(error)) {
+    io.stderr(`hub-token-check: ${error.message}\n${error.hint === undefined ? "" : `  ${error.hint}\n`}`);
+  } else {
+    const message = error instanceof Error ? error.message : String(error);
+    io.stderr(`hub-token-check: the scan could not run: ${message}\n`);
+  }
+  return EXIT.ERROR;
+}
+
+function render(opts: CheckOptions, result: CheckResult, version: string): string {
+  if (opts.format === "json") return renderJson(result);
+  if (opts.format === "sarif") return renderSarif(result, version);
+  return renderText(result);
+}
+
+async function check(opts: CheckOptions, deps: MainDeps, ports: CheckPorts): Promise<ExitCode> {
+  const { io } = deps;
+  const result = await runCheck(opts, ports);
+  if (opts.writeBaseline !== undefined) {
+    const { writeBaselineFile } = await import("./baseline-file.js");
+    await writeBaselineFile(io.cwd, opts.writeBaseline, result.findings);
+    io.stderr(`hub-token-check: wrote ${result.findings.length} finding(s) to ${opts.writeBaseline}\n`);
+    return EXIT.CLEAN;
+  }
+  io.stdout(render(opts, result, deps.version));
+  if (result.findings.length === 0) return EXIT.CLEAN;
+  return EXIT.FINDINGS;
+}
 
 /** The composition root: argv in, exit code out. Only bin.ts touches `process`. */
-export function main(argv: readonly string[], deps: MainDeps): Promise<ExitCode> {
+export async function main(argv: readonly string[], deps: MainDeps): Promise<ExitCode> {
   const { io } = deps;
-  let parsed;
   try {
-    parsed = parseArgs({
-      args: [...argv],
-      options: {
-        help: { type: "boolean", short: "h" },
-        version: { type: "boolean", short: "V" },
-        all: { type: "boolean" },
-      },
-      allowPositionals: true,
-      strict: true,
-    });
+    const opts = parseOptions(argv);
+    if (opts.command === "version") {
+      io.stdout(`hub-token-check ${deps.version}\n`);
+      return EXIT.CLEAN;
+    }
+    if (opts.command === "help") {
+      io.stdout(HELP);
+      return EXIT.CLEAN;
+    }
+    const ports: CheckPorts = {
+      git: deps.ports?.git ?? gitRunner(io.cwd, io.env),
+      readFile: deps.ports?.readFile ?? diskReader(io.cwd),
+    };
+    if (opts.command === "install") {
+      const { installHook } = await import("./install/install-hook.js");
+      return await installHook({ io, git: ports.git, self: deps.self ?? [] });
+    }
+    return await check(opts, deps, ports);
   } catch (error) {
-    io.stderr(
-      `hub-token-check: ${error instanceof Error ? error.message : String(error)}\n  run \`hub-token-check --help\` for usage\n`,
-    );
-    return Promise.resolve(EXIT.ERROR);
+    return reportError(io, error);
   }
-  if (parsed.values.version === true) {
-    io.stdout(`hub-token-check ${deps.version}\n`);
-    return Promise.resolve(EXIT.CLEAN);
-  }
-  if (parsed.values.help === true) {
-    io.stdout(HELP);
-    return Promise.resolve(EXIT.CLEAN);
-  }
-  io.stderr("hub-token-check: scanning is not implemented yet\n");
-  return Promise.resolve(EXIT.ERROR);
 }

@@ -1,0 +1,26 @@
+import { describe, expect, it } from "vitest";
+import { parseOptions } from "./options.js";
+
+describe("parseOptions", () => {
+  it("scans what is staged by default, the paths given, or every tracked file", () => {
+    expect(parseOptions([])).toMatchObject({ command: "check", scope: "staged", format: "text", fix: false });
+    expect(parseOptions(["a.cfg", "b c/ansible.cfg"])).toMatchObject({
+      scope: "paths",
+      paths: ["a.cfg", "b c/ansible.cfg"],
+    });
+    expect(parseOptions(["--all", "--format", "sarif"])).toMatchObject({ scope: "all", format: "sarif" });
+    expect(parseOptions(["--baseline", "b.json", "-f", "json"])).toMatchObject({
+      baseline: "b.json",
+      format: "json",
+    });
+    expect(parseOptions(["install"])).toEqual({ command: "install" });
+  });
+
+  it.each([
+    [["--format", "xml"], "--format xml is not one of text, json, sarif"],
+    [["--all", "x.cfg"], "--all scans every tracked file"],
+    [["--bogus"], "--bogus"],
+  ])("refuses %j", (argv, message) => {
+    expect(() => parseOptions(argv)).toThrow(message);
+  });
+});

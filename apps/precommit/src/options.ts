@@ -1,0 +1,64 @@
+import { parseArgs } from "node:util";
+import { HubSetupError } from "@hub-setup/core";
+import { OUTPUT_FORMATS, type OutputFormat } from "./report/result.js";
+
+export type CheckOptions = {
+  command: "check";
+  /** staged: what is about to be committed; all: every tracked file; paths: the files named. */
+  scope: "staged" | "all" | "paths";
+  paths: string[];
+  format: OutputFormat;
+  baseline: string | undefined;
+  writeBaseline: string | undefined;
+  fix: boolean;
+};
+
+export type Options = CheckOptions | { command: "help" } | { command: "version" } | { command: "install" };
+
+function usage(message: string): HubSetupError {
+  return new HubSetupError("USAGE", message, { hint: "run `hub-token-check --help` for usage" });
+}
+
+/** argv → what to do. Every combination that makes no sense is refused here, with the reason. */
+export function parseOptions(argv: readonly string[]): Options {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      options: {
+        help: { type: "boolean", short: "h" },
+        version: { type: "boolean", short: "V" },
+        all: { type: "boolean" },
+        format: { type: "string", short: "f" },
+        baseline: { type: "string" },
+        "write-baseline": { type: "string" },
+      },
+      allowPositionals: true,
+      strict: true,
+    });
+  } catch (error) {
+    throw usage(error instanceof Error ? error.message : String(error));
+  }
+  const v = parsed.values;
+  if (v.version === true) return { command: "version" };
+  if (v.help === true) return { command: "help" };
+  const positionals = parsed.positionals;
+  if (positionals[0] === "install" && positionals.length === 1 && v.all !== true) {
+    return { command: "install" };
+  }
+  const format = v.format ?? "text";
+  if (!OUTPUT_FORMATS.includes(format as OutputFormat)) {
+    throw usage(`--format ${format} is not one of ${OUTPUT_FORMATS.join(", ")}`);
+  }
+  if (v.all === true && positionals.length > 0)
+    throw usage("--all scans every tracked file: give it no paths");
+  return {
+    command: "check",
+    scope: v.all === true ? "all" : positionals.length > 0 ? "paths" : "staged",
+    paths: positionals,
+    format: format as OutputFormat,
+    baseline: v.baseline,
+    writeBaseline: v["write-baseline"],
+    fix: false,
+  };
+}

@@ -1,0 +1,30 @@
+import type { Finding, Note, Skipped } from "../scan/finding.js";
+
+/** Everything one run found, ready for a formatter. Holds no secret, only redacted forms. */
+export type CheckResult = {
+  findings: Finding[];
+  notes: Note[];
+  skipped: Skipped[];
+  /** How many files were scanned. */
+  scanned: number;
+  /** Findings left out because the baseline lists them. */
+  baselined: number;
+};
+
+export type OutputFormat = "text" | "json" | "sarif";
+export const OUTPUT_FORMATS: readonly OutputFormat[] = ["text", "json", "sarif"];
+
+/** The fix in words, for people. */
+export function fixSentence(fix: string): string {
+  return fix === "hub-setup"
+    ? "remove it from the file and run `hub-setup`, which keeps the token in the secret store"
+    : `remove it from the file and set ${fix} in the environment instead (\`hub-setup\` can keep it in the secret store and export it for you)`;
+}
+
+export function whereSentence(f: Pick<Finding, "section" | "key" | "place">): string {
+  const section = f.section == null ? "before any section" : `[${f.section}]`;
+  if (f.place === "comment")
+    return `${section}, in a commented-out ${f.key ?? "line"} (a comment in git is still a leak)`;
+  if (f.place === "text" || f.key == null) return `${section}, in the text of the file`;
+  return `${section} ${f.key}`;
+}

@@ -1,0 +1,105 @@
+import { createHash } from "node:crypto";
+import type { Finding } from "../scan/finding.js";
+import type { CheckResult } from "./result.js";
+import { fixSentence, whereSentence } from "./result.js";
+import { findingRule, NOTE_RULE_ID, noteRule, ruleId, type SarifRule } from "./sarif-rules.js";
+
+export const SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
+export const INFORMATION_URI = "https://www.npmjs.com/package/hub-token-check";
+
+/** A relative path as a SARIF artifact URI: forward slashes, each segment percent-encoded. */
+export function artifactUri(path: string): string {
+  return path.replace(/\\/g, "/").split("/").map(encodeURIComponent).join("/");
+}
+
+/**
+ * A stable identity for a finding that survives lines moving: the file, section, key, kind and the
+ * redacted form (already public), plus its rank among identical ones. Never derived from the secret.
+ */
+function fingerprint(f: Finding, rank: number): string {
+  const material = [f.path, f.section ?? "", f.key ?? "", f.kind, f.redacted, String(rank)].join("\0");
+  return createHash("sha256").update(material).digest("hex").slice(0, 32);
+}
+
+function location(path: string, line: number, column: number, endColumn?: number) {
+  const region =
+    endColumn === undefined
+      ? { startLine: line, startColumn: column }
+      : { startLine: line, startColumn: column, endLine: line, endColumn };
+  return {
+    physicalLocation: { artifactLocation: { uri: artifactUri(path), uriBaseId: "%SRCROOT%" }, region },
+  };
+}
+
+/** SARIF 2.1.0 as GitHub code scanning takes it (upload with github/codeql-action/upload-sarif). */
+export function renderSarif(result: CheckResult, version: string): string {
+  const rules: SarifRule[] = [];
+  const ruleIndex = new Map<string, number>();
+  const indexOf = (rule: SarifRule): number => {
+    const known = ruleIndex.get(rule.id);
+    if (known !== undefined) return known;
+    ruleIndex.set(rule.id, rules.length);
+    rules.push(rule);
+    return rules.length - 1;
+  };
+  const seen = new Map<string, number>();
+  const results = result.findings.map((f) => {
+    const index = indexOf(findingRule(f.kind));
+    const base = fingerprint(f, 0);
+    const rank = seen.get(base) ?? 0;
+    seen.set(base, rank + 1);
+    return {
+      ruleId: ruleId(f.kind),
+      ruleIndex: index,
+      level: "error",
+      message: {
+        text: `A plaintext ${f.kind} in ${whereSentence(f)}: ${f.redacted}. Fix: ${fixSentence(f.fix)}.`,
+      },
+      locations: [location(f.path, f.line, f.column, f.endColumn)],
+      partialFingerprints: { "hubTokenCheck/v1": rank === 0 ? base : fingerprint(f, rank) },
+    };
+  });
+  const notes = result.notes.map((n) => ({
+    ruleId: NOTE_RULE_ID,
+    ruleIndex: indexOf(noteRule()),
+    level: "note",
+    message: { text: n.message },
+    locations: [location(n.path, n.line, n.column)],
+  }));
+  const sarif = {
+    $schema: SARIF_SCHEMA,
+    version: "2.1.0",
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: "hub-token-check",
+            version,
+            semanticVersion: version,
+            informationUri: INFORMATION_URI,
+            rules,
+          },
+        },
+        originalUriBaseIds: { "%SRCROOT%": { description: { text: "The repository root." } } },
+        invocations: [
+          {
+            executionSuccessful: true,
+            toolExecutionNotifications: result.skipped.map((s) => ({
+              level: "warning",
+              message: { text: `skipped: ${s.reason}` },
+              locations: [
+                {
+                  physicalLocation: {
+                    artifactLocation: { uri: artifactUri(s.path), uriBaseId: "%SRCROOT%" },
+                  },
+                },
+              ],
+            })),
+          },
+        ],
+        results: [...results, ...notes],
+      },
+    ],
+  };
+  return `${JSON.stringify(sarif, null, 2)}\n`;
+}
