@@ -1,0 +1,105 @@
+// `hub-token-check install` with real git: the hook lands where git runs hooks from, keeps and chains
+// an existing hook, is idempotent, and a real commit through it is stopped or let through.
+import { spawnSync } from "node:child_process";
+import { existsSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { requireTool, tempDir } from "@hub-setup/test-utils";
+import { describe, expect, it } from "vitest";
+import { EXIT } from "../src/exit-codes.js";
+import { CHAINED_NAME, HOOK_MARKER } from "../src/install/hook-script.js";
+import { memoryIo } from "../src/io.js";
+import { main } from "../src/main.js";
+import { fakeHubToken } from "./support/fake-tokens.js";
+import { initRepo, type Repo } from "./support/git-repo.js";
+
+const git = requireTool("git");
+const bin = fileURLToPath(new URL("../bin/hub-token-check.mjs", import.meta.url));
+const self = [process.execPath, bin];
+
+async function install(repo: Repo, cwd = repo.dir) {
+  const io = memoryIo({ cwd, env: repo.env });
+  const code = await main(["install"], { io, version: "0", self });
+  return { code, out: io.out.join(""), err: io.err.join("") };
+}
+
+function commit(repo: Repo, message: string) {
+  return spawnSync("git", ["commit", "-q", "-m", message], {
+    cwd: repo.dir,
+    env: repo.env,
+    encoding: "utf8",
+  });
+}
+
+describe.skipIf(!git.available)("hub-token-check install", () => {
+  it("writes an executable hook that stops a commit with a token and lets a clean one through", async () => {
+    const repo = initRepo(tempDir());
+    const r = await install(repo);
+    expect(r.code).toBe(EXIT.CLEAN);
+    const hook = join(repo.dir, ".git/hooks/pre-commit");
+    expect(statSync(hook).mode & 0o111).not.toBe(0);
+    expect(readFileSync(hook, "utf8")).toContain(HOOK_MARKER);
+
+    repo.write(
+      "ansible.cfg",
+      `[galaxy_server.hub]\nurl = https://h.example/\ntoken = ${fakeHubToken("hook")}\n`,
+    );
+    repo.git("add", "ansible.cfg");
+    const refused = commit(repo, "with token");
+    expect(refused.status).not.toBe(0);
+    // git hands a hook's stdout to the committer's stderr.
+    expect(refused.stdout + refused.stderr).toContain("ansible.cfg:3:9: hub token");
+    expect(refused.stdout + refused.stderr).not.toContain(fakeHubToken("hook"));
+
+    repo.write("ansible.cfg", "[galaxy_server.hub]\nurl = https://h.example/\n");
+    repo.git("add", "ansible.cfg");
+    expect(commit(repo, "clean").status).toBe(0);
+  });
+
+  it("keeps an existing hook, runs it first, and is idempotent", async () => {
+    const repo = initRepo(tempDir());
+    repo.write(".git/hooks/pre-commit", '#!/bin/sh\necho "previous hook ran" > previous-ran.txt\n');
+    spawnSync("chmod", ["+x", join(repo.dir, ".git/hooks/pre-commit")]);
+    expect((await install(repo)).out).toContain(`kept as ${join(repo.dir, ".git/hooks", CHAINED_NAME)}`);
+    const first = readFileSync(join(repo.dir, ".git/hooks/pre-commit"), "utf8");
+    const again = await install(repo);
+    expect(again.out).toContain("updated");
+    expect(readFileSync(join(repo.dir, ".git/hooks/pre-commit"), "utf8")).toBe(first);
+    expect(readFileSync(join(repo.dir, ".git/hooks", CHAINED_NAME), "utf8")).toContain("previous hook ran");
+
+    repo.write("README.md", "hello\n");
+    repo.git("add", "README.md");
+    expect(commit(repo, "x").status).toBe(0);
+    expect(existsSync(join(repo.dir, "previous-ran.txt"))).toBe(true);
+  });
+
+  it("stops the commit when the previous hook fails, without running the checker", async () => {
+    const repo = initRepo(tempDir());
+    repo.write(".git/hooks/pre-commit", "#!/bin/sh\necho previous says no >&2\nexit 3\n");
+    spawnSync("chmod", ["+x", join(repo.dir, ".git/hooks/pre-commit")]);
+    await install(repo);
+    repo.write("README.md", "hello\n");
+    repo.git("add", "README.md");
+    const r = commit(repo, "x");
+    expect(r.status).not.toBe(0);
+    expect(r.stderr).toContain("previous says no");
+  });
+
+  it("respects core.hooksPath, from a subfolder too", async () => {
+    const repo = initRepo(tempDir());
+    repo.git("config", "core.hooksPath", ".githooks");
+    repo.write("sub/keep.txt", "x");
+    expect((await install(repo, join(repo.dir, "sub"))).code).toBe(EXIT.CLEAN);
+    expect(readFileSync(join(repo.dir, ".githooks/pre-commit"), "utf8")).toContain(HOOK_MARKER);
+    expect(existsSync(join(repo.dir, ".git/hooks/pre-commit"))).toBe(false);
+  });
+
+  it("tells husky users where the line goes instead of writing into husky's folder", async () => {
+    const repo = initRepo(tempDir());
+    repo.git("config", "core.hooksPath", ".husky/_");
+    const r = await install(repo);
+    expect(r.code).toBe(EXIT.ERROR);
+    expect(r.err).toContain(".husky/pre-commit");
+    expect(existsSync(join(repo.dir, ".husky/_/pre-commit"))).toBe(false);
+  });
+});
