@@ -4,6 +4,7 @@ import { requireTool, tempDir } from "@hub-setup/test-utils";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { startSandbox, type Sandbox } from "../src/index.js";
 import { galaxyEnv, runGalaxy, writePlainAnsibleCfg } from "./support/galaxy.js";
+import { verify } from "./support/verify.js";
 
 const tool = requireTool("ansible-galaxy");
 let sandbox: Sandbox;
@@ -57,11 +58,24 @@ it.skipIf(!tool.available)(
     expect(JSON.stringify(log)).not.toContain(sandbox.tokens.offline);
 
     // And ansible-galaxy itself re-downloads and checks every file against MANIFEST.json and FILES.json.
-    const verify = await runGalaxy(
+    const check = await runGalaxy(
       ["collection", "verify", "sandbox.app", "sandbox.demo", "-p", join(dir, "collections")],
       env,
     );
-    expect(verify.code, verify.output).toBe(0);
-    expect(verify.stdout).toContain("Successfully verified that checksums for 'sandbox.demo:1.1.0' match");
+    expect(check.code, check.output).toBe(0);
+    expect(check.stdout).toContain("Successfully verified that checksums for 'sandbox.demo:1.1.0' match");
   },
 );
+
+it("core's verifyHub accepts the same server and token (refresh at SSO, then Bearer on the API root)", async () => {
+  sandbox.log.clear();
+  const result = await verify(
+    { kind: "cloud", url: sandbox.urls.cloud.published, authUrl: sandbox.urls.tokenEndpoint },
+    sandbox.tokens.offline,
+  );
+  expect(result.ok).toBe(true);
+  expect(sandbox.log.entries().map((e) => [e.credential, e.clientId, e.status])).toEqual([
+    ["refresh-grant", "cloud-services", 200],
+    ["bearer", undefined, 200],
+  ]);
+});

@@ -3,6 +3,7 @@ import { requireTool, tempDir } from "@hub-setup/test-utils";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { startSandbox, type Sandbox } from "../src/index.js";
 import { galaxyEnv, runGalaxy, writePlainAnsibleCfg } from "./support/galaxy.js";
+import { verify } from "./support/verify.js";
 
 const tool = requireTool("ansible-galaxy");
 const DAY = 86_400_000;
@@ -53,6 +54,18 @@ it.skipIf(!tool.available)(
       error: "invalid_grant",
       error_description: "Offline user session not found",
     });
+
+    // core's verifyHub says it in plain words: the 30-day rule, and that a new token must be loaded.
+    const result = await verify(
+      { kind: "cloud", url: sandbox.urls.cloud.published, authUrl: sandbox.urls.tokenEndpoint },
+      token,
+    );
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result).toMatchObject({ outcome: "expired", error: { code: "TOKEN_EXPIRED" } });
+    expect(result.message).toContain("not used for 30 days");
+    expect(result.message).toMatch(/load a new one/i);
+    expect(result.message).not.toContain(token);
   },
 );
 
@@ -80,6 +93,14 @@ it.skipIf(!tool.available)(
       ["/api/galaxy/content/published/api", 404, "token"],
     ]);
 
+    const result = await verify({ kind: "private", url: sandbox.urls.private.published }, old);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result).toMatchObject({ outcome: "unauthorized", error: { code: "TOKEN_REJECTED" } });
+    expect(result.message).toContain("was a new one loaded?");
+    expect(result.message).toContain("Load token");
+    expect(result.message).not.toContain(old);
+
     const ok = await install(dir, galaxyEnv(dir, { ANSIBLE_GALAXY_SERVER_MY_PAH_TOKEN: fresh }));
     expect(ok.code, ok.output).toBe(0);
   },
@@ -102,5 +123,16 @@ it.skipIf(!tool.available)(
     expect(run.code).toBe(1);
     expect(run.output).toContain("(HTTP Code: 404, Message: Not Found)");
     expect(sandbox.log.entries()[0]).toMatchObject({ path: "/api/galaxy/content/certified/", status: 404 });
+
+    const result = await verify({ kind: "private", url: wrong }, sandbox.tokens.hub);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result).toMatchObject({ outcome: "not-found", error: { code: "HUB_NOT_FOUND" } });
+    expect(result.message).toContain("this is not a hub API URL");
+    // …and it names a URL that does work.
+    expect(result.expectedUrl).toBe(sandbox.urls.private.published);
+    expect((await verify({ kind: "private", url: result.expectedUrl ?? "" }, sandbox.tokens.hub)).ok).toBe(
+      true,
+    );
   },
 );

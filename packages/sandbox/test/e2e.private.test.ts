@@ -4,6 +4,7 @@ import { requireTool, tempDir } from "@hub-setup/test-utils";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { startSandbox, type Sandbox } from "../src/index.js";
 import { galaxyEnv, runGalaxy, writePlainAnsibleCfg } from "./support/galaxy.js";
+import { verify } from "./support/verify.js";
 
 const tool = requireTool("ansible-galaxy");
 let sandbox: Sandbox;
@@ -60,4 +61,16 @@ it.skipIf(!tool.available)("collection download writes the artifact and a requir
   expect(readFileSync(join(dir, "dl", "sandbox-demo-1.0.0.tar.gz")).subarray(0, 2)).toEqual(
     Buffer.from([0x1f, 0x8b]),
   );
+});
+
+it("core's verifyHub accepts the same server and token with `Token`", async () => {
+  sandbox.log.clear();
+  const result = await verify(
+    { kind: "private", url: sandbox.urls.private["rh-certified"] },
+    sandbox.tokens.hub,
+  );
+  expect(result.ok).toBe(true);
+  expect(sandbox.log.entries().map((e) => [e.path, e.credential, e.status])).toEqual([
+    ["/api/galaxy/content/rh-certified/", "token", 200],
+  ]);
 });
