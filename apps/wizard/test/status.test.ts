@@ -1,7 +1,7 @@
 import { HubSetupError, tokenFingerprint } from "@hub-setup/core";
 import { describe, expect, it } from "vitest";
 import { EXIT } from "../src/exit-codes.js";
-import type { HubChecks, LoadedConfig, RefreshState, TokenStore } from "../src/subcommands/ports.js";
+import type { HubChecks, LoadedConfig, TokenStore } from "../src/subcommands/ports.js";
 import { runStatus, type StatusDeps } from "../src/subcommands/status-run.js";
 import type { StatusReport } from "../src/subcommands/status-report.js";
 import { STATUS_JSON_SCHEMA } from "../src/subcommands/status-schema.js";
@@ -30,7 +30,7 @@ const HUB = hubToken(7);
 type Setup = {
   config?: LoadedConfig | Error;
   store?: TokenStore | Error;
-  state?: RefreshState;
+  state?: ReturnType<typeof memoryState>;
   script?: ChecksScript;
 };
 

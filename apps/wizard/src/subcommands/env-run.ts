@@ -40,7 +40,7 @@ export async function runEnv(argv: readonly string[], deps: EnvDeps): Promise<nu
   }
   const shell = parseShell(typeof flags.shell === "string" ? flags.shell : undefined, deps.env);
   const workspace = await loadWorkspace(deps);
-  const { variables, notes } = tokenEnvironment(workspace.views, workspace.storedIds);
+  const { variables, notes } = tokenEnvironment(workspace.views, workspace.storedIds, deps.env);
   for (const note of notes) deps.stderr(`hub-setup env: ${note}\n`);
 
   const printable = variables.filter((v) => canAssign(shell, v.name));

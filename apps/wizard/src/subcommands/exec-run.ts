@@ -65,7 +65,7 @@ export async function runExec(argv: readonly string[], deps: ExecDeps): Promise<
     return EXIT.OK;
   }
   const workspace = await loadWorkspace(deps);
-  const { variables, notes } = tokenEnvironment(workspace.views, workspace.storedIds);
+  const { variables, notes } = tokenEnvironment(workspace.views, workspace.storedIds, deps.env);
   for (const note of notes) deps.stderr(`hub-setup exec: ${note}\n`);
   if (deps.signal.aborted) return EXIT.CANCELLED;
 

@@ -16,14 +16,16 @@ export type TokenEnvironment = {
 export function tokenEnvironment(
   views: readonly ServerView[],
   storedIds: readonly string[],
+  env: Readonly<Record<string, string | undefined>>,
 ): TokenEnvironment {
   const variables: TokenVariable[] = [];
   const notes: string[] = [];
   for (const view of views) {
     if (view.basicAuth || view.token === undefined) continue;
-    if (view.token.origin === "store") {
+    const alreadySet = (env[view.token.envVar] ?? "") !== "";
+    if (view.token.origin === "store" && !alreadySet) {
       variables.push({ name: view.token.envVar, value: view.token.value, serverId: view.id });
-    } else if (view.token.origin === "env" && storedIds.includes(view.id)) {
+    } else if ((view.token.origin === "env" || alreadySet) && storedIds.includes(view.id)) {
       notes.push(`${view.token.envVar} is already set in your environment: it wins over the stored token`);
     }
   }
