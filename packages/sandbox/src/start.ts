@@ -4,15 +4,13 @@ import { HubSetupError } from "@hub-setup/core";
 import type { AddressInfo } from "node:net";
 import { buildCatalog, DEFAULT_COLLECTIONS } from "./artifacts/catalog.js";
 import { createSandboxClock } from "./clock.js";
-import { createFaultSwitch, type FaultSwitch } from "./faults.js";
-import { readAuthorization } from "./hub/auth.js";
-import { handleHub, type HubContext, type PrivateHubState } from "./hub/handler.js";
-import { BodyTooLargeError, galaxyError, sendJson, sendNotFound, type Exchange } from "./http.js";
+import { answer } from "./dispatch.js";
+import { createFaultSwitch } from "./faults.js";
+import type { HubContext, PrivateHubState } from "./hub/handler.js";
 import { createRequestLog } from "./log.js";
 import { newSigningKey, openStateStore, type StateData } from "./state.js";
-import { handleSso, REALM_PATH, TOKEN_PATH } from "./sso/endpoint.js";
-import { createRealm, type Realm } from "./sso/realm.js";
-import { serverError, scopeOf } from "./server-error.js";
+import { REALM_PATH, TOKEN_PATH } from "./sso/endpoint.js";
+import { createRealm } from "./sso/realm.js";
 import {
   CLOUD_REPOSITORIES,
   PRIVATE_REPOSITORIES,
@@ -170,50 +168,4 @@ function freshState(issuer: string): StateData {
     hubPassword: randomBytes(8).toString("hex"),
     sessions: {},
   };
-}
-
-type Services = {
-  log: ReturnType<typeof createRequestLog>;
-  faults: FaultSwitch;
-  realm: Realm;
-  hubs: { cloud: HubContext; private: HubContext };
-  sleep(ms: number): Promise<void>;
-  isClosed(): boolean;
-};
-
-async function answer(req: IncomingMessage, res: ServerResponse, s: Services): Promise<void> {
-  const method = req.method ?? "GET";
-  const entry = s.log.start(method, req.url ?? "/");
-  const url = new URL(req.url ?? "/", "http://sandbox.invalid");
-  const ex: Exchange = { req, res, method, url, credential: "none" };
-  const scope = scopeOf(url.pathname);
-  // The log records what was presented even when no handler gets as far as checking it.
-  readAuthorization(ex);
-  try {
-    const delay = s.faults.take("delay", scope);
-    if (delay !== undefined) await s.sleep(delay.ms);
-    if (s.isClosed()) return;
-    if (s.faults.take("drop", scope) !== undefined) {
-      req.socket.destroy();
-      return;
-    }
-    const failure = s.faults.take("serverError", scope);
-    if (failure !== undefined) return serverError(ex, scope, failure.status ?? 503);
-    if (scope.area === "sso") {
-      if (!(await handleSso(ex, s.realm)))
-        sendJson(ex, 404, { error: "Unable to find matching target resource method" });
-    } else if (scope.area === "cloud") handleHub(ex, s.hubs.cloud);
-    else if (scope.area === "private") handleHub(ex, s.hubs.private);
-    else sendNotFound(ex);
-  } catch (error) {
-    if (res.headersSent) res.destroy();
-    else if (error instanceof BodyTooLargeError)
-      sendJson(ex, 413, galaxyError(413, "too_large", "Request body too large."));
-    else sendJson(ex, 500, galaxyError(500, "server_error", "A server error occurred."));
-  } finally {
-    entry.status = res.headersSent ? res.statusCode : 0;
-    entry.credential = ex.credential;
-    if (ex.clientId !== undefined) entry.clientId = ex.clientId;
-    if (ex.redacted !== undefined) entry.redacted = ex.redacted;
-  }
 }
