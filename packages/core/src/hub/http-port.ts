@@ -79,3 +79,17 @@ export function scrub(text: string, secrets: readonly string[]): string {
   }
   return out;
 }
+
+const JWT_LIKE = /eyJ[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*(?:\.[A-Za-z0-9_-]*)?/g;
+const LONG_RUN = /[A-Za-z0-9_+/=-]{24,}/g;
+
+/**
+ * For text a server sent us (error descriptions, page titles): besides the known secrets, anything that
+ * looks like a token (a JWT, or a 24+ character run mixing letters and digits) is replaced, because a
+ * hostile or confused server may echo a token we never knew.
+ */
+export function scrubServerText(text: string, secrets: readonly string[]): string {
+  return scrub(text, secrets)
+    .replace(JWT_LIKE, "[redacted]")
+    .replace(LONG_RUN, (run) => (/[0-9]/.test(run) && /[A-Za-z]/.test(run) ? "[redacted]" : run));
+}

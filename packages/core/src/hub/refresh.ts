@@ -5,7 +5,7 @@
  */
 import { HubSetupError, type ErrorCode } from "../errors.js";
 import { classifyToken } from "../token/classify.js";
-import { describeUrl, type HttpPort } from "./http-port.js";
+import { describeUrl, scrubServerText, type HttpPort } from "./http-port.js";
 import { explainInvalidGrant, unknownClient } from "./keycloak.js";
 import { describeNetworkFailure, describeNonJson, describeRetriedOut } from "./messages.js";
 import { CLOUD_CLIENT_ID, RED_HAT_SSO_TOKEN_URL } from "./red-hat.js";
@@ -115,8 +115,13 @@ export async function refreshOfflineToken(options: RefreshOptions): Promise<Refr
   if (res.status === 407) {
     return fail(describeNetworkFailure("Red Hat SSO", where, { kind: "proxy-auth" }), attempts);
   }
-  const error = body.ok ? stringField(body.json, "error") : undefined;
-  const description = body.ok ? stringField(body.json, "error_description") : undefined;
+  // What the server says goes into our message, so it is cut short and scrubbed of the token first.
+  const serverSays = (key: string): string | undefined => {
+    const v = body.ok ? stringField(body.json, key) : undefined;
+    return v === undefined ? undefined : scrubServerText(v, secrets).slice(0, 200);
+  };
+  const error = serverSays("error");
+  const description = serverSays("error_description");
   const tokenClient = token.claims?.azp;
   if (res.status === 400 && error === "invalid_grant") {
     const r = explainInvalidGrant(description, { clientId, tokenClient, authUrl: where });

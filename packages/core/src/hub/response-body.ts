@@ -2,7 +2,7 @@
  * Reading what a server answered without trusting it: JSON only when it says JSON and parses as an
  * object; anything else described in a few words (an HTML page and its title, another content type).
  */
-import { scrub } from "./http-port.js";
+import { scrubServerText } from "./http-port.js";
 import type { HttpResponse } from "./http-port.js";
 
 export type JsonBody = { ok: true; json: Record<string, unknown> } | { ok: false; what: string };
@@ -25,7 +25,7 @@ function describeOther(res: HttpResponse, secrets: readonly string[]): string {
   if (looksLikeHtml(res)) {
     const title = /<title[^>]*>([\s\S]{0,200}?)<\/title>/i.exec(res.body)?.[1]?.replace(/\s+/g, " ").trim();
     const named =
-      title === undefined || title === "" ? "" : ` titled "${scrub(title, secrets).slice(0, 80)}"`;
+      title === undefined || title === "" ? "" : ` titled "${scrubServerText(title, secrets).slice(0, 80)}"`;
     return `an HTML page${named} (${type})`;
   }
   return res.body.trim() === "" ? `an empty body (${type})` : `a ${type} body, not JSON`;

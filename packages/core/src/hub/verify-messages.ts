@@ -3,7 +3,7 @@
  * replaced by a newer "Load token"), 403 permissions or subscription, 404 not a hub API URL.
  */
 import type { TokenInfo, TokenRejection } from "../token/classify.js";
-import { scrub, type HttpResponse } from "./http-port.js";
+import { scrubServerText, type HttpResponse } from "./http-port.js";
 import type { HubServer } from "./verify.js";
 import { CLOUD_TOKEN_PAGE, privateHubTokenPage } from "./red-hat.js";
 import { readJsonBody } from "./response-body.js";
@@ -30,7 +30,7 @@ function hubSays(res: HttpResponse, secrets: readonly string[]): string {
   const text = [rec["detail"], rec["title"]].find((v): v is string => typeof v === "string");
   return text === undefined
     ? `HTTP ${res.status}`
-    : `HTTP ${res.status}: "${scrub(text, secrets).slice(0, 160)}"`;
+    : `HTTP ${res.status}: "${scrubServerText(text, secrets).slice(0, 160)}"`;
 }
 
 export function explainHubStatus(res: HttpResponse, ctx: Ctx): Explained {

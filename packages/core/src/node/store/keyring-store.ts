@@ -6,6 +6,7 @@
 import { join } from "node:path";
 import { decode, encode } from "ini";
 import { HubSetupError } from "../../errors.js";
+import { scrub } from "../../hub/http-port.js";
 import { withLock } from "./lock.js";
 import { KEYRING_INDEX_FILE } from "./paths.js";
 import { ensurePrivateDir, readIfExists, writePrivateAtomic } from "./private-files.js";
@@ -111,12 +112,13 @@ function keyringIndex(dir: string) {
 
 export function keyringSecretStore(port: KeyringPort, dir: string, service = KEYRING_SERVICE): SecretStore {
   const index = keyringIndex(dir);
-  const wrap = async <T>(what: string, fn: () => Promise<T>): Promise<T> => {
+  const wrap = async <T>(what: string, fn: () => Promise<T>, secret?: string): Promise<T> => {
     try {
       return await fn();
     } catch (e) {
       if (e instanceof HubSetupError) throw e;
-      const why = (e instanceof Error ? e.message : String(e)).split("\n")[0] ?? "";
+      const raw = (e instanceof Error ? e.message : String(e)).split("\n")[0] ?? "";
+      const why = scrub(raw, secret === undefined ? [] : [secret]);
       throw new HubSetupError("STORE_UNAVAILABLE", `the OS keyring failed to ${what}: ${why}`, {
         hint: "unlock the keyring, or use the file store (--store file)",
       });
@@ -132,7 +134,7 @@ export function keyringSecretStore(port: KeyringPort, dir: string, service = KEY
     set: async (id, token) => {
       assertServerId(id);
       assertStorableToken(token);
-      await wrap("store a token", () => port.set(service, id, token));
+      await wrap("store a token", () => port.set(service, id, token), token);
       await index.update((ids) => ids.add(id));
     },
     delete: async (id) => {
