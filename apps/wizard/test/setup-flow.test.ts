@@ -191,6 +191,30 @@ describe("the wizard, interactive, against fake ports", () => {
     expect(cfg).toContain("[galaxy_server.rh_certified]");
   });
 
+  it("moving a plaintext token out of ansible.cfg removes its line, and the diff shows it only redacted", async () => {
+    const old = hubToken();
+    const existing = `[galaxy]\nserver_list = pah_published\n\n[galaxy_server.pah_published]\nurl = https://pah.example.com/api/galaxy/content/published/\ntoken = ${old}\n`;
+    const world = fakeWorld({ files: { [USER_CFG]: existing } });
+    const token = hubToken();
+    const { deps, prompter, output } = harness(world, {
+      "Which hub": "private",
+      "URL of your private automation hub": "https://pah.example.com",
+      "Which content from your private": ["published"],
+      "Paste the API token": token,
+      "Where should the token be kept": "file",
+      "Which ansible.cfg": USER_CFG,
+      "A server named pah_published already exists": true,
+      "Write these changes": true,
+    });
+    await runSetup(interactive, deps);
+    prompter.verify();
+    expect(world.files.get(USER_CFG)).toBe(
+      "[galaxy]\nserver_list = pah_published\n\n[galaxy_server.pah_published]\nurl = https://pah.example.com/api/galaxy/content/published/\n",
+    );
+    expect(output()).toMatch(/- token = <hub API token [0-9a-f]{4}…[0-9a-f]{4} \(40 chars\)>/);
+    expectNoSecret(world, output(), old, token);
+  });
+
   it("rolls the store entries back when the ansible.cfg write fails", async () => {
     const world = fakeWorld({ failWrite: true });
     world.stores.file.set("rh_published", "an older token that must come back");

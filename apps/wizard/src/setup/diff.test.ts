@@ -64,3 +64,21 @@ describe("redactSecrets", () => {
     expect(redactSecrets(`${secret.value} and ${secret.value}`, [secret])).not.toContain(secret.value);
   });
 });
+
+describe("redactSecrets on lines already in the file", () => {
+  it("redacts token and password values, commented out or not, and any JWT", () => {
+    const hex = "ba14e5b3173535c997be5a057d5c689c29bebd96";
+    for (const line of [
+      `token = ${hex}`,
+      `# token=${hex}`,
+      `password: ${hex}`,
+      `url = https://x/?t=${secret.value}`,
+    ]) {
+      const shown = redactSecrets(line, []);
+      expect(shown).not.toContain(hex.slice(4, 36));
+    }
+    const jwt = `eyJhbGciOiJIUzI1NiJ9.${"a".repeat(30)}.${"b".repeat(30)}`;
+    expect(redactSecrets(`x = ${jwt}`, [])).not.toContain("a".repeat(30));
+    expect(redactSecrets("url = https://hub.example.com/", [])).toBe("url = https://hub.example.com/");
+  });
+});

@@ -1,3 +1,4 @@
+import { redact } from "@hub-setup/core";
 import type { Style } from "./style.js";
 
 export type DiffLine = { op: " " | "-" | "+"; text: string; oldLine?: number; newLine?: number };
@@ -44,10 +45,20 @@ export function diffLines(before: string, after: string): DiffLine[] {
   return out;
 }
 
-/** Every occurrence of each secret replaced by its redacted form: the only way a token reaches a screen. */
+const SECRET_KEY = /^(\s*[#;]*\s*(?:token|password|client_secret)\s*[=:]\s*)(\S.*?)(\s*)$/i;
+const JWT = /eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g;
+
+/**
+ * One line as it may be shown: each known secret replaced by its redacted form, and so is any value of a
+ * token/password key (already in the file, even commented out) and any JWT anywhere.
+ */
 export function redactSecrets(text: string, secrets: readonly { value: string; redacted: string }[]): string {
   let result = text;
   for (const s of secrets) if (s.value.length > 0) result = result.split(s.value).join(`<${s.redacted}>`);
+  result = result.replace(JWT, (jwt) => `<${redact(jwt)}>`);
+  const keyed = SECRET_KEY.exec(result);
+  if (keyed != null && !(keyed[2] ?? "").startsWith("<"))
+    result = `${keyed[1] ?? ""}<${redact(keyed[2] ?? "")}>${keyed[3] ?? ""}`;
   return result;
 }
 

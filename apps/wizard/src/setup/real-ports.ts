@@ -1,4 +1,7 @@
 import { spawn } from "node:child_process";
+import { constants } from "node:fs";
+import { access, readFile } from "node:fs/promises";
+import { delimiter, join } from "node:path";
 import { verifyHub } from "@hub-setup/core";
 import {
   createHttp,
@@ -34,17 +37,46 @@ export function capture(
     });
     child.once("close", (code) => {
       clearTimeout(timer);
-      resolve(code === null ? undefined : { code, stdout });
+      resolve(code == null ? undefined : { code, stdout });
     });
   });
 }
 
-/** "ansible-galaxy [core 2.14.18]" → "2.14.18". */
-export function parseAnsibleVersion(text: string): string | undefined {
-  return (
-    /\[core ([0-9][^\]\s]*)\]/.exec(text)?.[1] ??
-    /ansible(?:-galaxy)? ([0-9]+\.[0-9]+\.[0-9][^\s]*)/.exec(text)?.[1]
-  );
+/** The first executable `name` on PATH. */
+async function which(name: string, env: Env): Promise<string | undefined> {
+  for (const dir of (env["PATH"] ?? "").split(delimiter).filter((d) => d !== "")) {
+    const path = join(dir, name);
+    try {
+      await access(path, constants.X_OK);
+      return path;
+    } catch {
+      // not here
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The ansible-core version behind `ansible-galaxy`, asked of the Python its shebang names. Running
+ * `ansible-galaxy --version` itself would create ~/.ansible, and looking around must write nothing.
+ */
+export async function ansibleCoreVersion(env: Env, cwd: string): Promise<string | undefined> {
+  const galaxy = await which("ansible-galaxy", env);
+  if (galaxy === undefined) return undefined;
+  const firstLine = (await readFile(galaxy, "utf8").catch(() => "")).split("\n", 1)[0] ?? "";
+  const shebang = /^#!\s*(\S+)(?:\s+(\S+))?/.exec(firstLine);
+  if (shebang == null) return undefined;
+  const [interpreter, arg] =
+    shebang[1]!.endsWith("/env") && shebang[2] !== undefined
+      ? [shebang[2], undefined]
+      : [shebang[1]!, shebang[2]];
+  const script = "from ansible.release import __version__; print(__version__)";
+  const run = await capture(interpreter, [...(arg === undefined ? [] : [arg]), "-c", script], {
+    cwd,
+    env: { ...env, PYTHONDONTWRITEBYTECODE: "1" },
+  });
+  const version = run?.code === 0 ? run.stdout.trim() : "";
+  return /^\d+\.\d+/.test(version) ? version : undefined;
 }
 
 async function openStore(env: Env, backend: StoreBackend): Promise<TokenStore> {
@@ -81,10 +113,7 @@ export function realSetupPorts(ctx: AppContext, overrides: { env?: Env; cwd?: st
       const written = await writeFileAtomic(path, text, { expected: expected?.snapshot, backup: true });
       return written.backupPath === undefined ? {} : { backupPath: written.backupPath };
     },
-    ansibleVersion: async () => {
-      const run = await capture("ansible-galaxy", ["--version"], { cwd, env });
-      return run?.code === 0 ? parseAnsibleVersion(run.stdout) : undefined;
-    },
+    ansibleVersion: () => ansibleCoreVersion(env, cwd),
     probeStore: async (backend) => {
       try {
         const store = await openStore(env, backend);

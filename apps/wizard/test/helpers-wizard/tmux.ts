@@ -1,0 +1,75 @@
+import { spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+
+/** A single-quoted shell word. */
+export function shellQuote(word: string): string {
+  return `'${word.replace(/'/g, `'\\''`)}'`;
+}
+
+export type TmuxSession = {
+  /** Keys by tmux name: "Enter", "Down", "Space", "C-c", "C-u", "Escape". */
+  keys: (...names: string[]) => void;
+  /** Literal text, typed (not pasted). */
+  type: (text: string) => void;
+  /** The whole pane, scrollback included, wrapped lines joined. */
+  screen: () => string;
+  /** Polls the screen until it matches; every screen seen is kept in `screens`. */
+  waitFor: (match: string | RegExp, timeoutMs?: number) => Promise<string>;
+  screens: string[];
+  kill: () => void;
+};
+
+/**
+ * Runs `argv` in a detached tmux server of its own (a unique -L socket), 120×40, with `env` as the
+ * whole environment. When the command ends the pane shows `[exit N]` and stays open for capture.
+ */
+export function startTmux(
+  argv: readonly string[],
+  options: { env: Record<string, string>; cwd: string },
+): TmuxSession {
+  const socket = `hub-setup-test-${process.pid}-${randomBytes(4).toString("hex")}`;
+  const tmux = (...args: string[]) => {
+    const run = spawnSync("tmux", ["-L", socket, "-f", "/dev/null", ...args], {
+      env: options.env,
+      cwd: options.cwd,
+      encoding: "utf8",
+    });
+    if (run.status !== 0) throw new Error(`tmux ${args[0] ?? ""} failed: ${run.stderr}`);
+    return run.stdout;
+  };
+  const command = `${argv.map(shellQuote).join(" ")}; echo "[exit $?]"; sleep 3600`;
+  tmux("new-session", "-d", "-x", "120", "-y", "40", "-s", "main", "-c", options.cwd, "sh", "-c", command);
+  tmux("set-option", "-t", "main", "history-limit", "5000");
+  const screens: string[] = [];
+  const screen = () => {
+    const text = tmux("capture-pane", "-p", "-J", "-S", "-", "-E", "-", "-t", "main");
+    screens.push(text);
+    return text;
+  };
+  return {
+    keys: (...names) => void tmux("send-keys", "-t", "main", ...names),
+    type: (text) => void tmux("send-keys", "-t", "main", "-l", text),
+    screen,
+    screens,
+    waitFor: async (match, timeoutMs = 15_000) => {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const text = screen();
+        if (typeof match === "string" ? text.includes(match) : match.test(text)) return text;
+        if (Date.now() > deadline) {
+          throw new Error(`tmux: waited ${timeoutMs} ms for ${String(match)}; the screen shows:\n${text}`);
+        }
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    },
+    kill: () => {
+      spawnSync("tmux", ["-L", socket, "kill-server"], { env: options.env });
+    },
+  };
+}
+
+/** Whether `text` shows any 12 consecutive characters of `secret` (a full token, or a large piece of one). */
+export function showsSecret(text: string, secret: string): boolean {
+  for (let i = 0; i + 12 <= secret.length; i++) if (text.includes(secret.slice(i, i + 12))) return true;
+  return false;
+}
