@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { requireTool, tempDir } from "@hub-setup/test-utils";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { startSandbox, type Sandbox } from "../src/index.js";
-import { galaxyEnv, runGalaxy, writePlainAnsibleCfg } from "./support/galaxy.js";
+import { galaxyEnv, runGalaxy, writeAnsibleCfg } from "./support/galaxy.js";
 import { verify } from "./support/verify.js";
 
 const tool = requireTool("ansible-galaxy");
@@ -20,9 +20,10 @@ it.skipIf(!tool.available)(
   "cloud hub: ansible-galaxy exchanges the offline token at SSO (cloud-services), then installs with Bearer",
   async () => {
     const dir = tempDir();
-    const cfg = writePlainAnsibleCfg(join(dir, "ansible.cfg"), [
+    const cfg = writeAnsibleCfg(join(dir, "ansible.cfg"), [
       { id: "rh_cloud", url: sandbox.urls.cloud.published, authUrl: sandbox.urls.tokenEndpoint },
     ]);
+    expect(cfg).toContain(`auth_url = ${sandbox.urls.tokenEndpoint}\n`);
     expect(cfg).not.toContain(sandbox.tokens.offline);
     expect(cfg).not.toMatch(/token\s*=/);
     const env = galaxyEnv(dir, { ANSIBLE_GALAXY_SERVER_RH_CLOUD_TOKEN: sandbox.tokens.offline });

@@ -2,7 +2,7 @@ import { join } from "node:path";
 import { requireTool, tempDir } from "@hub-setup/test-utils";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { startSandbox, type Sandbox } from "../src/index.js";
-import { galaxyEnv, runGalaxy, writePlainAnsibleCfg } from "./support/galaxy.js";
+import { galaxyEnv, runGalaxy, writeAnsibleCfg } from "./support/galaxy.js";
 import { verify } from "./support/verify.js";
 
 const tool = requireTool("ansible-galaxy");
@@ -26,7 +26,7 @@ it.skipIf(!tool.available)(
     const token = sandbox.sso.mintOfflineToken();
     sandbox.clock.advance(31 * DAY);
     const dir = tempDir();
-    writePlainAnsibleCfg(join(dir, "ansible.cfg"), [
+    writeAnsibleCfg(join(dir, "ansible.cfg"), [
       { id: "rh_cloud", url: sandbox.urls.cloud.published, authUrl: sandbox.urls.tokenEndpoint },
     ]);
     sandbox.log.clear();
@@ -77,7 +77,7 @@ it.skipIf(!tool.available)(
     expect(fresh).toMatch(/^[0-9a-f]{40}$/);
     expect(fresh).not.toBe(old);
     const dir = tempDir();
-    writePlainAnsibleCfg(join(dir, "ansible.cfg"), [{ id: "my_pah", url: sandbox.urls.private.published }]);
+    writeAnsibleCfg(join(dir, "ansible.cfg"), [{ id: "my_pah", url: sandbox.urls.private.published }]);
     sandbox.log.clear();
 
     const run = await install(dir, galaxyEnv(dir, { ANSIBLE_GALAXY_SERVER_MY_PAH_TOKEN: old }));
@@ -111,7 +111,7 @@ it.skipIf(!tool.available)(
   async () => {
     const wrong = sandbox.urls.private["rh-certified"].replace("rh-certified", "certified");
     const dir = tempDir();
-    writePlainAnsibleCfg(join(dir, "ansible.cfg"), [{ id: "my_pah", url: wrong }]);
+    writeAnsibleCfg(join(dir, "ansible.cfg"), [{ id: "my_pah", url: wrong }]);
     sandbox.log.clear();
 
     const run = await install(

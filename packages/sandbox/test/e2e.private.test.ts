@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { requireTool, tempDir } from "@hub-setup/test-utils";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { startSandbox, type Sandbox } from "../src/index.js";
-import { galaxyEnv, runGalaxy, writePlainAnsibleCfg } from "./support/galaxy.js";
+import { galaxyEnv, runGalaxy, writeAnsibleCfg } from "./support/galaxy.js";
 import { verify } from "./support/verify.js";
 
 const tool = requireTool("ansible-galaxy");
@@ -20,7 +20,7 @@ it.skipIf(!tool.available)(
   "private hub: ansible-galaxy sends `Token <40 hex>` and installs the collection and its dependency",
   async () => {
     const dir = tempDir();
-    const cfg = writePlainAnsibleCfg(join(dir, "ansible.cfg"), [
+    const cfg = writeAnsibleCfg(join(dir, "ansible.cfg"), [
       { id: "my_pah", url: sandbox.urls.private["rh-certified"] },
     ]);
     expect(cfg).not.toContain(sandbox.tokens.hub);
@@ -53,7 +53,7 @@ it.skipIf(!tool.available)(
 
 it.skipIf(!tool.available)("collection download writes the artifact and a requirements.yml", async () => {
   const dir = tempDir();
-  writePlainAnsibleCfg(join(dir, "ansible.cfg"), [{ id: "my_pah", url: sandbox.urls.private.published }]);
+  writeAnsibleCfg(join(dir, "ansible.cfg"), [{ id: "my_pah", url: sandbox.urls.private.published }]);
   const env = galaxyEnv(dir, { ANSIBLE_GALAXY_SERVER_MY_PAH_TOKEN: sandbox.tokens.hub });
   const run = await runGalaxy(["collection", "download", "sandbox.demo:1.0.0", "-p", join(dir, "dl")], env);
   expect(run.code, run.output).toBe(0);

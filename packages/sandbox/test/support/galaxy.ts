@@ -1,6 +1,7 @@
 import { execFile } from "node:child_process";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { parseAnsibleConfig, upsertGalaxyServer } from "@hub-setup/core";
 
 /**
  * Running the real ansible-galaxy against a sandbox. Always asynchronous: the sandbox answers from
@@ -44,15 +45,20 @@ export function runGalaxy(
   });
 }
 
-/** A plain-text ansible.cfg with no token in it: only server_list, url and auth_url. */
-export function writePlainAnsibleCfg(path: string, servers: readonly GalaxyServer[]): string {
-  const lines = ["[galaxy]", `server_list = ${servers.map((s) => s.id).join(", ")}`, ""];
-  for (const s of servers) {
-    lines.push(`[galaxy_server.${s.id}]`, `url = ${s.url}`);
-    if (s.authUrl !== undefined) lines.push(`auth_url = ${s.authUrl}`);
-    lines.push("");
+/**
+ * Writes ansible.cfg through core's lossless editor, as the wizard does: only server_list, url and
+ * auth_url — never a token. Any warning the editor raises fails the test.
+ */
+export function writeAnsibleCfg(path: string, servers: readonly GalaxyServer[]): string {
+  const parsed = parseAnsibleConfig(existsSync(path) ? readFileSync(path, "utf8") : "");
+  if (!parsed.ok) throw new Error(`ansible.cfg at ${path} does not parse: ${parsed.error.message}`);
+  for (const server of servers) {
+    const input = server.authUrl === undefined ? { id: server.id, url: server.url } : { ...server };
+    const result = upsertGalaxyServer(parsed.config, input);
+    if (result.warnings.length > 0)
+      throw new Error(`ansible.cfg editor warned: ${JSON.stringify(result.warnings)}`);
   }
-  const text = lines.join("\n");
+  const text = parsed.config.toString();
   writeFileSync(path, text);
   return text;
 }
