@@ -47,7 +47,12 @@ async function idleExpiry(
   if (check.state === "ok" && view.authUrl !== undefined) {
     // The live check exchanged the token at the SSO: that use resets its 30-day idle timer.
     last = deps.now();
-    await deps.state?.recordRefresh(view.id, fingerprint, last);
+    try {
+      await deps.state?.recordRefresh(view.id, fingerprint, last);
+    } catch (error) {
+      const why = error instanceof Error ? error.message : String(error);
+      problems.push({ severity: "warning", message: `the refresh time was not recorded: ${why}` });
+    }
   }
   const days = daysUntilIdleExpiry(last, deps.now());
   if (days === undefined) {
