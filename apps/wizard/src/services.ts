@@ -5,12 +5,14 @@
  * store) are imported only when a function that needs them is called, so `--help` stays fast.
  */
 import { spawn } from "node:child_process";
+import { refreshOfflineToken, verifyHub } from "@hub-setup/core";
 import { mkdir, open, readFile, rename, rm } from "node:fs/promises";
 import { homedir } from "node:os";
 import { dirname, join } from "node:path";
 import { realpathSync } from "node:fs";
 import type { ChildExit, RunningChild, SpawnPort } from "./subcommands/exec-run.js";
 import type { CommandRunner, ScheduleFiles } from "./subcommands/schedule-ports.js";
+import type { HubChecks, RefreshResult, RefreshState, TokenStore } from "./subcommands/ports.js";
 import type { SelfCommand } from "./subcommands/schedule-units.js";
 
 export type Env = Readonly<Record<string, string | undefined>>;
@@ -107,3 +109,82 @@ export const scheduleFiles: ScheduleFiles = {
   writeAtomic: (path, text) => writeFileAtomic(path, text),
   remove: (path) => rm(path, { force: true }),
 };
+
+/** The secret store, reduced to what the subcommands read. `auto` keeps tokens where they already are. */
+export async function openTokenStore(
+  env: Env,
+  backend: "auto" | "keyring" | "file" = "auto",
+): Promise<TokenStore> {
+  const { openSecretStore } = await import("@hub-setup/core/node");
+  const store = await openSecretStore({ env: { ...env }, backend });
+  return {
+    backend: store.backend,
+    location: store.location,
+    get: (id) => store.get(id),
+    list: () => store.list(),
+  };
+}
+
+/** When each offline token was last refreshed (the state file beside the store). */
+export async function openRefreshState(env: Env): Promise<RefreshState> {
+  const { openStateFile } = await import("@hub-setup/core/node");
+  const state = openStateFile({ env: { ...env } });
+  return {
+    lastRefresh: (id, fingerprint) => state.lastRefresh(id, fingerprint),
+    recordRefresh: (id, fingerprint, at) => state.recordRefresh(id, fingerprint, at),
+  };
+}
+
+/** Retry pacing for the SSO and hub requests (tests shorten the backoff). */
+export type NetworkPacing = {
+  retry?: { retries?: number; baseMs?: number; maxMs?: number };
+  deadlineMs?: number;
+};
+
+/**
+ * The live hub check and the SSO refresh over undici. One HTTP client (one connection pool) for servers
+ * that verify certificates and, only if a server says validate_certs = false, one that does not.
+ */
+export async function openHubChecks(env: Env, pacing: NetworkPacing = {}): Promise<HubChecks> {
+  const { createHttp } = await import("@hub-setup/core/node");
+  const clients = new Map<boolean, ReturnType<typeof createHttp>>();
+  const client = (validateCerts: boolean) => {
+    let http = clients.get(validateCerts);
+    if (http === undefined) {
+      http = createHttp({ env: { ...env }, validateCerts });
+      clients.set(validateCerts, http);
+    }
+    return http;
+  };
+  const pace = (signal: AbortSignal) => ({
+    signal,
+    ...(pacing.retry === undefined ? {} : { retry: pacing.retry }),
+    ...(pacing.deadlineMs === undefined ? {} : { deadlineMs: pacing.deadlineMs }),
+  });
+  return {
+    verify: async (target, token, signal) => {
+      const server = {
+        kind: target.kind === "cloud" ? ("cloud" as const) : ("private" as const),
+        url: target.url,
+        ...(target.authUrl === undefined ? {} : { authUrl: target.authUrl }),
+        ...(target.clientId === undefined ? {} : { clientId: target.clientId }),
+      };
+      const http = client(target.validateCerts !== false);
+      const result = await verifyHub({ server, token, http, ...pace(signal) });
+      if (result.ok) return { ok: true };
+      return result.expectedUrl === undefined
+        ? { ok: false, outcome: result.outcome, message: result.message }
+        : { ok: false, outcome: result.outcome, message: result.message, expectedUrl: result.expectedUrl };
+    },
+    refresh: async (request, signal): Promise<RefreshResult> => {
+      const result = await refreshOfflineToken({ ...request, http: client(true), ...pace(signal) });
+      return result.ok
+        ? { ok: true, expiresIn: result.expiresIn, attempts: result.attempts }
+        : { ok: false, outcome: result.outcome, message: result.message, attempts: result.attempts };
+    },
+    close: async () => {
+      await Promise.all([...clients.values()].map((c) => c.close()));
+      clients.clear();
+    },
+  };
+}

@@ -1,6 +1,15 @@
-import { HubSetupError } from "@hub-setup/core";
 import type { AppContext } from "../context.js";
+import { homeDir, runCommand, scheduleFiles, selfCommand } from "../services.js";
+import { runSchedule } from "../subcommands/schedule-run.js";
 
-export async function run(_argv: string[], _ctx: AppContext): Promise<number> {
-  throw new HubSetupError("INTERNAL", "`hub-setup schedule` is not built yet");
+export async function run(argv: string[], ctx: AppContext): Promise<number> {
+  return runSchedule(argv, {
+    env: ctx.io.env,
+    home: homeDir(ctx.io.env),
+    self: selfCommand(),
+    files: scheduleFiles,
+    run: runCommand,
+    stdout: ctx.io.stdout,
+    stderr: ctx.io.stderr,
+  });
 }
