@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import type { Finding } from "../scan/finding.js";
 import type { CheckResult } from "./result.js";
 import { fixSentence, whereSentence } from "./result.js";
@@ -12,13 +11,29 @@ export function artifactUri(path: string): string {
   return path.replace(/\\/g, "/").split("/").map(encodeURIComponent).join("/");
 }
 
+/** A 32-bit FNV-1a hash with a final avalanche, seeded; eight hex digits. */
+function hash32(text: string, seed: number): string {
+  let h = (0x811c9dc5 ^ seed) >>> 0;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return (h >>> 0).toString(16).padStart(8, "0");
+}
+
 /**
  * A stable identity for a finding that survives lines moving: the file, section, key, kind and the
- * redacted form (already public), plus its rank among identical ones. Never derived from the secret.
+ * redacted form (already public), plus its rank among identical ones. Never derived from the secret,
+ * so a plain (non-cryptographic) hash will do, and node:crypto stays off the start-up path.
  */
 function fingerprint(f: Finding, rank: number): string {
   const material = [f.path, f.section ?? "", f.key ?? "", f.kind, f.redacted, String(rank)].join("\0");
-  return createHash("sha256").update(material).digest("hex").slice(0, 32);
+  return [1, 2, 3, 4].map((seed) => hash32(material, seed)).join("");
 }
 
 function location(path: string, line: number, column: number, endColumn?: number) {
