@@ -23,8 +23,9 @@ export type Repo = {
   write: (path: string, content: string | Uint8Array) => void;
 };
 
-/** `git init` in `dir` (with HOME set to it, so no real config is read). */
+/** `git init` in `dir` (made if missing) (with HOME set to it, so no real config is read). */
 export function initRepo(dir: string): Repo {
+  mkdirSync(dir, { recursive: true });
   const env = gitEnv(dir);
   const git = (...args: string[]): string => {
     const r = spawnSync("git", args, { cwd: dir, env, encoding: "utf8" });
