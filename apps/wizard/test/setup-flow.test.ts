@@ -58,6 +58,7 @@ describe("the wizard, interactive, against fake ports", () => {
       ["rh_published", token],
       ["rh_validated", token],
     ]);
+    expect(world.refreshed.map((r) => r.serverId)).toEqual(["rh_published", "rh_validated"]);
     expect(world.verifyCalls.map((c) => c.server.url)).toEqual([
       "https://console.redhat.com/api/automation-hub/content/published/",
       "https://console.redhat.com/api/automation-hub/content/validated/",

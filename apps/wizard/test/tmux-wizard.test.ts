@@ -71,7 +71,7 @@ describe.skipIf(!tmux.available || !galaxy.available)("the built wizard in a rea
     await s.waitFor("Where should the token be kept?");
     s.keys("Enter");
     await s.waitFor("Which ansible.cfg should hold the servers?");
-    s.keys("Enter");
+    s.keys("Up", "Enter");
     const diff = await s.waitFor("Write these changes to");
     expect(diff).toContain("+ [galaxy_server.rh_published]");
     expect(diff).toContain(`+ auth_url = ${sandbox.urls.tokenEndpoint}`);
@@ -108,7 +108,7 @@ describe.skipIf(!tmux.available || !galaxy.available)("the built wizard in a rea
     await s.waitFor("Where should the token be kept?");
     s.keys("Enter");
     await s.waitFor("Which ansible.cfg should hold the servers?");
-    s.keys("Down", "Enter");
+    s.keys("Enter");
     await s.waitFor("Write these changes to");
     s.keys("Enter");
     const end = await s.waitFor("[exit 0]");

@@ -51,5 +51,15 @@ export async function commit(plan: WritePlan, store: StorePlan, deps: SetupDeps)
     }
     throw error;
   }
+  for (const server of plan.servers.filter((s) => s.hub.token.kind === "offline")) {
+    try {
+      await deps.ports.recordRefresh(server.id, server.tokenValue, deps.now());
+    } catch (error) {
+      const why = error instanceof Error ? error.message : String(error);
+      deps.print(
+        `  ${deps.style.yellow("warning:")} could not record the refresh time for ${server.id} (${why}); \`hub-setup refresh\` will\n`,
+      );
+    }
+  }
   return { backupPath, configChanged, stored: undo.map((u) => u.id) };
 }

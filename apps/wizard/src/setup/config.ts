@@ -47,7 +47,10 @@ async function chooseFile(opts: SetupOptions, deps: SetupDeps, survey: Survey): 
   options.push({ path: join(ports.cwd, "ansible.cfg"), label: "this project's" });
   options.push({ path: join(ports.home, ".ansible.cfg"), label: "yours, for every project" });
   const unique = options.filter((o, i) => options.findIndex((p) => p.path === o.path) === i);
-  const preferred = unique.find((o) => o.path === survey.discovery.path) ?? unique[0]!;
+  const user = unique.find((o) => o.path === join(ports.home, ".ansible.cfg"))!;
+  const preferred =
+    unique.find((o) => o.path === survey.discovery.path) ??
+    (fromEnv === undefined || fromEnv === "" ? user : unique[0]!);
   if (!opts.interactive) return preferred.path;
   const choices: Choice<string>[] = unique.map((o) => ({
     value: o.path,

@@ -34,6 +34,7 @@ export function setupDeps(
     style: makeStyle(colourWanted(terminal, ports.env)),
     print: ctx.io.stdout,
     signal: ctx.signal,
+    now: ctx.now,
   };
   return extra.defaults === undefined ? deps : { ...deps, defaults: extra.defaults };
 }

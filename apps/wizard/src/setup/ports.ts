@@ -58,6 +58,8 @@ export type SetupPorts = {
   ) => Promise<{ ok: true; location: string } | { ok: false; reason: string }>;
   /** Opens (and may create) the store: called only after the final confirm. */
   openStore: (backend: StoreBackend) => Promise<TokenStore>;
+  /** Records that the offline token was just refreshed (the live check did it), for `status`' idle countdown. */
+  recordRefresh: (serverId: string, token: string, at: Date) => Promise<void>;
   /** Checks the hub live with the token (for the cloud, after exchanging it at auth_url). */
   verify: (server: HubTarget, token: string, signal: AbortSignal) => Promise<CheckResult>;
   readStdin: () => Promise<string>;
@@ -87,5 +89,6 @@ export type SetupDeps = {
   style: Style;
   print: (text: string) => void;
   signal: AbortSignal;
+  now: () => Date;
   defaults?: SetupDefaults;
 };

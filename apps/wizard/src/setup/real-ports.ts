@@ -2,7 +2,7 @@ import { spawn } from "node:child_process";
 import { constants } from "node:fs";
 import { access, readFile } from "node:fs/promises";
 import { delimiter, join } from "node:path";
-import { verifyHub } from "@hub-setup/core";
+import { tokenFingerprint, verifyHub } from "@hub-setup/core";
 import {
   createHttp,
   findAnsibleConfig,
@@ -11,7 +11,7 @@ import {
   writeFileAtomic,
 } from "@hub-setup/core/node";
 import type { AppContext } from "../context.js";
-import { homeDir } from "../services.js";
+import { homeDir, openRefreshState } from "../services.js";
 import type { ConfigFile, SetupPorts, StoreBackend, TokenStore } from "./ports.js";
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -123,6 +123,10 @@ export function realSetupPorts(ctx: AppContext, overrides: { env?: Env; cwd?: st
       }
     },
     openStore: (backend) => openStore(env, backend),
+    recordRefresh: async (serverId, token, at) => {
+      const state = await openRefreshState(env);
+      await state.recordRefresh(serverId, tokenFingerprint(token), at);
+    },
     verify: async (server, token, signal) => {
       const http = createHttp({ env: { ...env } });
       try {

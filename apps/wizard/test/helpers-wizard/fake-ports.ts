@@ -38,6 +38,7 @@ export type FakeWorld = {
   verifyCalls: { server: HubTarget; token: string }[];
   scheduled: number;
   hooks: number;
+  refreshed: { serverId: string; at: Date }[];
   ports: SetupPorts;
   /** Everything that could have been written, as one comparable value. */
   snapshot: () => string;
@@ -48,7 +49,7 @@ export const acceptAll: Verifier = () => ({ ok: true });
 export function fakeWorld(options: FakeWorldOptions = {}): FakeWorld {
   const cwd = options.cwd ?? "/work/project";
   const home = options.home ?? "/home/me";
-  const env = { HOME: home, ...options.env };
+  const env: Record<string, string> = { HOME: home, ...options.env };
   const files = new Map(Object.entries(options.files ?? {}));
   const stores: Record<StoreBackend, Map<string, string>> = { keyring: new Map(), file: new Map() };
   const verifyCalls: FakeWorld["verifyCalls"] = [];
@@ -58,6 +59,7 @@ export function fakeWorld(options: FakeWorldOptions = {}): FakeWorld {
     verifyCalls,
     scheduled: 0,
     hooks: 0,
+    refreshed: [],
     snapshot: () =>
       JSON.stringify({
         files: [...files.entries()].sort(),
@@ -116,6 +118,9 @@ export function fakeWorld(options: FakeWorldOptions = {}): FakeWorld {
         };
         return store;
       },
+      recordRefresh: async (serverId, _token, at) => {
+        world.refreshed.push({ serverId, at });
+      },
       verify: async (server, token) => {
         verifyCalls.push({ server, token });
         return (options.verify ?? acceptAll)(server, token);
@@ -147,6 +152,7 @@ export function harness(world: FakeWorld, script: Script, defaults?: SetupDeps["
     style: makeStyle(false),
     print: (t) => out.push(t),
     signal: new AbortController().signal,
+    now: () => new Date("2026-03-01T00:00:00Z"),
     ...(defaults === undefined ? {} : { defaults }),
   };
   return { deps, prompter, output: () => out.join("") };

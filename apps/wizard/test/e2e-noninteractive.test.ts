@@ -1,0 +1,112 @@
+import { existsSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startSandbox, type Sandbox } from "@hub-setup/sandbox";
+import { requireTool } from "@hub-setup/test-utils";
+import { requireBuiltBin, runBin, throwAwayWorld } from "./helpers-wizard/built.js";
+import { snapshotTree } from "./helpers-wizard/fs-snapshot.js";
+import { showsSecret } from "./helpers-wizard/tmux.js";
+
+const galaxy = requireTool("ansible-galaxy");
+
+let sandbox: Sandbox;
+beforeAll(async () => {
+  sandbox = await startSandbox({ port: 0 });
+});
+afterAll(async () => {
+  await sandbox.close();
+});
+
+describe("the built hub-setup without a terminal (as CI runs it)", () => {
+  it("sets up a private hub from flags and a token on stdin; ansible-galaxy then installs through hub-setup exec", () => {
+    requireBuiltBin();
+    const world = throwAwayWorld();
+    const token = sandbox.tokens.hub;
+    const run = runBin(
+      [
+        "--no-interactive",
+        "--hub",
+        "private",
+        "--url",
+        sandbox.urls.private.published,
+        "--repository",
+        "published",
+        "--token-stdin",
+        "--store",
+        "file",
+        "--yes",
+      ],
+      world,
+      `${token}\n`,
+    );
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toContain("hub-setup exec -- ansible-galaxy collection install");
+    expect(showsSecret(run.stdout + run.stderr, token)).toBe(false);
+    const cfg = readFileSync(join(world.home, ".ansible.cfg"), "utf8");
+    expect(cfg).toContain(`url = ${sandbox.urls.private.published}`);
+    expect(cfg).not.toContain(token);
+    const credentials = join(world.home, ".config", "hub-setup", "credentials");
+    expect(statSync(credentials).mode & 0o777).toBe(0o600);
+
+    if (!galaxy.available) return;
+    const target = join(world.root, "collections");
+    const install = runBin(
+      ["exec", "--", "ansible-galaxy", "collection", "install", "sandbox.demo", "-p", target],
+      world,
+    );
+    expect(install.status, `${install.stdout}\n${install.stderr}`).toBe(0);
+    expect(existsSync(join(target, "ansible_collections", "sandbox", "demo"))).toBe(true);
+  });
+
+  it("a missing answer is a usage error (exit 2) that names the flag, and writes nothing", () => {
+    requireBuiltBin();
+    const cases: [string[], string][] = [
+      [["--no-interactive"], "--hub"],
+      [["--no-interactive", "--hub", "private"], "--url"],
+      [["--no-interactive", "--hub", "cloud", "--auth-url", sandbox.urls.tokenEndpoint], "--token-stdin"],
+    ];
+    for (const [args, flag] of cases) {
+      const world = throwAwayWorld();
+      const before = snapshotTree(world.root);
+      const run = runBin(args, world);
+      expect(run.status, args.join(" ")).toBe(2);
+      expect(run.stderr).toContain(`pass ${flag}`);
+      expect(snapshotTree(world.root)).toBe(before);
+    }
+  });
+
+  it("refuses --token on the command line, saying why, without echoing it", () => {
+    requireBuiltBin();
+    const run = runBin(["--hub", "private", "--token", sandbox.tokens.hub], throwAwayWorld());
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain("--token is not accepted");
+    expect(run.stderr).toContain("--token-stdin");
+    expect(showsSecret(run.stderr, sandbox.tokens.hub)).toBe(false);
+  });
+
+  it("exits 3 with the hub's reason when the token is refused, and writes nothing", () => {
+    requireBuiltBin();
+    const world = throwAwayWorld();
+    const before = snapshotTree(world.root);
+    const stale = "0123456789abcdef0123456789abcdef01234567";
+    const run = runBin(
+      [
+        "--no-interactive",
+        "--hub",
+        "private",
+        "--url",
+        sandbox.urls.private.published,
+        "--token-stdin",
+        "--store",
+        "file",
+        "--yes",
+      ],
+      world,
+      stale,
+    );
+    expect(run.status).toBe(3);
+    expect(run.stderr).toContain("token not accepted");
+    expect(showsSecret(run.stdout + run.stderr, stale)).toBe(false);
+    expect(snapshotTree(world.root)).toBe(before);
+  });
+});
