@@ -87,6 +87,14 @@ export class AnsibleConfig {
     return { line: o.line + 1, column: (line?.indent ?? 0) + 1 };
   }
 
+  /** 1-based line and column of a section's (first) header. */
+  sectionLocation(name: string): { line: number; column: number } | undefined {
+    const s = sectionEntry(this.#core.scan, name);
+    const header = s?.headers[0];
+    if (header === undefined) return undefined;
+    return { line: header + 1, column: (this.#core.scan.lines[header]?.indent ?? 0) + 1 };
+  }
+
   /** 1-based first and last line of the section's own option (key line through its last continuation). */
   span(section: string, key: string): { startLine: number; endLine: number } | undefined {
     const o = this.#option(section, key, false);

@@ -110,12 +110,14 @@ export function planWriteOption(
     }
   }
   if (indent === undefined) {
-    // No option yet: an indented line that follows would become our continuation unless we match it.
-    indent = "";
+    // No option yet: indent like the file's first option, but an indented line that follows would
+    // become our continuation unless we indent at least as deep.
+    const firstOption = scan.lines.find((l) => l.kind === "option");
+    indent = firstOption === undefined ? "" : indentOf(firstOption);
     for (let i = header + 1; i < scan.lines.length; i++) {
       const l = scan.lines[i] as ScannedLine;
       if (l.kind === "blank" || l.kind === "comment") continue;
-      indent = indentOf(l);
+      if (l.indent > indent.length) indent = indentOf(l);
       break;
     }
   }
@@ -228,11 +230,19 @@ export function planAddSection(
   return lines;
 }
 
-/** Removes every block of a section, keeping comment lines attached to the header that follows it. */
+/**
+ * Removes every block of a section. Comment lines right above the next header stay (they describe it);
+ * comment lines right above this header go with it when a blank line sets them apart from what precedes.
+ */
 export function planRemoveSection(scan: ScanResult, section: SectionEntry): PlainLine[] {
   const doomed = new Set<number>();
   const n = scan.lines.length;
   for (const header of section.headers) {
+    let above = header;
+    while (above > 0 && scan.lines[above - 1]?.kind === "comment") above--;
+    if (above < header && above > 0 && scan.lines[above - 1]?.kind === "blank") {
+      for (let i = above; i < header; i++) doomed.add(i);
+    }
     const end = blockEnd(scan.lines, header);
     let stop = end;
     if (end < n) {
