@@ -5,14 +5,31 @@
  * store) are imported only when a function that needs them is called, so `--help` stays fast.
  */
 import { spawn } from "node:child_process";
-import { refreshOfflineToken, verifyHub } from "@hub-setup/core";
+import {
+  HubSetupError,
+  parseAnsibleConfig,
+  readGalaxyServers,
+  refreshOfflineToken,
+  verifyHub,
+  type AnsibleConfig,
+  type ResolvedGalaxyServer,
+  type Sourced as CoreSourced,
+} from "@hub-setup/core";
 import { mkdir, open, readFile, rename, rm } from "node:fs/promises";
 import { homedir } from "node:os";
 import { dirname, join } from "node:path";
 import { realpathSync } from "node:fs";
 import type { ChildExit, RunningChild, SpawnPort } from "./subcommands/exec-run.js";
 import type { CommandRunner, ScheduleFiles } from "./subcommands/schedule-ports.js";
-import type { HubChecks, RefreshResult, RefreshState, TokenStore } from "./subcommands/ports.js";
+import type {
+  ConfiguredServer,
+  HubChecks,
+  LoadedConfig,
+  RefreshResult,
+  RefreshState,
+  Sourced,
+  TokenStore,
+} from "./subcommands/ports.js";
 import type { SelfCommand } from "./subcommands/schedule-units.js";
 
 export type Env = Readonly<Record<string, string | undefined>>;
@@ -186,5 +203,91 @@ export async function openHubChecks(env: Env, pacing: NetworkPacing = {}): Promi
       await Promise.all([...clients.values()].map((c) => c.close()));
       clients.clear();
     },
+  };
+}
+
+/** Core's galaxy warnings that status reports per server itself (kept out of the global list). */
+const PER_SERVER_WARNINGS = new Set(["SERVER_ID_PROBLEM", "LISTED_WITHOUT_SECTION"]);
+
+function whyChosen(candidates: ReadonlyArray<{ chosen: boolean; reason: string }>): string {
+  const chosen = candidates.find((c) => c.chosen);
+  if (chosen !== undefined) return chosen.reason;
+  return "no ansible.cfg here: Ansible reads none and uses its defaults";
+}
+
+/**
+ * The ansible.cfg Ansible will read from `cwd` with `env` (discovery, read, parse), and the galaxy
+ * servers it resolves, environment overrides included. A file Ansible would refuse is a CONFIG_PARSE
+ * error naming the file.
+ */
+export async function loadAnsibleConfig(options: { env: Env; cwd: string }): Promise<LoadedConfig> {
+  const { findAnsibleConfig, readConfigFile } = await import("@hub-setup/core/node");
+  const env = options.env;
+  const found = findAnsibleConfig({ env, cwd: options.cwd, home: homeDir(env) });
+  if (found.path !== undefined && found.error !== undefined) {
+    throw new HubSetupError("CONFIG_PARSE", `${found.path}: Ansible refuses it: ${found.error}`, {
+      hint: "name the file *.cfg (or *.ini), or point ANSIBLE_CONFIG at one",
+    });
+  }
+  let config: AnsibleConfig | undefined;
+  if (found.path !== undefined) {
+    const file = await readConfigFile(found.path);
+    if (file !== undefined) {
+      const parsed = parseAnsibleConfig(file.text);
+      if (!parsed.ok) {
+        throw new HubSetupError("CONFIG_PARSE", `${found.path}: ${parsed.error.message}`, {
+          hint: parsed.error.hint ?? "Ansible refuses this file too: fix it, then run hub-setup again",
+          cause: parsed.error,
+        });
+      }
+      config = parsed.config;
+    }
+  }
+  const view = readGalaxyServers(config, env);
+  const listed = new Set(view.serverList.ids);
+  return {
+    path: found.path,
+    reason: whyChosen(found.candidates),
+    candidates: found.candidates,
+    warnings: found.warnings,
+    serverListSource: view.serverList.ids.length > 0 ? view.serverList.source : undefined,
+    servers: view.servers.map(configuredServer),
+    problems: view.problems
+      .filter((p) => !PER_SERVER_WARNINGS.has(p.code))
+      .filter((p) => !(p.code === "SECTION_WITHOUT_URL" && p.id !== undefined && listed.has(p.id)))
+      .map((p) => p.message),
+  };
+}
+
+function sourced(value: CoreSourced | undefined): Sourced<string> | undefined {
+  if (value === undefined) return undefined;
+  return value.line === undefined
+    ? { value: value.value, source: value.source }
+    : { value: value.value, source: value.source, line: value.line };
+}
+
+function configuredServer(server: ResolvedGalaxyServer): ConfiguredServer {
+  const out: ConfiguredServer = { id: server.id, sectionExists: server.sectionExists };
+  const keys = ["url", "token", "authUrl", "clientId", "username", "password"] as const;
+  for (const key of keys) {
+    const value = sourced(server[key]);
+    if (value !== undefined) out[key] = value;
+  }
+  if (server.validateCerts !== undefined) {
+    out.validateCerts = { value: server.validateCerts.enabled, source: server.validateCerts.source };
+  }
+  if (server.idProblem !== undefined) {
+    out.idProblem = `${server.idProblem.reason}; use an id like "${server.idProblem.suggestion}"`;
+  }
+  return out;
+}
+
+/** The ports status, refresh, exec and env share, for the environment and folder of `io`. */
+export function subcommandPorts(io: { env: Env; cwd: string }, pacing: NetworkPacing = {}) {
+  return {
+    loadConfig: () => loadAnsibleConfig(io),
+    openStore: () => openTokenStore(io.env),
+    openState: () => openRefreshState(io.env),
+    openChecks: () => openHubChecks(io.env, pacing),
   };
 }

@@ -95,6 +95,18 @@ describe("status", () => {
     expect(io.out()).not.toContain(HUB);
   });
 
+  it("counts a full 30 days right after a live check, even on a clock that moves between reads", async () => {
+    const h = harness({
+      config: loadedConfig([cloud()]),
+      store: memoryStore({ cloud: OFFLINE }),
+      script: { verify: { [CLOUD_URL]: { ok: true } } },
+    });
+    let t = NOW.getTime();
+    const report = await runStatus(["--json"], { ...h.deps, now: () => new Date((t += 5)) });
+    expect(report).toBe(EXIT.OK);
+    expect((JSON.parse(h.io.out()) as StatusReport).servers[0]?.idleExpiry?.daysLeft).toBe(30);
+  });
+
   it("prints text with the file, why, kinds, token origins and redacted tokens only", async () => {
     const h = harness({
       config: loadedConfig([cloud(), priv([HUB, "file"])]),

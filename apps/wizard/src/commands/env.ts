@@ -1,6 +1,15 @@
-import { HubSetupError } from "@hub-setup/core";
 import type { AppContext } from "../context.js";
+import { stdoutIsTerminal, subcommandPorts } from "../services.js";
+import { runEnv } from "../subcommands/env-run.js";
 
-export async function run(_argv: string[], _ctx: AppContext): Promise<number> {
-  throw new HubSetupError("INTERNAL", "`hub-setup env` is not built yet");
+export async function run(argv: string[], ctx: AppContext): Promise<number> {
+  const { loadConfig, openStore } = subcommandPorts(ctx.io);
+  return runEnv(argv, {
+    loadConfig,
+    openStore,
+    env: ctx.io.env,
+    stdoutIsTerminal: stdoutIsTerminal(),
+    stdout: ctx.io.stdout,
+    stderr: ctx.io.stderr,
+  });
 }

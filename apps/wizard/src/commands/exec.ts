@@ -1,6 +1,17 @@
-import { HubSetupError } from "@hub-setup/core";
 import type { AppContext } from "../context.js";
+import { spawnChild, subcommandPorts } from "../services.js";
+import { runExec } from "../subcommands/exec-run.js";
 
-export async function run(_argv: string[], _ctx: AppContext): Promise<number> {
-  throw new HubSetupError("INTERNAL", "`hub-setup exec` is not built yet");
+export async function run(argv: string[], ctx: AppContext): Promise<number> {
+  const { loadConfig, openStore } = subcommandPorts(ctx.io);
+  return runExec(argv, {
+    loadConfig,
+    openStore,
+    env: ctx.io.env,
+    cwd: ctx.io.cwd,
+    spawn: spawnChild,
+    signal: ctx.signal,
+    stdout: ctx.io.stdout,
+    stderr: ctx.io.stderr,
+  });
 }

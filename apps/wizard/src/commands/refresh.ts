@@ -1,6 +1,13 @@
-import { HubSetupError } from "@hub-setup/core";
 import type { AppContext } from "../context.js";
+import { subcommandPorts } from "../services.js";
+import { runRefresh } from "../subcommands/refresh-run.js";
 
-export async function run(_argv: string[], _ctx: AppContext): Promise<number> {
-  throw new HubSetupError("INTERNAL", "`hub-setup refresh` is not built yet");
+export async function run(argv: string[], ctx: AppContext): Promise<number> {
+  return runRefresh(argv, {
+    ...subcommandPorts(ctx.io),
+    now: ctx.now,
+    signal: ctx.signal,
+    stdout: ctx.io.stdout,
+    stderr: ctx.io.stderr,
+  });
 }

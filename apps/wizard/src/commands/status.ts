@@ -1,6 +1,12 @@
-import { HubSetupError } from "@hub-setup/core";
 import type { AppContext } from "../context.js";
+import { subcommandPorts } from "../services.js";
+import { runStatus } from "../subcommands/status-run.js";
 
-export async function run(_argv: string[], _ctx: AppContext): Promise<number> {
-  throw new HubSetupError("INTERNAL", "`hub-setup status` is not built yet");
+export async function run(argv: string[], ctx: AppContext): Promise<number> {
+  return runStatus(argv, {
+    ...subcommandPorts(ctx.io),
+    now: ctx.now,
+    signal: ctx.signal,
+    stdout: ctx.io.stdout,
+  });
 }

@@ -43,10 +43,11 @@ async function idleExpiry(
 ): Promise<IdleExpiry | null> {
   if (view.token?.kind !== "offline" || view.basicAuth) return null;
   const fingerprint = tokenFingerprint(view.token.value);
+  const now = deps.now();
   let last = deps.state === undefined ? undefined : await deps.state.lastRefresh(view.id, fingerprint);
   if (check.state === "ok" && view.authUrl !== undefined) {
     // The live check exchanged the token at the SSO: that use resets its 30-day idle timer.
-    last = deps.now();
+    last = now;
     try {
       await deps.state?.recordRefresh(view.id, fingerprint, last);
     } catch (error) {
@@ -54,7 +55,7 @@ async function idleExpiry(
       problems.push({ severity: "warning", message: `the refresh time was not recorded: ${why}` });
     }
   }
-  const days = daysUntilIdleExpiry(last, deps.now());
+  const days = daysUntilIdleExpiry(last, now);
   if (days === undefined) {
     problems.push({
       severity: "warning",

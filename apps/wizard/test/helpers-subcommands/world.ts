@@ -1,0 +1,78 @@
+/**
+ * A throw-away world for running the real subcommands: a HOME and XDG_CONFIG_HOME under a temp folder,
+ * a project folder with its own ansible.cfg, tokens put in the real file store, and an AppContext whose
+ * io records what the command prints. Nothing of the real user's environment leaks in.
+ */
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { openSecretStore } from "@hub-setup/core/node";
+import { tempDir } from "@hub-setup/test-utils";
+import type { AppContext } from "../../src/context.js";
+import { memoryIo } from "../../src/io.js";
+
+export type World = {
+  root: string;
+  home: string;
+  project: string;
+  env: Record<string, string>;
+  /** Writes the project's ansible.cfg. */
+  writeConfig: (text: string) => string;
+  /** Puts a token in the real file store, as the wizard would. */
+  storeToken: (id: string, token: string) => Promise<void>;
+  /** A context for one command run; `now` defaults to the real clock. */
+  ctx: (opts?: { now?: () => Date; signal?: AbortSignal; env?: Record<string, string> }) => AppContext & {
+    io: ReturnType<typeof memoryIo>;
+  };
+};
+
+export function world(extraEnv: Record<string, string> = {}): World {
+  const root = tempDir("hub-setup-sub-");
+  const home = join(root, "home");
+  const project = join(root, "project");
+  mkdirSync(join(home, ".config"), { recursive: true, mode: 0o700 });
+  mkdirSync(project, { recursive: true, mode: 0o755 });
+  const env: Record<string, string> = {
+    PATH: process.env["PATH"] ?? "/usr/bin:/bin",
+    HOME: home,
+    XDG_CONFIG_HOME: join(home, ".config"),
+    LANG: "C.UTF-8",
+    NO_PROXY: "127.0.0.1,localhost",
+    no_proxy: "127.0.0.1,localhost",
+    ...extraEnv,
+  };
+  return {
+    root,
+    home,
+    project,
+    env,
+    writeConfig: (text) => {
+      const path = join(project, "ansible.cfg");
+      writeFileSync(path, text, { mode: 0o644 });
+      return path;
+    },
+    storeToken: async (id, token) => {
+      const store = await openSecretStore({ env, backend: "file" });
+      await store.set(id, token);
+    },
+    ctx: (opts = {}) => ({
+      io: memoryIo({ env: { ...env, ...opts.env }, cwd: project }),
+      version: "0.0.0-test",
+      signal: opts.signal ?? new AbortController().signal,
+      now: opts.now ?? (() => new Date()),
+    }),
+  };
+}
+
+/** An ansible.cfg listing the given servers, in Ansible's own syntax. */
+export function ansibleCfg(
+  servers: Array<{ id: string; url: string; authUrl?: string; token?: string }>,
+): string {
+  const lines = ["[galaxy]", `server_list = ${servers.map((s) => s.id).join(", ")}`, ""];
+  for (const s of servers) {
+    lines.push(`[galaxy_server.${s.id}]`, `url = ${s.url}`);
+    if (s.authUrl !== undefined) lines.push(`auth_url = ${s.authUrl}`);
+    if (s.token !== undefined) lines.push(`token = ${s.token}`);
+    lines.push("");
+  }
+  return lines.join("\n");
+}
