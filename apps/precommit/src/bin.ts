@@ -1,5 +1,5 @@
 import pkg from "../package.json" with { type: "json" };
-import { main } from "./main.js";
+import { main, type FixModule } from "./main.js";
 
 // The only module that touches `process`.
 process.exitCode = await main(process.argv.slice(2), {
@@ -10,5 +10,7 @@ process.exitCode = await main(process.argv.slice(2), {
     cwd: process.cwd(),
   },
   version: pkg.version,
+  // A separate bundle beside this one (see build.mjs): the commit path never loads it.
+  loadFix: () => import(new URL("./hub-token-check-fix.mjs", import.meta.url).href) as Promise<FixModule>,
   self: process.argv[1] === undefined ? [] : [process.execPath, process.argv[1]],
 });

@@ -15,6 +15,8 @@ Flags:
   -f, --format text|json|sarif   output format (default text; sarif is for GitHub code scanning)
       --baseline FILE            leave out the findings FILE lists (accepted for now)
       --write-baseline FILE      write every current finding to FILE and exit 0
+      --fix                      move each token found into the secret store and out of the working-tree
+                                 file (comments kept, a backup kept); then \`git add\` the file again
   -h, --help                     this text
   -V, --version                  the version
 

@@ -1,4 +1,4 @@
-import { isHubSetupError } from "@hub-setup/core";
+import { HubSetupError, isHubSetupError } from "@hub-setup/core";
 import { runCheck, type CheckPorts } from "./check.js";
 import { EXIT, type ExitCode } from "./exit-codes.js";
 import { HELP } from "./help.js";
@@ -6,14 +6,22 @@ import type { Io } from "./io.js";
 import { parseOptions, type CheckOptions } from "./options.js";
 import { renderJson } from "./report/json.js";
 import type { CheckResult } from "./report/result.js";
+import type { Finding } from "./scan/finding.js";
 import { renderSarif } from "./report/sarif.js";
 import { renderText } from "./report/text.js";
 import { diskReader } from "./source/disk.js";
-import { gitRunner } from "./source/run-git.js";
+import { gitRunner, type GitRunner } from "./source/run-git.js";
+
+/** The --fix bundle (see fix/fix-entry.ts), loaded only when --fix runs. */
+export type FixModule = {
+  fixFindings: (findings: readonly Finding[], ctx: { io: Io; root: string }) => Promise<void>;
+};
 
 export type MainDeps = {
   io: Io;
   version: string;
+  /** Loads the --fix code. bin.ts loads the second bundle; tests import the source. */
+  loadFix?: () => Promise<FixModule>;
   /** Fakes for tests; the real git and file system otherwise. */
   ports?: Partial<CheckPorts>;
   /** The command that runs this checker (node and script), for the hook `install` writes. */
@@ -28,6 +36,25 @@ function reportError(io: Io, error: unknown): ExitCode {
     io.stderr(`hub-token-check: the scan could not run: ${message}\n`);
   }
   return EXIT.ERROR;
+}
+
+/** The pre-commit hook's copy of the checker comes without the --fix bundle: say where --fix runs. */
+async function loadFix(deps: MainDeps): Promise<FixModule> {
+  const missing = () =>
+    new HubSetupError("USAGE", "--fix is not part of this copy of hub-token-check (the pre-commit hook's)", {
+      hint: "run it from the npm package in a terminal: npx hub-token-check --fix",
+    });
+  if (deps.loadFix === undefined) throw missing();
+  try {
+    return await deps.loadFix();
+  } catch (error) {
+    if ((error as { code?: unknown }).code === "ERR_MODULE_NOT_FOUND") throw missing();
+    throw error;
+  }
+}
+
+async function repositoryRoot(git: GitRunner): Promise<string> {
+  return (await git(["rev-parse", "--show-toplevel"])).toString("utf8").replace(/\n$/, "");
 }
 
 function render(opts: CheckOptions, result: CheckResult, version: string): string {
@@ -47,6 +74,10 @@ async function check(opts: CheckOptions, deps: MainDeps, ports: CheckPorts): Pro
   }
   io.stdout(render(opts, result, deps.version));
   if (result.findings.length === 0) return EXIT.CLEAN;
+  if (opts.fix) {
+    const root = opts.scope === "paths" ? io.cwd : await repositoryRoot(ports.git);
+    await (await loadFix(deps)).fixFindings(result.findings, { io, root });
+  }
   return EXIT.FINDINGS;
 }
 

@@ -19,6 +19,7 @@ describe("parseOptions", () => {
   it.each([
     [["--format", "xml"], "--format xml is not one of text, json, sarif"],
     [["--all", "x.cfg"], "--all scans every tracked file"],
+    [["--fix", "--write-baseline", "b.json"], "do not go together"],
     [["--bogus"], "--bogus"],
   ])("refuses %j", (argv, message) => {
     expect(() => parseOptions(argv)).toThrow(message);

@@ -32,6 +32,7 @@ export function parseOptions(argv: readonly string[]): Options {
         format: { type: "string", short: "f" },
         baseline: { type: "string" },
         "write-baseline": { type: "string" },
+        fix: { type: "boolean" },
       },
       allowPositionals: true,
       strict: true,
@@ -43,7 +44,7 @@ export function parseOptions(argv: readonly string[]): Options {
   if (v.version === true) return { command: "version" };
   if (v.help === true) return { command: "help" };
   const positionals = parsed.positionals;
-  if (positionals[0] === "install" && positionals.length === 1 && v.all !== true) {
+  if (positionals[0] === "install" && positionals.length === 1 && v.all !== true && v.fix !== true) {
     return { command: "install" };
   }
   const format = v.format ?? "text";
@@ -52,6 +53,9 @@ export function parseOptions(argv: readonly string[]): Options {
   }
   if (v.all === true && positionals.length > 0)
     throw usage("--all scans every tracked file: give it no paths");
+  if (v.fix === true && v["write-baseline"] !== undefined) {
+    throw usage("--fix and --write-baseline do not go together");
+  }
   return {
     command: "check",
     scope: v.all === true ? "all" : positionals.length > 0 ? "paths" : "staged",
@@ -59,6 +63,6 @@ export function parseOptions(argv: readonly string[]): Options {
     format: format as OutputFormat,
     baseline: v.baseline,
     writeBaseline: v["write-baseline"],
-    fix: false,
+    fix: v.fix === true,
   };
 }
