@@ -4,7 +4,8 @@
  * the token's 30-day idle timer. Every way it can fail is a typed outcome with a message saying what to do.
  */
 import { HubSetupError, type ErrorCode } from "../errors.js";
-import { classifyToken } from "../token/classify.js";
+import { decodeJwt } from "../token/jwt.js";
+import { normalizeTokenInput } from "../token/normalize.js";
 import { describeUrl, scrubServerText, type HttpPort } from "./http-port.js";
 import { explainInvalidGrant, unknownClient } from "./keycloak.js";
 import { describeNetworkFailure, describeNonJson, describeRetriedOut } from "./messages.js";
@@ -47,20 +48,20 @@ function fail(f: Failure, attempts: number): RefreshResult {
 
 export async function refreshOfflineToken(options: RefreshOptions): Promise<RefreshResult> {
   const { http, clientId = CLOUD_CLIENT_ID, authUrl = RED_HAT_SSO_TOKEN_URL } = options;
-  const token = classifyToken(options.token);
+  // Only the shape is checked up front; the claims are read only when a refusal needs them.
+  const token = normalizeTokenInput(options.token);
   if (!token.ok) {
     return fail(
       { outcome: "rejected", code: "INVALID_TOKEN", message: `not an offline token: ${token.reason}.` },
       0,
     );
   }
-  if (token.kind === "hub-api") {
+  if (/^[0-9a-f]{40}$/.test(token.value)) {
     const message =
       "this is a private automation hub API token (40 hex characters), not a Red Hat offline token: it is sent as `Token …` to its hub, never to Red Hat SSO.";
     return fail({ outcome: "rejected", code: "INVALID_TOKEN", message }, 0);
   }
   const secrets = [token.value];
-  const where = describeUrl(authUrl);
   const result = await exchange(
     http,
     {
@@ -71,6 +72,7 @@ export async function refreshOfflineToken(options: RefreshOptions): Promise<Refr
     },
     options,
   );
+  const where = describeUrl(authUrl);
   if (result.kind === "deadline") {
     return fail(
       describeNetworkFailure("Red Hat SSO", where, { kind: "deadline", deadlineMs: result.deadlineMs }),
@@ -122,7 +124,8 @@ export async function refreshOfflineToken(options: RefreshOptions): Promise<Refr
   };
   const error = serverSays("error");
   const description = serverSays("error_description");
-  const tokenClient = token.claims?.azp;
+  const jwt = decodeJwt(token.value);
+  const tokenClient = jwt.ok ? jwt.claims.azp : undefined;
   if (res.status === 400 && error === "invalid_grant") {
     const r = explainInvalidGrant(description, { clientId, tokenClient, authUrl: where });
     return fail(r, attempts);

@@ -93,6 +93,43 @@ function asHttpRequestError(e: unknown): HttpRequestError {
   return new HttpRequestError("other", `the HTTP client failed unexpectedly (${name})`, { transient: false });
 }
 
+/** A signal that never aborts, for sleeping when the caller gave none. */
+const NEVER = new AbortController().signal;
+/** How long past the deadline we wait for a port that ignores timeoutMs before giving up on it. */
+const GRACE_MS = 25;
+
+type Attempt =
+  { kind: "response"; response: HttpResponse } | { kind: "error"; error: unknown } | { kind: "deadline" };
+
+/**
+ * One request, bounded by `remaining` milliseconds: the port is told (timeoutMs) and a guard timer makes
+ * sure even a port that ignores it cannot hold us past the deadline. No AbortController or combined signal
+ * per request: on a fast local server those cost more than the request itself.
+ */
+async function attemptOnce(
+  http: HttpPort,
+  req: HttpRequest,
+  remaining: number,
+  user: AbortSignal | undefined,
+): Promise<Attempt> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const guard = new Promise<"deadline">((resolve) => {
+    timer = setTimeout(resolve, remaining + GRACE_MS, "deadline");
+  });
+  const sent = http.request(
+    user === undefined ? { ...req, timeoutMs: remaining } : { ...req, signal: user, timeoutMs: remaining },
+  );
+  sent.catch(() => undefined); // if the guard wins, a late failure must not go unhandled
+  try {
+    const got = await Promise.race([user === undefined ? sent : raceAbort(sent, user), guard]);
+    return got === "deadline" ? { kind: "deadline" } : { kind: "response", response: got };
+  } catch (error) {
+    return { kind: "error", error };
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 export async function exchange(http: HttpPort, req: HttpRequest, pacing: Pacing = {}): Promise<Exchange> {
   const policy = { ...DEFAULT_RETRY, ...pacing.retry };
   const deadlineMs = pacing.deadlineMs ?? DEFAULT_DEADLINE_MS;
@@ -102,40 +139,38 @@ export async function exchange(http: HttpPort, req: HttpRequest, pacing: Pacing 
   const user = pacing.signal;
   if (user?.aborted) throw cancelledError();
   const deadlineAt = now() + deadlineMs;
-  const deadline = new AbortController();
-  const timer = setTimeout(() => deadline.abort(new HubSetupError("NETWORK", "deadline")), deadlineMs);
-  const signal = user === undefined ? deadline.signal : AbortSignal.any([user, deadline.signal]);
-  try {
-    for (let attempt = 1; ; attempt++) {
-      let waitMs: number;
-      let last: Exchange;
-      try {
-        const timeoutMs = Math.max(1, deadlineAt - now());
-        const response = await raceAbort(http.request({ ...req, signal, timeoutMs }), signal);
-        const retryAfterMs = parseRetryAfter(response.headers["retry-after"], now());
-        last =
-          retryAfterMs === undefined
-            ? { kind: "response", response, attempts: attempt }
-            : { kind: "response", response, attempts: attempt, retryAfterMs };
-        if (!isRetryableStatus(response.status) || attempt > policy.retries) return last;
-        waitMs = Math.max(backoffMs(attempt, policy, random), retryAfterMs ?? 0);
-      } catch (e) {
-        if (user?.aborted) throw cancelledError();
-        if (deadline.signal.aborted) return { kind: "deadline", attempts: attempt, deadlineMs };
-        const error = asHttpRequestError(e);
-        last = { kind: "network", error, attempts: attempt };
-        if (!error.transient || attempt > policy.retries) return last;
-        waitMs = backoffMs(attempt, policy, random);
-      }
-      if (now() + waitMs >= deadlineAt) return last;
-      try {
-        await sleep(waitMs, signal);
-      } catch {
-        if (user?.aborted) throw cancelledError();
-        return last;
-      }
+  for (let attempt = 1; ; attempt++) {
+    let waitMs: number;
+    let last: Exchange;
+    const remaining = deadlineAt - now();
+    if (remaining <= 0) return { kind: "deadline", attempts: attempt - 1, deadlineMs };
+    const got = await attemptOnce(http, req, remaining, user);
+    if (user?.aborted) throw cancelledError();
+    if (got.kind === "deadline") return { kind: "deadline", attempts: attempt, deadlineMs };
+    if (got.kind === "response") {
+      const response = got.response;
+      const retryAfterMs = parseRetryAfter(response.headers["retry-after"], now());
+      last =
+        retryAfterMs === undefined
+          ? { kind: "response", response, attempts: attempt }
+          : { kind: "response", response, attempts: attempt, retryAfterMs };
+      if (!isRetryableStatus(response.status) || attempt > policy.retries) return last;
+      waitMs = Math.max(backoffMs(attempt, policy, random), retryAfterMs ?? 0);
+    } else {
+      const error = asHttpRequestError(got.error);
+      // The port's timeout was the time left: when it fires, the deadline has come.
+      if (error.kind === "timeout" && now() >= deadlineAt - GRACE_MS)
+        return { kind: "deadline", attempts: attempt, deadlineMs };
+      last = { kind: "network", error, attempts: attempt };
+      if (!error.transient || attempt > policy.retries) return last;
+      waitMs = backoffMs(attempt, policy, random);
     }
-  } finally {
-    clearTimeout(timer);
+    if (now() + waitMs >= deadlineAt) return last;
+    try {
+      await sleep(waitMs, user ?? NEVER);
+    } catch {
+      if (user?.aborted) throw cancelledError();
+      return last;
+    }
   }
 }

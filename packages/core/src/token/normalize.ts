@@ -44,7 +44,11 @@ function notATokenReason(v: string): string | undefined {
   return undefined;
 }
 
+/** Already clean: a bare JWT or hub token, the common case (refreshes of stored tokens). */
+const CLEAN = /^(?:[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+|[0-9a-f]{40})$/;
+
 export function normalizeTokenInput(raw: string): NormalizedInput {
+  if (raw.length >= MIN_LENGTH && CLEAN.test(raw)) return { ok: true, value: raw };
   const v = stripWrapping(raw);
   if (v.length === 0) return { ok: false, reason: "nothing was pasted" };
   const notToken = notATokenReason(v);

@@ -53,40 +53,43 @@ export function createHttp(options: HttpOptions = {}): HttpClient {
     proxyTunnel: false,
   });
 
-  async function once(req: HttpRequest, url: string, signal: AbortSignal): Promise<HttpResponse> {
+  async function once(req: HttpRequest, url: string): Promise<HttpResponse> {
+    // timeoutMs bounds the wait for the headers and every pause in the body, with undici's own timers
+    // (no AbortController per request: it costs more than a request to a local server).
+    const timeout =
+      req.timeoutMs === undefined
+        ? {}
+        : { headersTimeout: Math.ceil(req.timeoutMs), bodyTimeout: Math.ceil(req.timeoutMs) };
     const res = await request(url, {
       method: req.method,
       headers: req.headers ?? {},
       body: req.body ?? null,
-      signal,
+      signal: req.signal ?? null,
       dispatcher,
+      ...timeout,
     });
-    const chunks: Buffer[] = [];
-    let size = 0;
-    for await (const chunk of res.body) {
-      const buf = chunk as Buffer;
-      size += buf.length;
-      if (size > maxBody) {
-        res.body.destroy();
-        break;
-      }
-      chunks.push(buf);
-    }
-    return {
-      status: res.statusCode,
-      headers: flatten(res.headers),
-      body: Buffer.concat(chunks).toString("utf8"),
-    };
+    const body = await new Promise<string>((resolve, reject) => {
+      const chunks: Buffer[] = [];
+      let size = 0;
+      res.body.on("data", (chunk: Buffer) => {
+        size += chunk.length;
+        if (size <= maxBody) chunks.push(chunk);
+        else res.body.destroy();
+      });
+      res.body.on("error", (e) =>
+        size > maxBody ? resolve(Buffer.concat(chunks).toString("utf8")) : reject(e),
+      );
+      res.body.on("close", () => resolve(Buffer.concat(chunks).toString("utf8")));
+      res.body.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    });
+    return { status: res.statusCode, headers: flatten(res.headers), body };
   }
 
   async function send(req: HttpRequest): Promise<HttpResponse> {
-    const timeout = req.timeoutMs === undefined ? undefined : AbortSignal.timeout(req.timeoutMs);
-    const signals = [req.signal, timeout].filter((s): s is AbortSignal => s !== undefined);
-    const signal = signals.length === 1 ? signals[0]! : AbortSignal.any(signals);
     const secrets = [req.body ?? "", ...Object.values(req.headers ?? {})];
     try {
       let url = req.url;
-      let res = await once(req, url, signal);
+      let res = await once(req, url);
       // Follow redirects for GET only (as urllib does for ansible-galaxy), dropping Authorization
       // when the origin changes; a POST is never re-sent, so a token never follows a redirect.
       for (let hop = 0; req.method === "GET" && REDIRECTS.has(res.status) && hop < MAX_REDIRECTS; hop++) {
@@ -98,15 +101,13 @@ export function createHttp(options: HttpOptions = {}): HttpClient {
         if (!sameOrigin)
           for (const k of Object.keys(headers)) if (k.toLowerCase() === "authorization") delete headers[k];
         url = next.href;
-        res = await once({ ...req, headers }, url, signal);
+        res = await once({ ...req, headers }, url);
       }
       return res;
     } catch (e) {
       throw toHttpRequestError(e, {
         secrets,
         cancelled: req.signal?.aborted === true,
-        timedOut: timeout?.aborted === true && req.signal?.aborted !== true,
-        ...(req.timeoutMs === undefined ? {} : { timeoutMs: req.timeoutMs }),
       });
     }
   }

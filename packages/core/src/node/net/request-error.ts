@@ -45,13 +45,9 @@ function kindOf(f: Found): { kind: NetworkFailureKind; transient: boolean; what:
 
 export function toHttpRequestError(
   e: unknown,
-  ctx: { secrets: readonly string[]; timedOut: boolean; cancelled: boolean; timeoutMs?: number },
+  ctx: { secrets: readonly string[]; cancelled: boolean },
 ): HttpRequestError {
   if (ctx.cancelled) return new HttpRequestError("aborted", "the request was cancelled");
-  if (ctx.timedOut) {
-    const after = ctx.timeoutMs === undefined ? "" : ` after ${ctx.timeoutMs} ms`;
-    return new HttpRequestError("timeout", `no complete answer${after}`, { transient: true });
-  }
   const f = innermost(e);
   const { kind, transient, what } = kindOf(f);
   const detail = scrub(f.message, ctx.secrets).replace(/\s+/g, " ").slice(0, 160);
