@@ -212,7 +212,7 @@ const PER_SERVER_WARNINGS = new Set(["SERVER_ID_PROBLEM", "LISTED_WITHOUT_SECTIO
 function whyChosen(candidates: ReadonlyArray<{ chosen: boolean; reason: string }>): string {
   const chosen = candidates.find((c) => c.chosen);
   if (chosen !== undefined) return chosen.reason;
-  return "no ansible.cfg here: Ansible reads none and uses its defaults";
+  return "Ansible reads no ansible.cfg here and uses its defaults";
 }
 
 /**

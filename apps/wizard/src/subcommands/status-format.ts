@@ -61,6 +61,9 @@ function header(report: StatusReport): string {
   } else {
     lines.push(`ansible.cfg  ${config.path ?? "none"}\n`);
     if (config.reason != null) lines.push(`             ${config.reason}\n`);
+    if (config.path == null) {
+      for (const c of config.candidates) lines.push(`             ${c.path}: ${c.reason}\n`);
+    }
   }
   for (const warning of config.warnings) lines.push(`  ${WARN} ${warning}\n`);
   if (store.error != null) {
