@@ -10,7 +10,7 @@ import { randomBytes } from "node:crypto";
 import { lstat, open, readdir, readFile, readlink, rename, stat, unlink } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
 import { HubSetupError } from "../../errors.js";
-import { acquireConfigLock, pidAlive, releaseConfigLock } from "./config-lock.js";
+import { acquireConfigLock, pidAlive, releaseConfigLock, TEMP_MARK } from "./config-lock.js";
 import { errorCode, sha256, type FileSnapshot } from "./read-config.js";
 import { encodeConfigText } from "./text-codec.js";
 
@@ -26,8 +26,6 @@ export type WriteFileOptions = {
 };
 
 export type WriteFileResult = { backupPath?: string; warnings?: string[] };
-
-const TEMP_MARK = ".hub-setup-tmp-";
 
 /** Follows symlinks (also a dangling one) to the file that really gets written. */
 export async function resolveWriteTarget(path: string): Promise<string> {
@@ -89,11 +87,12 @@ async function replaceFile(
   }
 }
 
-/** Removes temp files left by writers that died (we hold the lock, so no live writer has one open). */
+/** Removes temp files (of the file, its .bak, its lock) left by writers that died. */
 async function sweepTemps(dir: string, base: string): Promise<void> {
-  const prefix = `.${base}${TEMP_MARK}`;
+  const prefixes = [`.${base}${TEMP_MARK}`, `.${base}.bak${TEMP_MARK}`];
   for (const name of await readdir(dir).catch(() => [] as string[])) {
-    if (!name.startsWith(prefix)) continue;
+    const prefix = prefixes.find((p) => name.startsWith(p));
+    if (prefix === undefined) continue;
     const pid = Number(name.slice(prefix.length).split("-")[0]);
     if (Number.isInteger(pid) && pid !== process.pid && !pidAlive(pid))
       await unlink(join(dir, name)).catch(() => undefined);

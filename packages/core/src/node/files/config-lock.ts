@@ -1,14 +1,19 @@
 /**
  * `<file>.lock` beside a config file, so that two writers (two hub-setup runs, a wizard and a scheduled
- * job) cannot interleave. Created with O_EXCL and holding "pid host time". A lock whose process is gone
- * (same host), or older than `staleMs`, is taken over: renamed aside first, so that of two processes
- * breaking the same stale lock only one wins.
+ * job) cannot interleave. It holds "pid host time nonce" and appears with that content in one step (a
+ * temp file hard-linked into place, which fails if the lock exists), so a writer killed at any moment
+ * never leaves an empty lock nobody can judge. A lock whose process is gone (same host), or older than
+ * `staleMs`, is taken over: renamed aside first, so that of two processes breaking it only one wins.
  */
 import { randomBytes } from "node:crypto";
-import { link, open, readFile, rename, stat, unlink } from "node:fs/promises";
+import { link, open, readFile, rename, stat, unlink, writeFile } from "node:fs/promises";
 import { hostname } from "node:os";
+import { basename, dirname, join } from "node:path";
 import { HubSetupError } from "../../errors.js";
 import { errorCode } from "./read-config.js";
+
+/** Marks our temp files (data and lock) so a later writer can sweep those of a dead process. */
+export const TEMP_MARK = ".hub-setup-tmp-";
 
 export type ConfigLock = { path: string; token: string };
 
@@ -26,12 +31,18 @@ async function isStale(path: string, content: string, staleMs: number): Promise<
   const pid = Number(pidText);
   if (host === hostname() && Number.isInteger(pid) && pid > 0 && !pidAlive(pid)) return true;
   const st = await stat(path).catch(() => undefined);
-  return st !== undefined && Date.now() - st.mtimeMs > staleMs;
+  if (st === undefined) return false;
+  // Empty only in the O_EXCL fallback, for the instant between create and write.
+  const limit = content === "" ? 5_000 : staleMs;
+  return Date.now() - st.mtimeMs > limit;
 }
 
-/** Moves a stale lock aside; false when someone else got there first. */
-async function breakLock(path: string, seen: string): Promise<void> {
-  const aside = `${path}.stale-${process.pid}-${randomBytes(4).toString("hex")}`;
+/** Moves a stale lock aside (named like our temp files, so a crash here leaves nothing unswept). */
+async function breakLock(file: string, path: string, seen: string): Promise<void> {
+  const aside = join(
+    dirname(file),
+    `.${basename(file)}${TEMP_MARK}${process.pid}-${randomBytes(6).toString("hex")}.stale`,
+  );
   try {
     await rename(path, aside);
   } catch {
@@ -40,6 +51,35 @@ async function breakLock(path: string, seen: string): Promise<void> {
   const moved = await readFile(aside, "utf8").catch(() => "");
   if (moved !== seen) await link(aside, path).catch(() => undefined); // a fresh lock: put it back
   await unlink(aside).catch(() => undefined);
+}
+
+/** Creates the lock with its content in one step; false when it exists already. */
+async function tryCreate(file: string, path: string, token: string): Promise<boolean> {
+  const temp = join(
+    dirname(file),
+    `.${basename(file)}${TEMP_MARK}${process.pid}-${randomBytes(6).toString("hex")}.lock`,
+  );
+  await writeFile(temp, token, { mode: 0o600, flag: "wx" });
+  try {
+    await link(temp, path);
+    return true;
+  } catch (e) {
+    if (errorCode(e) === "EEXIST") return false;
+    // A file system without hard links: fall back to O_EXCL (content follows a moment later).
+    const handle = await open(path, "wx", 0o600).catch((err: unknown) => {
+      if (errorCode(err) === "EEXIST") return undefined;
+      throw err;
+    });
+    if (handle === undefined) return false;
+    try {
+      await handle.writeFile(token);
+    } finally {
+      await handle.close();
+    }
+    return true;
+  } finally {
+    await unlink(temp).catch(() => undefined);
+  }
 }
 
 export async function acquireConfigLock(
@@ -51,21 +91,11 @@ export async function acquireConfigLock(
   const until = Date.now() + (options.waitMs ?? 3000);
   const staleMs = options.staleMs ?? 5 * 60_000;
   for (;;) {
-    try {
-      const handle = await open(path, "wx", 0o600);
-      try {
-        await handle.writeFile(token);
-      } finally {
-        await handle.close();
-      }
-      return { path, token };
-    } catch (e) {
-      if (errorCode(e) !== "EEXIST") throw e;
-    }
+    if (await tryCreate(file, path, token)) return { path, token };
     const content = await readFile(path, "utf8").catch(() => undefined);
     if (content === undefined) continue; // released meanwhile
     if (await isStale(path, content, staleMs)) {
-      await breakLock(path, content);
+      await breakLock(file, path, content);
       continue;
     }
     if (Date.now() >= until) {
