@@ -4,8 +4,9 @@ import { main, type FixModule } from "./main.js";
 // The only module that touches `process`.
 process.exitCode = await main(process.argv.slice(2), {
   io: {
-    stdout: (text) => void process.stdout.write(text),
-    stderr: (text) => void process.stderr.write(text),
+    // Touching process.stdout costs a stream (a socket for a pipe): only when there is something to say.
+    stdout: (text) => void (text === "" || process.stdout.write(text)),
+    stderr: (text) => void (text === "" || process.stderr.write(text)),
     env: process.env,
     cwd: process.cwd(),
   },

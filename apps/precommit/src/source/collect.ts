@@ -2,7 +2,8 @@ import type { Skipped } from "../scan/finding.js";
 import { isConfigFile, mayBeConfig } from "./candidate.js";
 import { decodeConfig } from "./decode.js";
 import type { FileReader } from "./disk.js";
-import { readBlobs, stagedEntries, SYMLINK_MODE, trackedEntries } from "./git-index.js";
+import { readBlobs, SYMLINK_MODE, trackedEntries } from "./git-index.js";
+import { stagedFiles, type StagedFile } from "./staged-patch.js";
 import type { GitRunner } from "./run-git.js";
 
 export type SourceFile = { path: string; text: string };
@@ -18,12 +19,36 @@ function accept(out: Collected, path: string, bytes: Uint8Array): void {
 }
 
 /**
- * The candidate files as the index holds them: what is staged for commit (default) or every tracked
- * file (`--all`). The working tree is never read, so a token staged and then deleted from disk is seen.
+ * What is staged for commit, as the index holds it (one `git diff --cached -p`; `git cat-file` only for
+ * what the patch cannot carry). The working tree is never read, so a token staged and then deleted from
+ * disk is still seen.
  */
-export async function collectFromIndex(git: GitRunner, scope: "staged" | "all"): Promise<Collected> {
-  const entries = scope === "staged" ? await stagedEntries(git) : await trackedEntries(git);
-  const candidates = entries.filter((e) => mayBeConfig(e.path));
+async function collectStaged(git: GitRunner): Promise<Collected> {
+  const out: Collected = { files: [], skipped: [] };
+  const staged = (await stagedFiles(git)).filter((f) => mayBeConfig(f.path));
+  const lookups = staged.flatMap((f) => ("lookup" in f ? [f.path] : []));
+  const looked = new Map(
+    lookups.length > 0 ? (await trackedEntries(git, lookups)).map((e) => [e.path, e.oid]) : [],
+  );
+  const oidOf = (f: StagedFile) => ("oid" in f ? f.oid : "lookup" in f ? looked.get(f.path) : undefined);
+  const needBlobs = staged.flatMap((f) => oidOf(f) ?? []);
+  const blobs = needBlobs.length > 0 ? await readBlobs(git, needBlobs) : new Map<string, Buffer>();
+  for (const f of staged) {
+    if ("skip" in f) out.skipped.push({ path: f.path, reason: f.skip });
+    else if ("bytes" in f) accept(out, f.path, f.bytes);
+    else {
+      const oid = oidOf(f);
+      const bytes = oid === undefined ? undefined : blobs.get(oid);
+      if (bytes === undefined) out.skipped.push({ path: f.path, reason: "unreadable (its blob is missing)" });
+      else accept(out, f.path, bytes);
+    }
+  }
+  return out;
+}
+
+/** Every tracked file (`--all`) as the index holds it: `git ls-files -s` and one `git cat-file --batch`. */
+async function collectTracked(git: GitRunner): Promise<Collected> {
+  const candidates = (await trackedEntries(git)).filter((e) => mayBeConfig(e.path));
   const out: Collected = { files: [], skipped: [] };
   const blobs = await readBlobs(
     git,
@@ -42,6 +67,11 @@ export async function collectFromIndex(git: GitRunner, scope: "staged" | "all"):
     else accept(out, e.path, bytes);
   }
   return out;
+}
+
+/** The candidate files as the index holds them: what is staged (default) or every tracked file (`--all`). */
+export function collectFromIndex(git: GitRunner, scope: "staged" | "all"): Promise<Collected> {
+  return scope === "staged" ? collectStaged(git) : collectTracked(git);
 }
 
 /** The files named on the command line (as the pre-commit framework passes them), from the working tree. */

@@ -5,38 +5,10 @@ export type IndexEntry = { path: string; mode: string; oid: string };
 
 const GITLINK = "160000";
 
-/**
- * What is staged for the next commit: added, copied, modified (and renamed) files, with the blob id the
- * index holds for each. `-z` keeps paths with spaces or newlines intact.
- */
-export async function stagedEntries(git: GitRunner): Promise<IndexEntry[]> {
-  const out = await git([
-    "diff",
-    "--cached",
-    "--raw",
-    "-z",
-    "--no-abbrev",
-    "--no-renames",
-    "--no-ext-diff",
-    "--diff-filter=ACMR",
-  ]);
-  const parts = out.toString("utf8").split("\0");
-  const entries: IndexEntry[] = [];
-  for (let i = 0; i + 1 < parts.length; i += 2) {
-    const meta = parts[i] ?? "";
-    const path = parts[i + 1] ?? "";
-    // ":100644 100644 <old> <new> M"
-    const fields = meta.replace(/^:/, "").split(" ");
-    const mode = fields[1] ?? "";
-    const oid = fields[3] ?? "";
-    if (mode !== GITLINK && path.length > 0) entries.push({ path, mode, oid });
-  }
-  return entries;
-}
-
-/** Every tracked file (stage 0), with its blob id in the index. */
-export async function trackedEntries(git: GitRunner): Promise<IndexEntry[]> {
-  const out = await git(["ls-files", "-s", "-z"]);
+/** Every tracked file (stage 0), or those at `paths`, with its blob id in the index. */
+export async function trackedEntries(git: GitRunner, paths?: readonly string[]): Promise<IndexEntry[]> {
+  const only = paths === undefined ? [] : ["--", ...paths.map((p) => `:(literal)${p}`)];
+  const out = await git(["ls-files", "-s", "-z", ...only]);
   const entries: IndexEntry[] = [];
   for (const record of out.toString("utf8").split("\0")) {
     const tab = record.indexOf("\t");

@@ -1,4 +1,3 @@
-import { spawn } from "node:child_process";
 import { HubSetupError } from "@hub-setup/core";
 
 export type GitRunner = (args: readonly string[], input?: string) => Promise<Buffer>;
@@ -6,16 +5,20 @@ export type GitRunner = (args: readonly string[], input?: string) => Promise<Buf
 /**
  * Runs `git` in `cwd` with the given environment (inside a hook, git's own GIT_DIR / GIT_INDEX_FILE
  * must reach us: they say which index a commit is being made from). Resolves with stdout; a non-zero
- * exit rejects with git's message.
+ * exit rejects with git's message. node:child_process (and node:net with it) is loaded on first use,
+ * so that scanning named files, as the pre-commit framework asks, never loads it.
  */
 export function gitRunner(cwd: string, env: Readonly<Record<string, string | undefined>>): GitRunner {
-  return (args, input) =>
-    new Promise((resolve, reject) => {
-      const child = spawn("git", [...args], { cwd, env: { ...env }, stdio: ["pipe", "pipe", "pipe"] });
+  return async (args, input) => {
+    const { spawn } = await import("node:child_process");
+    return new Promise((resolve, reject) => {
+      // No stdin pipe unless there is input: a pipe is a socket, and writing to it costs start-up time.
+      const stdin = input === undefined ? "ignore" : "pipe";
+      const child = spawn("git", [...args], { cwd, env: { ...env }, stdio: [stdin, "pipe", "pipe"] });
       const out: Buffer[] = [];
       const err: Buffer[] = [];
-      child.stdout.on("data", (b: Buffer) => out.push(b));
-      child.stderr.on("data", (b: Buffer) => err.push(b));
+      child.stdout?.on("data", (b: Buffer) => out.push(b));
+      child.stderr?.on("data", (b: Buffer) => err.push(b));
       child.on("error", (e) =>
         reject(new HubSetupError("USAGE", `cannot run git: ${e.message}`, { hint: "install git", cause: e })),
       );
@@ -24,7 +27,10 @@ export function gitRunner(cwd: string, env: Readonly<Record<string, string | und
         const message = Buffer.concat(err).toString("utf8").trim() || `git ${args[0] ?? ""} exited ${code}`;
         reject(new HubSetupError("USAGE", message.replace(/^fatal: /, "")));
       });
-      child.stdin.on("error", () => undefined);
-      child.stdin.end(input ?? "");
+      if (input !== undefined) {
+        child.stdin?.on("error", () => undefined);
+        child.stdin?.end(input);
+      }
     });
+  };
 }
