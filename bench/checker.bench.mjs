@@ -1,0 +1,140 @@
+// hub-token-check on the two paths users meet: a commit (one staged ansible.cfg) against a bare node
+// start, and `--all` over a 20,000-file repository against the least any checker must do there (list the
+// tracked files and read the candidates). Repositories are generated under the OS temp dir once and reused.
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { compareCommands } from "./lib.mjs";
+
+const node = process.execPath;
+const checker = join(process.cwd(), "apps/precommit/bin/hub-token-check.mjs");
+const env = {
+  PATH: process.env.PATH,
+  HOME: tmpdir(),
+  GIT_CONFIG_NOSYSTEM: "1",
+  GIT_AUTHOR_NAME: "bench",
+  GIT_AUTHOR_EMAIL: "bench@example.com",
+  GIT_COMMITTER_NAME: "bench",
+  GIT_COMMITTER_EMAIL: "bench@example.com",
+};
+
+function git(cwd, ...args) {
+  const r = spawnSync("git", args, { cwd, env, encoding: "utf8", maxBuffer: 1 << 28 });
+  if (r.status !== 0) throw new Error(`git ${args.join(" ")}: ${r.stderr}`);
+  return r.stdout;
+}
+
+function write(root, path, text) {
+  mkdirSync(dirname(join(root, path)), { recursive: true });
+  writeFileSync(join(root, path), text);
+}
+
+const CLEAN_CFG = `[defaults]
+inventory = ./inventory
+host_key_checking = False
+
+[galaxy]
+server_list = automation_hub, private_hub
+
+[galaxy_server.automation_hub]
+url = https://console.redhat.com/api/automation-hub/content/published/
+auth_url = https://sso.redhat.com/auth/realms/redhat-external/protocol/openid-connect/token
+
+[galaxy_server.private_hub]
+url = https://hub.example.com/api/galaxy/content/published/
+`;
+
+/** A repository with one staged (clean) ansible.cfg: what a typical commit looks like. */
+function commitRepo() {
+  const dir = join(tmpdir(), "hub-token-check-bench-commit");
+  if (existsSync(join(dir, ".bench-ready"))) return dir;
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  git(dir, "init", "-q", "-b", "main");
+  write(dir, "README.md", "# a project\n");
+  git(dir, "add", "-A");
+  git(dir, "commit", "-q", "-m", "start");
+  write(dir, "ansible.cfg", CLEAN_CFG);
+  git(dir, "add", "ansible.cfg");
+  writeFileSync(join(dir, ".bench-ready"), "");
+  return dir;
+}
+
+/** 20,000 tracked files: mostly code and YAML, 1 in 100 a .cfg or .ini, a few of them Ansible configs. */
+function bigRepo() {
+  const dir = join(tmpdir(), "hub-token-check-bench-20k");
+  if (existsSync(join(dir, ".bench-ready"))) return dir;
+  console.log(`generating ${dir} (once)…`);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  git(dir, "init", "-q", "-b", "main");
+  for (let i = 0; i < 20_000; i++) {
+    const folder = `pkg${i % 200}/mod${Math.floor(i / 200) % 20}`;
+    if (i % 100 === 0) write(dir, `${folder}/ansible.cfg`, CLEAN_CFG.replace("./inventory", `./inv${i}`));
+    else if (i % 100 === 50)
+      write(dir, `${folder}/setup${i}.${i % 200 === 50 ? "cfg" : "ini"}`, `[metadata]\nname = pkg${i}\n`);
+    else if (i % 3 === 0)
+      write(dir, `${folder}/tasks${i}.yml`, `- name: task ${i}\n  debug:\n    msg: hello ${i}\n`);
+    else write(dir, `${folder}/code${i}.py`, `def f${i}():\n    return ${i}\n`);
+  }
+  git(dir, "add", "-A");
+  git(dir, "commit", "-q", "-m", "20k files");
+  writeFileSync(join(dir, ".bench-ready"), "");
+  return dir;
+}
+
+const commit = commitRepo();
+compareCommands({
+  name: "hub-token-check, one staged ansible.cfg vs node -e 0",
+  baseline: [node, "-e", "0"],
+  subject: [node, checker],
+  options: { cwd: commit, env },
+  aim: 1.5,
+});
+
+compareCommands({
+  name: "hub-token-check ansible.cfg (as the pre-commit framework passes it) vs node -e 0",
+  baseline: [node, "-e", "0"],
+  subject: [node, checker, "ansible.cfg"],
+  options: { cwd: commit, env },
+  aim: 1.5,
+});
+
+const big = bigRepo();
+// The floor for any scanner of tracked files: list them, read the ones that could be Ansible configs.
+const listAndRead = `
+const { execFileSync } = require("node:child_process");
+const { readFileSync } = require("node:fs");
+const out = execFileSync("git", ["ls-files", "-z"], { maxBuffer: 1 << 28 }).toString();
+let bytes = 0;
+for (const p of out.split("\\0")) if (/(^|\\/)\\.?ansible\\.cfg$|\\.(cfg|ini)$/i.test(p)) bytes += readFileSync(p).length;
+if (bytes === 0) process.exit(3);
+`;
+compareCommands({
+  name: "hub-token-check --all, 20,000 tracked files vs git ls-files + reading the candidates",
+  baseline: [node, "-e", listAndRead],
+  subject: [node, checker, "--all"],
+  options: { cwd: big, env },
+  runs: 15,
+  aim: 2,
+});
+
+const secretlint = spawnSync("sh", ["-c", "command -v secretlint || ls node_modules/.bin/secretlint"], {
+  encoding: "utf8",
+});
+if (secretlint.status === 0) {
+  compareCommands({
+    name: "hub-token-check --all vs secretlint on the same 20,000 files",
+    baseline: [secretlint.stdout.trim().split("\n")[0], "**/*.cfg", "**/*.ini"],
+    subject: [node, checker, "--all"],
+    options: { cwd: big, env },
+    runs: 5,
+  });
+} else {
+  console.log(
+    "secretlint side by side: not measured — secretlint is not installed here, and this project adds no " +
+      "dependency for a benchmark. To compare: install it, then run `secretlint '**/*.cfg' '**/*.ini'` in " +
+      `${big} next to \`hub-token-check --all\`.`,
+  );
+}
