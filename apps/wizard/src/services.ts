@@ -15,9 +15,9 @@ import {
   type ResolvedGalaxyServer,
   type Sourced as CoreSourced,
 } from "@hub-setup/core";
-import { mkdir, open, readFile, rename, rm } from "node:fs/promises";
+import { mkdir, readFile, rm } from "node:fs/promises";
 import { homedir } from "node:os";
-import { dirname, join } from "node:path";
+import { dirname } from "node:path";
 import { realpathSync } from "node:fs";
 import type { ChildExit, RunningChild, SpawnPort } from "./subcommands/exec-run.js";
 import type { CommandRunner, ScheduleFiles } from "./subcommands/schedule-ports.js";
@@ -94,25 +94,6 @@ export const runCommand: CommandRunner = (command, args, input) =>
     child.stdin.end(input ?? "");
   });
 
-/** Writes `text` to `path` atomically: a temp file in the same folder, fsync, rename. */
-export async function writeFileAtomic(path: string, text: string, mode = 0o644): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
-  const temp = join(dirname(path), `.${Date.now().toString(36)}-${process.pid}.tmp`);
-  const handle = await open(temp, "wx", mode);
-  try {
-    await handle.writeFile(text, "utf8");
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  try {
-    await rename(temp, path);
-  } catch (error) {
-    await rm(temp, { force: true });
-    throw error;
-  }
-}
-
 /** The files `schedule` reads and writes (its own unit files only). */
 export const scheduleFiles: ScheduleFiles = {
   read: async (path) => {
@@ -123,7 +104,12 @@ export const scheduleFiles: ScheduleFiles = {
       throw error;
     }
   },
-  writeAtomic: (path, text) => writeFileAtomic(path, text),
+  writeAtomic: async (path, text) => {
+    // core's atomic write: temp file in the same folder, fsync, rename, under a lock.
+    await mkdir(dirname(path), { recursive: true });
+    const { writeFileAtomic } = await import("@hub-setup/core/node");
+    await writeFileAtomic(path, text, { backup: false });
+  },
   remove: (path) => rm(path, { force: true }),
 };
 
