@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSandbox, type Sandbox } from "@hub-setup/sandbox";
 import { requireTool } from "@hub-setup/test-utils";
-import { requireBuiltBin, runBin, throwAwayWorld } from "./helpers-wizard/built.js";
+import { installedCollection, requireBuiltBin, runBin, throwAwayWorld } from "./helpers-wizard/built.js";
 import { snapshotTree } from "./helpers-wizard/fs-snapshot.js";
 import { showsSecret } from "./helpers-wizard/tmux.js";
 
@@ -18,11 +18,11 @@ afterAll(async () => {
 });
 
 describe("the built hub-setup without a terminal (as CI runs it)", () => {
-  it("sets up a private hub from flags and a token on stdin; ansible-galaxy then installs through hub-setup exec", () => {
+  it("sets up a private hub from flags and a token on stdin; ansible-galaxy then installs through hub-setup exec", async () => {
     requireBuiltBin();
     const world = throwAwayWorld();
     const token = sandbox.tokens.hub;
-    const run = runBin(
+    const run = await runBin(
       [
         "--no-interactive",
         "--hub",
@@ -49,16 +49,15 @@ describe("the built hub-setup without a terminal (as CI runs it)", () => {
     expect(statSync(credentials).mode & 0o777).toBe(0o600);
 
     if (!galaxy.available) return;
-    const target = join(world.root, "collections");
-    const install = runBin(
-      ["exec", "--", "ansible-galaxy", "collection", "install", "sandbox.demo", "-p", target],
+    const install = await runBin(
+      ["exec", "--", "ansible-galaxy", "collection", "install", "sandbox.demo"],
       world,
     );
     expect(install.status, `${install.stdout}\n${install.stderr}`).toBe(0);
-    expect(existsSync(join(target, "ansible_collections", "sandbox", "demo"))).toBe(true);
-  });
+    expect(existsSync(installedCollection(world, "sandbox.demo"))).toBe(true);
+  }, 120_000);
 
-  it("a missing answer is a usage error (exit 2) that names the flag, and writes nothing", () => {
+  it("a missing answer is a usage error (exit 2) that names the flag, and writes nothing", async () => {
     requireBuiltBin();
     const cases: [string[], string][] = [
       [["--no-interactive"], "--hub"],
@@ -68,28 +67,28 @@ describe("the built hub-setup without a terminal (as CI runs it)", () => {
     for (const [args, flag] of cases) {
       const world = throwAwayWorld();
       const before = snapshotTree(world.root);
-      const run = runBin(args, world);
+      const run = await runBin(args, world);
       expect(run.status, args.join(" ")).toBe(2);
       expect(run.stderr).toContain(`pass ${flag}`);
       expect(snapshotTree(world.root)).toBe(before);
     }
-  });
+  }, 60_000);
 
-  it("refuses --token on the command line, saying why, without echoing it", () => {
+  it("refuses --token on the command line, saying why, without echoing it", async () => {
     requireBuiltBin();
-    const run = runBin(["--hub", "private", "--token", sandbox.tokens.hub], throwAwayWorld());
+    const run = await runBin(["--hub", "private", "--token", sandbox.tokens.hub], throwAwayWorld());
     expect(run.status).toBe(2);
     expect(run.stderr).toContain("--token is not accepted");
     expect(run.stderr).toContain("--token-stdin");
     expect(showsSecret(run.stderr, sandbox.tokens.hub)).toBe(false);
-  });
+  }, 30_000);
 
-  it("exits 3 with the hub's reason when the token is refused, and writes nothing", () => {
+  it("exits 3 with the hub's reason when the token is refused, and writes nothing", async () => {
     requireBuiltBin();
     const world = throwAwayWorld();
     const before = snapshotTree(world.root);
     const stale = "0123456789abcdef0123456789abcdef01234567";
-    const run = runBin(
+    const run = await runBin(
       [
         "--no-interactive",
         "--hub",
@@ -108,5 +107,5 @@ describe("the built hub-setup without a terminal (as CI runs it)", () => {
     expect(run.stderr).toContain("token not accepted");
     expect(showsSecret(run.stdout + run.stderr, stale)).toBe(false);
     expect(snapshotTree(world.root)).toBe(before);
-  });
+  }, 60_000);
 });

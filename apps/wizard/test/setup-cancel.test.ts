@@ -35,7 +35,7 @@ function worldWithFiles(): Sandboxed {
   return world;
 }
 
-function run(world: Sandboxed, script: Script) {
+function run(world: Sandboxed, script: Script, flags: string[]) {
   const io = memoryIo({ env: world.env, cwd: world.project });
   const ctx = { io, version: "0", signal: new AbortController().signal, now: () => new Date() };
   const prompter = scriptedPrompter(script);
@@ -47,15 +47,17 @@ function run(world: Sandboxed, script: Script) {
     print: io.stdout,
     signal: ctx.signal,
     now: ctx.now,
+    // In-process, the keyring probe would reach this machine's real D-Bus keyring: never in a test.
+    defaults: { stores: ["file", "plaintext"] as const },
   };
   return {
-    promise: runSetup(parseSetupArgs(["--no-schedule", "--no-pre-commit"], true), deps),
+    promise: runSetup(parseSetupArgs(["--no-schedule", "--no-pre-commit", ...flags], true), deps),
     prompter,
     io,
   };
 }
 
-function flows(): Record<string, Script> {
+function flows(): Record<"cloud" | "private", Script> {
   return {
     cloud: {
       "Which hub": "cloud",
@@ -78,6 +80,12 @@ function flows(): Record<string, Script> {
   };
 }
 
+function flagsFor(name: "cloud" | "private"): string[] {
+  return name === "cloud"
+    ? ["--url", sandbox.urls.cloud.published, "--auth-url", sandbox.urls.tokenEndpoint]
+    : [];
+}
+
 function withPaths(script: Script, world: Sandboxed): Script {
   return Object.fromEntries(
     Object.entries(script).map(([k, v]) => [k, v === "USER_CFG" ? join(world.home, ".ansible.cfg") : v]),
@@ -85,12 +93,17 @@ function withPaths(script: Script, world: Sandboxed): Script {
 }
 
 describe("Ctrl-C at each question, with the real file system, store and sandbox", () => {
-  for (const [name, script] of Object.entries(flows())) {
+  for (const name of ["cloud", "private"] as const) {
     it(`${name} flow: every question cancelled in turn leaves HOME and the project byte for byte as they were`, async () => {
+      const script = flows()[name];
       for (const key of Object.keys(script)) {
         const world = worldWithFiles();
         const before = snapshotTree(world.root);
-        const { promise, prompter } = run(world, withPaths({ ...script, [key]: CANCEL }, world));
+        const { promise, prompter } = run(
+          world,
+          withPaths({ ...script, [key]: CANCEL }, world),
+          flagsFor(name),
+        );
         const error = await promise.then(
           () => undefined,
           (e: unknown) => e,
@@ -103,8 +116,9 @@ describe("Ctrl-C at each question, with the real file system, store and sandbox"
     });
 
     it(`${name} flow: answered to the end, it writes the config (with a backup) and the token`, async () => {
+      const script = flows()[name];
       const world = worldWithFiles();
-      const { promise, prompter, io } = run(world, withPaths(script, world));
+      const { promise, prompter, io } = run(world, withPaths(script, world), flagsFor(name));
       const result = await promise;
       prompter.verify();
       expect(result.backupPath).toBeDefined();

@@ -3,7 +3,14 @@ import { join } from "node:path";
 import { afterEach, beforeAll, afterAll, describe, expect, it } from "vitest";
 import { startSandbox, type Sandbox } from "@hub-setup/sandbox";
 import { requireTool } from "@hub-setup/test-utils";
-import { BIN, requireBuiltBin, runBin, throwAwayWorld, type Sandboxed } from "./helpers-wizard/built.js";
+import {
+  BIN,
+  installedCollection,
+  requireBuiltBin,
+  runBin,
+  throwAwayWorld,
+  type Sandboxed,
+} from "./helpers-wizard/built.js";
 import { snapshotTree } from "./helpers-wizard/fs-snapshot.js";
 import { showsSecret, startTmux, type TmuxSession } from "./helpers-wizard/tmux.js";
 
@@ -36,123 +43,133 @@ function expectNoTokenOnScreen(s: TmuxSession, ...tokens: string[]): void {
   for (const screen of s.screens) for (const token of tokens) expect(showsSecret(screen, token)).toBe(false);
 }
 
-function installWithExec(world: Sandboxed) {
-  const target = join(world.root, "collections");
-  const run = runBin(
-    ["exec", "--", "ansible-galaxy", "collection", "install", "sandbox.demo", "-p", target],
-    world,
-  );
+async function installWithExec(world: Sandboxed): Promise<void> {
+  const run = await runBin(["exec", "--", "ansible-galaxy", "collection", "install", "sandbox.demo"], world);
   expect(run.status, `${run.stdout}\n${run.stderr}`).toBe(0);
-  expect(existsSync(join(target, "ansible_collections", "sandbox", "demo", "MANIFEST.json"))).toBe(true);
+  expect(existsSync(installedCollection(world, "sandbox.demo"))).toBe(true);
 }
 
+const FLOW_MS = 120_000;
+
 describe.skipIf(!tmux.available || !galaxy.available)("the built wizard in a real terminal (tmux)", () => {
-  it("walks the whole cloud flow against the sandbox, then ansible-galaxy installs through hub-setup exec", async () => {
-    const world = throwAwayWorld();
-    const { offline, hub } = sandbox.tokens;
-    const s = wizard(world, [
-      "--url",
-      sandbox.urls.cloud.published,
-      "--auth-url",
-      sandbox.urls.tokenEndpoint,
-    ]);
-    await s.waitFor("Which hub do you want ansible-galaxy to use?");
-    s.keys("Enter");
-    await s.waitFor("Which content from Red Hat Automation Hub");
-    s.keys("Enter");
-    await s.waitFor("Paste the offline token");
-    s.type(hub);
-    s.keys("Enter");
-    await s.waitFor("not a Red Hat offline token");
-    s.keys("C-u");
-    s.type(offline);
-    s.keys("Enter");
-    await s.waitFor("accepts the token");
-    await s.waitFor("Where should the token be kept?");
-    s.keys("Enter");
-    await s.waitFor("Which ansible.cfg should hold the servers?");
-    s.keys("Up", "Enter");
-    const diff = await s.waitFor("Write these changes to");
-    expect(diff).toContain("+ [galaxy_server.rh_published]");
-    expect(diff).toContain(`+ auth_url = ${sandbox.urls.tokenEndpoint}`);
-    s.keys("Enter");
-    await s.waitFor("Install the weekly refresh now?");
-    s.type("n");
-    s.keys("Enter");
-    const end = await s.waitFor("[exit 0]");
-    expect(end).toContain("hub-setup exec -- ansible-galaxy collection install");
-    expectNoTokenOnScreen(s, offline, hub);
-
-    const cfg = readFileSync(join(world.project, "ansible.cfg"), "utf8");
-    expect(cfg).toContain(`url = ${sandbox.urls.cloud.published}`);
-    expect(cfg).not.toContain(offline);
-    installWithExec(world);
-  });
-
-  it("walks the whole private-hub flow against the sandbox, then ansible-galaxy installs through hub-setup exec", async () => {
-    const world = throwAwayWorld();
-    const { offline, hub } = sandbox.tokens;
-    const s = wizard(world, ["--url", sandbox.urls.private.published]);
-    await s.waitFor("Which hub do you want ansible-galaxy to use?");
-    s.keys("Down", "Enter");
-    await s.waitFor("Which content from your private automation hub");
-    s.keys("Down", "Space", "Enter");
-    await s.waitFor("Paste the API token");
-    s.type(offline);
-    s.keys("Enter");
-    await s.waitFor("not a private hub API token");
-    s.keys("C-u");
-    s.type(hub);
-    s.keys("Enter");
-    await s.waitFor(/rh-certified\/ accepts the token/);
-    await s.waitFor("Where should the token be kept?");
-    s.keys("Enter");
-    await s.waitFor("Which ansible.cfg should hold the servers?");
-    s.keys("Enter");
-    await s.waitFor("Write these changes to");
-    s.keys("Enter");
-    const end = await s.waitFor("[exit 0]");
-    expect(end).toContain("pah_published");
-    expect(end).toContain("pah_rh_certified");
-    expectNoTokenOnScreen(s, offline, hub);
-
-    const cfg = readFileSync(join(world.home, ".ansible.cfg"), "utf8");
-    expect(cfg).toContain("[galaxy_server.pah_rh_certified]");
-    expect(cfg).not.toContain(hub);
-    installWithExec(world);
-  });
-
-  it("Ctrl-C at the token prompt, and Esc at the file question, leave the folders exactly as they were", async () => {
-    for (const [stop, key] of [
-      ["Paste the offline token", "C-c"],
-      ["Which ansible.cfg should hold the servers?", "Escape"],
-    ] as const) {
+  it(
+    "walks the whole cloud flow against the sandbox, then ansible-galaxy installs through hub-setup exec",
+    async () => {
       const world = throwAwayWorld();
-      const before = snapshotTree(world.root);
+      const { offline, hub } = sandbox.tokens;
       const s = wizard(world, [
-        "--hub",
-        "cloud",
         "--url",
         sandbox.urls.cloud.published,
         "--auth-url",
         sandbox.urls.tokenEndpoint,
       ]);
+      await s.waitFor("Which hub do you want ansible-galaxy to use?");
+      s.keys("Enter");
       await s.waitFor("Which content from Red Hat Automation Hub");
       s.keys("Enter");
-      if (stop === "Which ansible.cfg should hold the servers?") {
-        await s.waitFor("Paste the offline token");
-        s.type(sandbox.tokens.offline);
+      await s.waitFor("Paste the offline token");
+      s.type(hub);
+      s.keys("Enter");
+      await s.waitFor("not a Red Hat offline token");
+      s.keys("C-u");
+      s.type(offline);
+      s.keys("Enter");
+      await s.waitFor("accepts the token");
+      await s.waitFor("Where should the token be kept?");
+      s.keys("Enter");
+      await s.waitFor("Which ansible.cfg should hold the servers?");
+      s.keys("Up", "Enter");
+      const diff = await s.waitFor("Write these changes to");
+      expect(diff).toContain("+ [galaxy_server.rh_published]");
+      expect(diff).toContain(`+ auth_url = ${sandbox.urls.tokenEndpoint}`);
+      s.keys("Enter");
+      await s.waitFor("Install the weekly refresh now?");
+      s.type("n");
+      s.keys("Enter");
+      const end = await s.waitFor("[exit 0]");
+      expect(end).toContain("hub-setup exec -- ansible-galaxy collection install");
+      expectNoTokenOnScreen(s, offline, hub);
+
+      const cfg = readFileSync(join(world.project, "ansible.cfg"), "utf8");
+      expect(cfg).toContain(`url = ${sandbox.urls.cloud.published}`);
+      expect(cfg).not.toContain(offline);
+      await installWithExec(world);
+    },
+    FLOW_MS,
+  );
+
+  it(
+    "walks the whole private-hub flow against the sandbox, then ansible-galaxy installs through hub-setup exec",
+    async () => {
+      const world = throwAwayWorld();
+      const { offline, hub } = sandbox.tokens;
+      const s = wizard(world, ["--url", sandbox.urls.private.published]);
+      await s.waitFor("Which hub do you want ansible-galaxy to use?");
+      s.keys("Down", "Enter");
+      await s.waitFor("Which content from your private automation hub");
+      s.keys("Down", "Space", "Enter");
+      await s.waitFor("Paste the API token");
+      s.type(offline);
+      s.keys("Enter");
+      await s.waitFor("not a private hub API token");
+      s.keys("C-u");
+      s.type(hub);
+      s.keys("Enter");
+      await s.waitFor(/rh-certified\/ accepts the token/);
+      await s.waitFor("Where should the token be kept?");
+      s.keys("Enter");
+      await s.waitFor("Which ansible.cfg should hold the servers?");
+      s.keys("Enter");
+      await s.waitFor("Write these changes to");
+      s.keys("Enter");
+      const end = await s.waitFor("[exit 0]");
+      expect(end).toContain("pah_published");
+      expect(end).toContain("pah_rh_certified");
+      expectNoTokenOnScreen(s, offline, hub);
+
+      const cfg = readFileSync(join(world.home, ".ansible.cfg"), "utf8");
+      expect(cfg).toContain("[galaxy_server.pah_rh_certified]");
+      expect(cfg).not.toContain(hub);
+      await installWithExec(world);
+    },
+    FLOW_MS,
+  );
+
+  it(
+    "Ctrl-C at the token prompt, and Esc at the file question, leave the folders exactly as they were",
+    async () => {
+      for (const [stop, key] of [
+        ["Paste the offline token", "C-c"],
+        ["Which ansible.cfg should hold the servers?", "Escape"],
+      ] as const) {
+        const world = throwAwayWorld();
+        const before = snapshotTree(world.root);
+        const s = wizard(world, [
+          "--hub",
+          "cloud",
+          "--url",
+          sandbox.urls.cloud.published,
+          "--auth-url",
+          sandbox.urls.tokenEndpoint,
+        ]);
+        await s.waitFor("Which content from Red Hat Automation Hub");
         s.keys("Enter");
-        await s.waitFor("Where should the token be kept?");
-        s.keys("Enter");
+        if (stop === "Which ansible.cfg should hold the servers?") {
+          await s.waitFor("Paste the offline token");
+          s.type(sandbox.tokens.offline);
+          s.keys("Enter");
+          await s.waitFor("Where should the token be kept?");
+          s.keys("Enter");
+        }
+        await s.waitFor(stop);
+        s.keys(key);
+        const end = await s.waitFor("[exit 130]");
+        expect(end).toContain("Cancelled. Nothing was written.");
+        s.kill();
+        session = undefined;
+        expect(snapshotTree(world.root), `after ${key} at "${stop}"`).toBe(before);
       }
-      await s.waitFor(stop);
-      s.keys(key);
-      const end = await s.waitFor("[exit 130]");
-      expect(end).toContain("Cancelled. Nothing was written.");
-      s.kill();
-      session = undefined;
-      expect(snapshotTree(world.root), `after ${key} at "${stop}"`).toBe(before);
-    }
-  });
+    },
+    FLOW_MS,
+  );
 });

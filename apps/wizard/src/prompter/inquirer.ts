@@ -75,7 +75,7 @@ export function inquirerPrompter(options: InquirerPrompterOptions = {}): Prompte
       ),
     password: (q) =>
       ask((context) =>
-        password({ message: q.message, mask: "*", validate: q.validate ?? (() => true) }, context),
+        password({ message: q.message, mask: false, validate: q.validate ?? (() => true) }, context),
       ),
     confirm: (q) => ask((context) => confirm({ message: q.message, default: q.default ?? false }, context)),
   };

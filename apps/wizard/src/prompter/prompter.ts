@@ -33,7 +33,7 @@ export type Prompter = {
   select: <T>(question: SelectQuestion<T>) => Promise<T>;
   checkbox: <T>(question: CheckboxQuestion<T>) => Promise<T[]>;
   input: (question: InputQuestion) => Promise<string>;
-  /** A masked answer: the typed characters are never echoed. */
+  /** A masked answer: nothing of what is typed or pasted is echoed (an offline token would fill the screen with *). */
   password: (question: PasswordQuestion) => Promise<string>;
   confirm: (question: ConfirmQuestion) => Promise<boolean>;
 };

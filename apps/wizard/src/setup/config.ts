@@ -154,6 +154,7 @@ export async function planWrite(
   const secrets = hubs.map((h) => ({ value: h.token.value, redacted: h.token.redacted }));
   print(renderDiff(path, before?.text, edited.text, { style, secrets }));
   if (store.choice !== "plaintext") {
+    print("\n");
     for (const s of servers)
       print(
         `  ${s.id}: token for ${HUB_NAME[s.hub.kind]} → ${store.choice} store (${s.hub.token.redacted})\n`,

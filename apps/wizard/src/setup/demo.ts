@@ -2,13 +2,12 @@ import { existsSync } from "node:fs";
 import { mkdir, mkdtemp, realpath, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { galaxyServerEnvVar, isHubSetupError } from "@hub-setup/core";
 import type { Sandbox } from "@hub-setup/sandbox";
 import type { AppContext } from "../context.js";
 import { setupDeps } from "./deps.js";
 import { parseSetupArgs } from "./options.js";
-import { capture, realSetupPorts } from "./real-ports.js";
-import { runSetup, type SetupResult } from "./run.js";
+import { realSetupPorts } from "./real-ports.js";
+import { runSetup } from "./run.js";
 
 type Env = Record<string, string | undefined>;
 
@@ -53,27 +52,14 @@ function banner(sandbox: Sandbox, dir: string, interactive: boolean): string {
   return `${lines.join("\n")}\n\n`;
 }
 
-async function install(ctx: AppContext, env: Env, project: string, setup: SetupResult): Promise<number> {
-  const args = ["ansible-galaxy", "collection", "install", COLLECTION, "-p", join(project, "collections")];
+async function install(ctx: AppContext, env: Env, project: string): Promise<number> {
+  const args = ["ansible-galaxy", "collection", "install", COLLECTION];
   ctx.io.stdout(
     `\nInstalling ${COLLECTION} from the sandbox, as the final line suggests:\n  hub-setup exec -- ${args.join(" ")}\n`,
   );
   const { COMMANDS } = await import("../commands/index.js");
   const exec = await COMMANDS["exec"]!();
-  const execCtx = { ...ctx, io: { ...ctx.io, env, cwd: project } };
-  try {
-    return await exec.run(["--", ...args], execCtx);
-  } catch (error) {
-    if (!(isHubSetupError(error) && error.code === "INTERNAL" && error.message.includes("not built yet")))
-      throw error;
-    // Stopgap while `exec` is being written: the same variables exec sets, from the same store.
-    const store = await realSetupPorts(ctx, { env, cwd: project }).openStore("file");
-    const childEnv: Env = { ...env };
-    for (const id of setup.serverIds) childEnv[galaxyServerEnvVar(id, "token")] = await store.get(id);
-    const run = await capture(args[0]!, args.slice(1), { cwd: project, env: childEnv, timeoutMs: 120_000 });
-    if (run !== undefined) ctx.io.stdout(run.stdout);
-    return run?.code ?? 1;
-  }
+  return exec.run(["--", ...args], { ...ctx, io: { ...ctx.io, env, cwd: project } });
 }
 
 /** `hub-setup demo`: the wizard against an in-process sandbox, in a throw-away folder, then a real install. */
@@ -118,18 +104,19 @@ export async function runDemo(options: DemoOptions, ctx: AppContext): Promise<nu
       tryCollection: COLLECTION,
       stores: ["file", "plaintext"] as const,
     };
-    const result = await runSetup(opts, setupDeps(ctx, opts, { ports, defaults }));
+    await runSetup(opts, setupDeps(ctx, opts, { ports, defaults }));
     if ((await ports.ansibleVersion()) === undefined) {
       ctx.io.stdout(
         "\nansible-galaxy is not installed here, so the demo stops before the install (apt-get install ansible-core, or pipx install ansible-core).\n",
       );
       return 0;
     }
-    const code = await install(ctx, env, project, result);
-    const installed = existsSync(join(project, "collections", "ansible_collections", "sandbox", "app"));
+    const code = await install(ctx, env, project);
+    const collections = join(dir, "home", ".ansible", "collections");
+    const installed = existsSync(join(collections, "ansible_collections", "sandbox", "app", "MANIFEST.json"));
     ctx.io.stdout(
       code === 0 && installed
-        ? `\n✔ ${COLLECTION} is installed in ${join(project, "collections")}\n`
+        ? `\n✔ ${COLLECTION} is installed in ${collections}\n`
         : `\n✘ the install failed (exit ${code})\n`,
     );
     return code === 0 && installed ? 0 : code === 0 ? 1 : code;

@@ -25,10 +25,10 @@ export const OFFERED: Record<HubKind, readonly Repository[]> = {
 };
 
 const REPOSITORY_NAME: Record<Repository, string> = {
-  published: "published: Red Hat certified collections (on a private hub: your own)",
-  validated: "validated: Red Hat Ansible validated content",
-  "rh-certified": "rh-certified: certified collections synced from Red Hat",
-  community: "community: collections synced from Ansible Galaxy",
+  published: "Red Hat certified collections (on a private hub: what your organisation published)",
+  validated: "Red Hat Ansible validated content",
+  "rh-certified": "certified collections synced from Red Hat",
+  community: "collections synced from Ansible Galaxy",
 };
 
 async function chooseKinds(opts: SetupOptions, deps: SetupDeps): Promise<HubKind[]> {
@@ -70,7 +70,12 @@ async function chooseRepositories(kind: HubKind, opts: SetupOptions, deps: Setup
   if (!opts.interactive) return ["published"];
   return deps.prompter.checkbox({
     message: `Which content from ${HUB_NAME[kind]}? (one galaxy server each)`,
-    choices: offered.map((r) => ({ value: r, name: REPOSITORY_NAME[r], checked: r === "published" })),
+    choices: offered.map((r) => ({
+      value: r,
+      name: r,
+      description: REPOSITORY_NAME[r],
+      checked: r === "published",
+    })),
     required: true,
   });
 }

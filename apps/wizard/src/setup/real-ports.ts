@@ -4,6 +4,7 @@ import { access, readFile } from "node:fs/promises";
 import { delimiter, join } from "node:path";
 import { tokenFingerprint, verifyHub } from "@hub-setup/core";
 import {
+  type FileSnapshot,
   createHttp,
   findAnsibleConfig,
   openSecretStore,
@@ -102,15 +103,19 @@ export function realSetupPorts(ctx: AppContext, overrides: { env?: Env; cwd?: st
     cwd,
     home,
     discoverConfig: async () => {
-      const found = await findAnsibleConfig({ env, cwd, home });
-      return { path: found.path, candidates: found.candidates, warnings: found.warnings };
+      const found = findAnsibleConfig({ env, cwd, home });
+      const warnings = found.error === undefined ? found.warnings : [...found.warnings, found.error];
+      return { path: found.path, candidates: found.candidates, warnings };
     },
     readConfig: async (path) => {
       const file = await readConfigFile(path);
       return file === undefined ? undefined : { text: file.text, snapshot: file.snapshot };
     },
     writeConfig: async (path: string, text: string, expected: ConfigFile | undefined) => {
-      const written = await writeFileAtomic(path, text, { expected: expected?.snapshot, backup: true });
+      const written = await writeFileAtomic(path, text, {
+        expected: expected === undefined ? "absent" : (expected.snapshot as FileSnapshot),
+        backup: true,
+      });
       return written.backupPath === undefined ? {} : { backupPath: written.backupPath };
     },
     ansibleVersion: () => ansibleCoreVersion(env, cwd),

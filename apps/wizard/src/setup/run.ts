@@ -1,7 +1,7 @@
 import { commit } from "./commit.js";
 import { planWrite } from "./config.js";
 import { offerExtras, tryLine } from "./extras.js";
-import { chooseHubs } from "./hubs.js";
+import { chooseHubs, HUB_NAME } from "./hubs.js";
 import type { SetupOptions } from "./options.js";
 import type { SetupDeps } from "./ports.js";
 import { chooseStore } from "./store.js";
@@ -24,6 +24,7 @@ export async function runSetup(opts: SetupOptions, deps: SetupDeps): Promise<Set
   const survey = await lookAround(deps);
   print(`\n${style.bold("Which hub")}\n`);
   const plans = await chooseHubs(opts, deps);
+  for (const p of plans) print(`  ${HUB_NAME[p.kind]}: ${p.repositories.join(", ")}\n`);
   const hubs = await obtainTokens(plans, opts, deps);
   print(`\n${style.bold("Where the token lives")}\n`);
   const store = await chooseStore(opts, deps);

@@ -30,9 +30,8 @@ export async function lookAround(deps: SetupDeps): Promise<Survey> {
   print(`${style.bold("Looking around")}\n`);
   const chosen = discovery.candidates.find((c) => c.chosen);
   if (discovery.path === undefined) {
-    print(
-      `  ansible.cfg   none: Ansible reads no ansible.cfg here (${discovery.candidates.map((c) => `${c.path}: ${c.reason}`).join("; ") || "no candidates"})\n`,
-    );
+    print("  ansible.cfg   Ansible reads none here:\n");
+    for (const c of discovery.candidates) print(`                  ${c.path}: ${c.reason}\n`);
   } else {
     print(
       `  ansible.cfg   Ansible reads ${style.cyan(discovery.path)}${chosen === undefined ? "" : ` (${chosen.reason})`}\n`,

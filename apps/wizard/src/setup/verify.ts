@@ -23,7 +23,7 @@ async function askToken(plan: HubPlan, deps: SetupDeps, page: string): Promise<H
   let accepted: HubToken | undefined;
   let note: string | undefined;
   await deps.prompter.password({
-    message: `Paste the ${label} for ${HUB_NAME[plan.kind]} (shown as ***)`,
+    message: `Paste the ${label} for ${HUB_NAME[plan.kind]} (input is hidden)`,
     validate: (raw) => {
       const verdict = judgeToken(plan.kind, raw, page);
       if (!verdict.ok) return verdict.message;

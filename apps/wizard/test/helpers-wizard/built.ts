@@ -1,4 +1,4 @@
-import { spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { existsSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -41,13 +41,48 @@ export function throwAwayWorld(extra: Record<string, string> = {}): Sandboxed {
   return { root, home, project, env };
 }
 
-/** Runs the built hub-setup to completion (no terminal). */
-export function runBin(args: readonly string[], world: Sandboxed, input?: string) {
-  return spawnSync(process.execPath, [BIN, ...args], {
-    cwd: world.project,
-    env: world.env,
-    input: input ?? "",
-    encoding: "utf8",
-    timeout: 120_000,
+export type BinRun = { status: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string };
+
+/**
+ * Runs the built hub-setup to completion without a terminal. Asynchronous on purpose: the sandbox the
+ * tests start lives in this process and must keep answering while the child runs.
+ */
+export function runBin(
+  args: readonly string[],
+  world: Sandboxed,
+  input?: string,
+  timeoutMs = 90_000,
+): Promise<BinRun> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], {
+      cwd: world.project,
+      env: world.env,
+      stdio: ["pipe", "pipe", "pipe"],
+    });
+    let stdout = "";
+    let stderr = "";
+    const timer = setTimeout(() => child.kill("SIGKILL"), timeoutMs);
+    child.stdout.setEncoding("utf8").on("data", (d: string) => (stdout += d));
+    child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d));
+    child.once("error", reject);
+    child.once("close", (status, signal) => {
+      clearTimeout(timer);
+      resolve({ status, signal, stdout, stderr });
+    });
+    child.stdin.end(input ?? "");
   });
+}
+
+/** Where ansible-galaxy installs collections for this world's HOME (its default path). */
+export function installedCollection(world: Sandboxed, name: string): string {
+  const [namespace = "", collection = ""] = name.split(".");
+  return join(
+    world.home,
+    ".ansible",
+    "collections",
+    "ansible_collections",
+    namespace,
+    collection,
+    "MANIFEST.json",
+  );
 }

@@ -55,7 +55,14 @@ export function startTmux(
       const deadline = Date.now() + timeoutMs;
       for (;;) {
         const text = screen();
-        if (typeof match === "string" ? text.includes(match) : match.test(text)) return text;
+        // inquirer wraps long lines itself, so a string matches across line breaks too
+        const flat = text.replace(/\s+/g, " ");
+        if (
+          typeof match === "string"
+            ? flat.includes(match.replace(/\s+/g, " "))
+            : match.test(text) || match.test(flat)
+        )
+          return text;
         if (Date.now() > deadline) {
           throw new Error(`tmux: waited ${timeoutMs} ms for ${String(match)}; the screen shows:\n${text}`);
         }
@@ -68,8 +75,15 @@ export function startTmux(
   };
 }
 
-/** Whether `text` shows any 12 consecutive characters of `secret` (a full token, or a large piece of one). */
+/**
+ * Whether `text` shows any 12 consecutive characters of `secret` (a full token, or a large piece of
+ * one), also across the line breaks a terminal or inquirer puts into long lines.
+ */
 export function showsSecret(text: string, secret: string): boolean {
-  for (let i = 0; i + 12 <= secret.length; i++) if (text.includes(secret.slice(i, i + 12))) return true;
+  const joined = text.replace(/\s+/g, "");
+  for (let i = 0; i + 12 <= secret.length; i++) {
+    const piece = secret.slice(i, i + 12);
+    if (text.includes(piece) || joined.includes(piece)) return true;
+  }
   return false;
 }
