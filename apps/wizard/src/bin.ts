@@ -17,8 +17,10 @@ const io: Io = {
 };
 
 const controller = new AbortController();
+// The first signal asks the running command to stop; later ones are absorbed here (a child run by
+// `exec` gets them from the terminal or from the forwarding), so hub-setup never exits before its child.
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.once(signal, () => controller.abort(signal));
+  process.on(signal, () => controller.abort(signal));
 }
 
 process.exitCode = await main(process.argv.slice(2), {
