@@ -8,7 +8,9 @@ import { dirname, join } from "node:path";
 import { compareCommands } from "./lib.mjs";
 
 const node = process.execPath;
+// What `npx hub-token-check` and the hook `install` writes run, and what the pre-commit framework runs.
 const checker = join(process.cwd(), "apps/precommit/bin/hub-token-check.mjs");
+const hookBundle = join(process.cwd(), "apps/precommit/hook/dist/hub-token-check.mjs");
 const env = {
   PATH: process.env.PATH,
   HOME: tmpdir(),
@@ -94,9 +96,9 @@ compareCommands({
 });
 
 compareCommands({
-  name: "hub-token-check ansible.cfg (as the pre-commit framework passes it) vs node -e 0",
+  name: "hub-token-check ansible.cfg (as the pre-commit framework runs it) vs node -e 0",
   baseline: [node, "-e", "0"],
-  subject: [node, checker, "ansible.cfg"],
+  subject: [node, hookBundle, "ansible.cfg"],
   options: { cwd: commit, env },
   aim: 1.5,
 });

@@ -2,7 +2,7 @@ import type { Skipped } from "../scan/finding.js";
 import { isConfigFile, mayBeConfig } from "./candidate.js";
 import { decodeConfig } from "./decode.js";
 import type { FileReader } from "./disk.js";
-import { readBlobs, SYMLINK_MODE, trackedEntries } from "./git-index.js";
+import { CANDIDATE_PATHSPECS, readBlobs, SYMLINK_MODE, trackedEntries } from "./git-index.js";
 import { stagedFiles, type StagedFile } from "./staged-patch.js";
 import type { GitRunner } from "./run-git.js";
 
@@ -48,7 +48,9 @@ async function collectStaged(git: GitRunner): Promise<Collected> {
 
 /** Every tracked file (`--all`) as the index holds it: `git ls-files -s` and one `git cat-file --batch`. */
 async function collectTracked(git: GitRunner): Promise<Collected> {
-  const candidates = (await trackedEntries(git)).filter((e) => mayBeConfig(e.path));
+  const candidates = (await trackedEntries(git, undefined, CANDIDATE_PATHSPECS)).filter((e) =>
+    mayBeConfig(e.path),
+  );
   const out: Collected = { files: [], skipped: [] };
   const blobs = await readBlobs(
     git,

@@ -5,10 +5,17 @@ export type IndexEntry = { path: string; mode: string; oid: string };
 
 const GITLINK = "160000";
 
-/** Every tracked file (stage 0), or those at `paths`, with its blob id in the index. */
-export async function trackedEntries(git: GitRunner, paths?: readonly string[]): Promise<IndexEntry[]> {
-  const only = paths === undefined ? [] : ["--", ...paths.map((p) => `:(literal)${p}`)];
-  const out = await git(["ls-files", "-s", "-z", ...only]);
+/** Pathspecs for every file that may be an Ansible config (`*` crosses `/` in git's default globbing). */
+export const CANDIDATE_PATHSPECS = ["*.cfg", "*.ini"];
+
+/** Tracked files (stage 0) with their blob ids in the index: those at `paths` (literal), or matching `specs`. */
+export async function trackedEntries(
+  git: GitRunner,
+  paths?: readonly string[],
+  specs: readonly string[] = [],
+): Promise<IndexEntry[]> {
+  const only = [...(paths ?? []).map((p) => `:(literal)${p}`), ...specs];
+  const out = await git(["ls-files", "-s", "-z", ...(only.length > 0 ? ["--", ...only] : [])]);
   const entries: IndexEntry[] = [];
   for (const record of out.toString("utf8").split("\0")) {
     const tab = record.indexOf("\t");
