@@ -21,9 +21,8 @@ export function demoEnv(base: Readonly<Env>, dir: string): Env {
   const env: Env = {};
   for (const [k, v] of Object.entries(base)) if (!/^(ANSIBLE_|HUB_SETUP_)/.test(k)) env[k] = v;
   const local = ["127.0.0.1", "localhost"];
-  const noProxy = [base["NO_PROXY"] ?? base["no_proxy"], ...local]
-    .filter((v) => v !== undefined && v !== "")
-    .join(",");
+  const given = (base["NO_PROXY"] ?? base["no_proxy"] ?? "").split(",").map((h) => h.trim());
+  const noProxy = [...new Set([...given, ...local])].filter((h) => h !== "").join(",");
   return {
     ...env,
     HOME: join(dir, "home"),
