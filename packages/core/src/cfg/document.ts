@@ -4,8 +4,8 @@
  * names case-sensitive, [DEFAULT] inherited by `get`). Edits MUTATE this document in place and change
  * only the lines they must; use `clone()` first to keep the original.
  */
-import type { SectionPlacement } from "./edit-plan.js";
-import { sectionEntry } from "./edit-plan.js";
+import { sectionEntry } from "./plan-lines.js";
+import type { SectionPlacement } from "./plan-section.js";
 import type { EditResult } from "./edit-result.js";
 import {
   editAddSection,

@@ -5,15 +5,9 @@
  * ConfigEditError says why.
  */
 import { checkKey, checkSectionName, checkValuePart, describeTarget } from "./edit-checks.js";
-import {
-  planAddSection,
-  planRemoveOption,
-  planRemoveSection,
-  planWriteOption,
-  sectionEntry,
-  type PlainLine,
-  type SectionPlacement,
-} from "./edit-plan.js";
+import { sectionEntry, type PlainLine } from "./plan-lines.js";
+import { planRemoveOption, planWriteOption } from "./plan-option.js";
+import { planAddSection, planRemoveSection, type SectionPlacement } from "./plan-section.js";
 import { ConfigEditError, type ConfigWarning, type EditResult } from "./edit-result.js";
 import { pyRStrip } from "./python-text.js";
 import { scanConfig, type ScanResult } from "./scan.js";

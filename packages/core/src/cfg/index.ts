@@ -10,6 +10,6 @@ export {
   type EditResult,
   type EditRejection,
 } from "./edit-result.js";
-export type { SectionPlacement } from "./edit-plan.js";
+export type { SectionPlacement } from "./plan-section.js";
 export type { Newline } from "./style.js";
 export { tokenizeAnsibleConfig, type CfgLine } from "./tokenize.js";

@@ -4,7 +4,7 @@
  * the setup's remaining problems as warnings; nothing is "fixed" behind the user's back.
  */
 import type { AnsibleConfig } from "../cfg/document.js";
-import type { SectionPlacement } from "../cfg/edit-plan.js";
+import type { SectionPlacement } from "../cfg/plan-section.js";
 import { ConfigEditError, type ConfigWarning, type EditResult } from "../cfg/edit-result.js";
 import { ansibleBoolean, ansibleList, unquote } from "./ansible-values.js";
 import { readGalaxyServers, SERVER_SECTION_PREFIX } from "./read.js";

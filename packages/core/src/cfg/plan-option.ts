@@ -1,62 +1,11 @@
 /**
- * Line-level plans for edits. Each function takes the scan of a valid file and returns the complete new
- * list of lines (or undefined when nothing changes). Lines not involved are passed through as they were;
- * the caller re-parses the result and checks that ConfigParser reads back exactly what was intended.
+ * Plans for option edits: set a value (one line or several), remove an option. A value is replaced in
+ * place, keeping the key as written, its delimiter, spacing and inline comment; continuation lines are
+ * rewritten only where they differ. The caller re-parses the result to check it.
  */
-import type { Eol, OptionEntry, ScannedLine, ScanResult, SectionEntry } from "./scan.js";
-import { pyStrip } from "./python-text.js";
+import { blockEnd, copyLines, deleteLines, insertAfter, type PlainLine } from "./plan-lines.js";
+import type { OptionEntry, ScannedLine, ScanResult, SectionEntry } from "./scan.js";
 import { continuationIndent, delimiterStyle, emptyValueStyle, indentOf, type Newline } from "./style.js";
-
-export interface PlainLine {
-  text: string;
-  eol: Eol;
-}
-
-export type SectionPlacement = { after: string } | { before: string } | "end";
-
-function copyLines(scan: ScanResult): PlainLine[] {
-  return scan.lines.map((l) => ({ text: l.text, eol: l.eol }));
-}
-
-export function sectionEntry(scan: ScanResult, name: string): SectionEntry | undefined {
-  return name === "DEFAULT"
-    ? scan.defaults.headers.length > 0
-      ? scan.defaults
-      : undefined
-    : scan.sections.get(name);
-}
-
-/** Index of the next section header after `header`, or the number of lines. */
-function blockEnd(lines: readonly ScannedLine[], header: number): number {
-  for (let i = header + 1; i < lines.length; i++) if (lines[i]?.kind === "section") return i;
-  return lines.length;
-}
-
-/** Inserts `texts` as new lines after index `after` (-1: at the top), keeping a missing final newline missing. */
-function insertAfter(lines: PlainLine[], after: number, texts: readonly string[], newline: Newline): void {
-  const prev = lines[after];
-  let eol: Eol = newline;
-  let lastEol: Eol = newline;
-  if (prev !== undefined) {
-    if (prev.eol === "") {
-      prev.eol = newline;
-      lastEol = "";
-    } else {
-      eol = lastEol = prev.eol;
-    }
-  }
-  const added = texts.map((text, i) => ({ text, eol: i === texts.length - 1 ? lastEol : eol }));
-  lines.splice(after + 1, 0, ...added);
-}
-
-/** Deletes the given line indexes; when the old last line had no newline, the new last line has none. */
-function deleteLines(lines: PlainLine[], doomed: ReadonlySet<number>): PlainLine[] {
-  const hadFinalNewline = (lines[lines.length - 1]?.eol ?? "\n") !== "";
-  const kept = lines.filter((_, i) => !doomed.has(i));
-  const last = kept[kept.length - 1];
-  if (!hadFinalNewline && last !== undefined && doomed.has(lines.length - 1)) last.eol = "";
-  return kept;
-}
 
 function afterDelimiter(style: string): string {
   const m = /[=:]/.exec(style);
@@ -185,74 +134,6 @@ export function planRemoveOption(scan: ScanResult, opt: OptionEntry): PlainLine[
   const doomed = new Set<number>();
   for (let i = opt.line; i <= opt.last; i++) {
     if ((scan.lines[i] as ScannedLine).kind !== "comment") doomed.add(i);
-  }
-  return deleteLines(copyLines(scan), doomed);
-}
-
-/** Last line of a section's content: its last option's last line, or its header. */
-function contentEnd(scan: ScanResult, section: SectionEntry): number {
-  const header = section.headers[section.headers.length - 1] ?? 0;
-  const end = blockEnd(scan.lines, header);
-  let last = header;
-  for (const o of section.options.values())
-    if (o.line > header && o.line < end) last = Math.max(last, o.last);
-  return last;
-}
-
-function isBlank(l: PlainLine | undefined): boolean {
-  return l !== undefined && pyStrip(l.text) === "";
-}
-
-export function planAddSection(
-  scan: ScanResult,
-  newline: Newline,
-  name: string,
-  placement: SectionPlacement,
-): PlainLine[] {
-  const lines = copyLines(scan);
-  const header = `[${name}]`;
-  const anchor =
-    placement === "end"
-      ? undefined
-      : sectionEntry(scan, "after" in placement ? placement.after : placement.before);
-  if (anchor !== undefined && placement !== "end" && "before" in placement) {
-    let at = anchor.headers[0] ?? 0;
-    while (at > 0 && scan.lines[at - 1]?.kind === "comment") at--;
-    const texts = at > 0 && !isBlank(lines[at - 1]) ? ["", header, ""] : [header, ""];
-    insertAfter(lines, at - 1, texts, newline);
-    return lines;
-  }
-  const after = anchor !== undefined ? contentEnd(scan, anchor) : lines.length - 1;
-  const texts = after >= 0 && !isBlank(lines[after]) ? ["", header] : [header];
-  const following = lines[after + 1];
-  if (following !== undefined && !isBlank(following)) texts.push("");
-  insertAfter(lines, after, texts, newline);
-  return lines;
-}
-
-/**
- * Removes every block of a section. Comment lines right above the next header stay (they describe it);
- * comment lines right above this header go with it when a blank line sets them apart from what precedes.
- */
-export function planRemoveSection(scan: ScanResult, section: SectionEntry): PlainLine[] {
-  const doomed = new Set<number>();
-  const n = scan.lines.length;
-  for (const header of section.headers) {
-    let above = header;
-    while (above > 0 && scan.lines[above - 1]?.kind === "comment") above--;
-    if (above < header && above > 0 && scan.lines[above - 1]?.kind === "blank") {
-      for (let i = above; i < header; i++) doomed.add(i);
-    }
-    const end = blockEnd(scan.lines, header);
-    let stop = end;
-    if (end < n) {
-      while (stop > header + 1 && scan.lines[stop - 1]?.kind === "comment") stop--;
-    } else {
-      let start = header;
-      while (start > 0 && scan.lines[start - 1]?.kind === "blank") start--;
-      for (let i = start; i < header; i++) doomed.add(i);
-    }
-    for (let i = header; i < stop; i++) doomed.add(i);
   }
   return deleteLines(copyLines(scan), doomed);
 }
