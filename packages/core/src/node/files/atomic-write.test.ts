@@ -178,6 +178,12 @@ describe("writeFileAtomic", () => {
     expect(leftovers(dir)).toEqual([]);
   });
 
+  it("says so when the folder does not exist", async () => {
+    const e = await rejection(writeFileAtomic(join(tempDir(), "no", "ansible.cfg"), "x"));
+    expect(e.code).toBe("CONFIG_NOT_FOUND");
+    expect(e.message).toMatch(/the folder .*\/no does not exist/);
+  });
+
   it("fails cleanly when the path is a folder", async () => {
     const dir = tempDir();
     mkdirSync(join(dir, "ansible.cfg"));

@@ -116,6 +116,11 @@ export async function writeFileAtomic(
 ): Promise<WriteFileResult> {
   const target = await resolveWriteTarget(path);
   const dir = dirname(target);
+  if ((await stat(dir).catch(() => undefined))?.isDirectory() !== true) {
+    throw new HubSetupError("CONFIG_NOT_FOUND", `cannot write ${path}: the folder ${dir} does not exist`, {
+      hint: "Create the folder first, or choose another ansible.cfg location.",
+    });
+  }
   const lock = await acquireConfigLock(
     target,
     options.lockWaitMs === undefined ? {} : { waitMs: options.lockWaitMs },
