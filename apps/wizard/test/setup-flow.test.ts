@@ -241,6 +241,50 @@ describe("the wizard, interactive, against fake ports", () => {
   });
 });
 
+describe("both hubs, and what comes after the write", () => {
+  it("connects both hubs: one token each, checked against each hub, servers rh_* then pah_*", async () => {
+    const world = fakeWorld();
+    const cloud = offlineToken();
+    const pah = hubToken();
+    const { deps, prompter, output } = harness(world, {
+      "Which hub": "both",
+      "Which content from Red Hat": ["published"],
+      "URL of your private automation hub": "https://pah.example.com",
+      "Which content from your private": ["rh-certified"],
+      "Paste the offline token": cloud,
+      "Paste the API token": pah,
+      "Where should the token be kept": "file",
+      "Which ansible.cfg": USER_CFG,
+      "Write these changes": true,
+      "Install the weekly refresh": false,
+    });
+    const result = await runSetup(interactive, deps);
+    prompter.verify();
+    expect(result.serverIds).toEqual(["rh_published", "pah_rh_certified"]);
+    expect(
+      world.verifyCalls.map((c) => [c.server.kind, c.token === cloud ? "cloud token" : "hub token"]),
+    ).toEqual([
+      ["cloud", "cloud token"],
+      ["private", "hub token"],
+    ]);
+    expect(world.files.get(USER_CFG)).toMatch(/server_list = rh_published, ?pah_rh_certified/);
+    expectNoSecret(world, output(), cloud, pah);
+  });
+
+  it("Ctrl-C at an offer after the write keeps what was written and says so", async () => {
+    const world = fakeWorld();
+    const { deps, output } = harness(world, {
+      ...cloudScript(offlineToken()),
+      "Install the weekly refresh": CANCEL,
+    });
+    await runSetup(interactive, deps);
+    expect(world.files.get(USER_CFG)).toContain("[galaxy_server.rh_published]");
+    expect(output()).toContain(
+      "Skipped the rest. /home/me/.ansible.cfg and the store are written and ready.",
+    );
+  });
+});
+
 describe("Ctrl-C or Esc at any question", () => {
   it("writes nothing at all and rejects with CANCELLED, whichever question it is", async () => {
     const full: Script = {

@@ -136,6 +136,39 @@ describe.skipIf(!tmux.available || !galaxy.available)("the built wizard in a rea
   );
 
   it(
+    "Ctrl-C while the live check is running (spinner) stops it, exits 130 and writes nothing",
+    async () => {
+      const world = throwAwayWorld();
+      const before = snapshotTree(world.root);
+      sandbox.faults.set({ delay: { target: "private", ms: 20_000 } });
+      try {
+        const s = wizard(world, [
+          "--hub",
+          "private",
+          "--url",
+          sandbox.urls.private.published,
+          "--repository",
+          "published",
+        ]);
+        await s.waitFor("Paste the API token");
+        s.type(sandbox.tokens.hub);
+        s.keys("Enter");
+        await s.waitFor("Checking http://127.0.0.1");
+        s.keys("C-c");
+        const end = await s.waitFor("[exit 130]");
+        expect(end).toContain("Cancelled. Nothing was written.");
+        expectNoTokenOnScreen(s, sandbox.tokens.hub);
+      } finally {
+        sandbox.faults.clear();
+      }
+      session?.kill();
+      session = undefined;
+      expect(snapshotTree(world.root)).toBe(before);
+    },
+    FLOW_MS,
+  );
+
+  it(
     "Ctrl-C at the token prompt, and Esc at the file question, leave the folders exactly as they were",
     async () => {
       for (const [stop, key] of [

@@ -146,6 +146,17 @@ export async function planWrite(
       servers.push(entry);
     }
   }
+  const version = /^(\d+)\.(\d+)/.exec(survey.ansibleVersion ?? "");
+  if (
+    version != null &&
+    Number(version[1]) === 2 &&
+    Number(version[2]) < 12 &&
+    servers.some((s) => s.clientId !== undefined)
+  ) {
+    print(
+      `  ${style.yellow("warning:")} ansible-core ${survey.ansibleVersion ?? ""} ignores client_id (it arrived in 2.12): upgrade ansible-core, or this token will be refused\n`,
+    );
+  }
   const edited = withServers(
     before?.text ?? "",
     servers.map(({ hub: _h, tokenValue: _t, ...entry }) => entry),

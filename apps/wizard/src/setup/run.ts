@@ -1,3 +1,4 @@
+import { isHubSetupError } from "@hub-setup/core";
 import { commit } from "./commit.js";
 import { planWrite } from "./config.js";
 import { offerExtras, tryLine } from "./extras.js";
@@ -37,7 +38,13 @@ export async function runSetup(opts: SetupOptions, deps: SetupDeps): Promise<Set
   );
   if (done.stored.length > 0)
     print(`  ${style.green("✔")} stored the token for ${done.stored.join(", ")} (${store.location})\n`);
-  await offerExtras(plan, store, opts, deps);
+  try {
+    await offerExtras(plan, store, opts, deps);
+  } catch (error) {
+    // Ctrl-C after the write: what is written stays (and works); only the offers are skipped.
+    if (!(isHubSetupError(error) && error.code === "CANCELLED")) throw error;
+    print(`\n  Skipped the rest. ${plan.path} and the store are written and ready.\n`);
+  }
   const line = tryLine(store, deps.defaults?.tryCollection ?? "ansible.posix");
   print(`\n${style.bold("Try it:")}\n  ${line}\n`);
   return {

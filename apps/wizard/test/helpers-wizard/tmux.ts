@@ -37,7 +37,8 @@ export function startTmux(
     if (run.status !== 0) throw new Error(`tmux ${args[0] ?? ""} failed: ${run.stderr}`);
     return run.stdout;
   };
-  const command = `${argv.map(shellQuote).join(" ")}; echo "[exit $?]"; sleep 3600`;
+  // The shell survives a Ctrl-C meant for the command (a trap, not an ignore: the command still gets it).
+  const command = `trap : INT; ${argv.map(shellQuote).join(" ")}; echo "[exit $?]"; sleep 3600`;
   tmux("new-session", "-d", "-x", "120", "-y", "40", "-s", "main", "-c", options.cwd, "sh", "-c", command);
   tmux("set-option", "-t", "main", "history-limit", "5000");
   const screens: string[] = [];
