@@ -51,6 +51,14 @@ describe("findAnsibleConfig follows Ansible's search order", () => {
     ]);
   });
 
+  it("warns about a skipped world-writable cwd file even when no file is read at all (as ansible-config does)", () => {
+    const fs = fakeFs({ "/work/proj/": 0o777, "/work/proj/ansible.cfg": 0o644 });
+    const r = findAnsibleConfig({ ...base, env: {}, fs });
+    expect(r.path).toBeUndefined();
+    expect(r.warnings).toHaveLength(1);
+    expect(r.warnings[0]).toMatch(/^Ansible is being run in a world writable directory \(\/work\/proj\)/);
+  });
+
   it("does not warn about a world-writable cwd without an ansible.cfg, nor when ANSIBLE_CONFIG picks that file", () => {
     const ww = { "/work/proj/": 0o777, "/work/proj/ansible.cfg": 0o644 };
     expect(findAnsibleConfig({ ...base, env: {}, fs: fakeFs({ "/work/proj/": 0o777 }) }).warnings).toEqual(

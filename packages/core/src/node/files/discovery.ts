@@ -121,7 +121,9 @@ export function findAnsibleConfig(input: {
   const envCount = candidates[0]?.origin === "env" ? 1 : 0;
   const ordered = [...listed.slice(0, envCount), ...skipped, ...listed.slice(envCount)];
 
-  if (warnWorldWritable && envPath !== chosen) {
+  // Ansible compares ANSIBLE_CONFIG (a sentinel when unset) with the chosen path (None when none):
+  // it stays quiet only when ANSIBLE_CONFIG itself named the file it reads.
+  if (warnWorldWritable && !(envPath !== undefined && envPath === chosen)) {
     warnings.push(
       `Ansible is being run in a world writable directory (${cwd}), ignoring it as an ansible.cfg source. For more information see https://docs.ansible.com/ansible/devel/reference_appendices/config.html#cfg-in-world-writable-dir`,
     );
