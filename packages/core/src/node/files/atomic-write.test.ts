@@ -191,3 +191,25 @@ describe("writeFileAtomic", () => {
     expect(leftovers(dir)).toEqual([]);
   });
 });
+
+describe("writeFileAtomic where writing is denied", () => {
+  // Root bypasses file modes, so the test needs a folder the kernel refuses even to root: sysfs.
+  let deniedEvenToRoot = false;
+  try {
+    writeFileSync("/sys/.hub-setup-probe", "");
+  } catch (error) {
+    deniedEvenToRoot = (error as NodeJS.ErrnoException).code === "EACCES";
+  }
+  if (!deniedEvenToRoot)
+    console.warn("[skip] /sys does not refuse writes here, so EACCES cannot be provoked");
+
+  it.skipIf(!deniedEvenToRoot)("says CONFIG_NOT_WRITABLE with what to do, not a raw EACCES", async () => {
+    const failure = await writeFileAtomic("/sys/ansible.cfg", "[galaxy]\n").catch((e: unknown) => e);
+    expect(failure).toBeInstanceOf(HubSetupError);
+    expect(failure).toMatchObject({ code: "CONFIG_NOT_WRITABLE" });
+    expect((failure as HubSetupError).message).toBe(
+      "cannot write /sys/ansible.cfg: permission denied; nothing was written.",
+    );
+    expect((failure as HubSetupError).hint).toMatch(/Choose a file you own/);
+  });
+});

@@ -114,6 +114,33 @@ export async function writeFileAtomic(
   content: string | Uint8Array,
   options: WriteFileOptions = {},
 ): Promise<WriteFileResult> {
+  try {
+    return await writeUnderLock(path, content, options);
+  } catch (error) {
+    const code = errorCode(error);
+    if (code === "EACCES" || code === "EPERM" || code === "EROFS") {
+      throw new HubSetupError(
+        "CONFIG_NOT_WRITABLE",
+        `cannot write ${path}: ${describeDenied(code)}; nothing was written.`,
+        {
+          hint: "Choose a file you own (a project ansible.cfg or ~/.ansible.cfg), or fix the folder's permissions.",
+          cause: error,
+        },
+      );
+    }
+    throw error;
+  }
+}
+
+function describeDenied(code: string): string {
+  return code === "EROFS" ? "the file system is read-only" : "permission denied";
+}
+
+async function writeUnderLock(
+  path: string,
+  content: string | Uint8Array,
+  options: WriteFileOptions,
+): Promise<WriteFileResult> {
   const target = await resolveWriteTarget(path);
   const dir = dirname(target);
   if ((await stat(dir).catch(() => undefined))?.isDirectory() !== true) {
