@@ -1,5 +1,5 @@
 import { join } from "node:path";
-import { HubSetupError, serverIdProblem } from "@hub-setup/core";
+import { HubSetupError } from "@hub-setup/core";
 import type { Choice } from "../prompter/prompter.js";
 import { renderDiff } from "./diff.js";
 import { existingServers, withServers, type ServerEntry } from "./editor.js";
@@ -8,6 +8,7 @@ import { missingAnswer, type SetupOptions } from "./options.js";
 import type { ConfigFile, SetupDeps } from "./ports.js";
 import type { StorePlan } from "./store.js";
 import type { Survey } from "./survey.js";
+import { plannedIds, resolveConflicts } from "./server-ids.js";
 import { repositoryUrl } from "./urls.js";
 import type { VerifiedHub } from "./verify.js";
 
@@ -20,19 +21,6 @@ export type WritePlan = {
   after: string;
   servers: PlannedServer[];
 };
-
-/** Default ids: rh_<repo> for Red Hat's hub, pah_<repo> for a private hub; --server-id names or prefixes them. */
-export function plannedIds(hubs: readonly VerifiedHub[], serverId: string | undefined): string[] {
-  const total = hubs.reduce((n, h) => n + h.repositories.length, 0);
-  return hubs.flatMap((hub) =>
-    hub.repositories.map((repo) => {
-      const r = repo.replace(/-/g, "_");
-      if (serverId === undefined) return `${hub.kind === "cloud" ? "rh" : "pah"}_${r}`;
-      if (total === 1) return serverId;
-      return hubs.length === 1 ? `${serverId}_${r}` : `${serverId}_${hub.kind}_${r}`;
-    }),
-  );
-}
 
 async function chooseFile(opts: SetupOptions, deps: SetupDeps, survey: Survey): Promise<string> {
   if (opts.configPath !== undefined) return opts.configPath;
@@ -67,48 +55,6 @@ async function chooseFile(opts: SetupOptions, deps: SetupDeps, survey: Survey): 
     choices,
     default: preferred.path,
   });
-}
-
-async function resolveConflicts(
-  ids: string[],
-  existing: Set<string>,
-  path: string,
-  opts: SetupOptions,
-  deps: SetupDeps,
-): Promise<string[]> {
-  const result: string[] = [];
-  for (const id of ids) {
-    let chosen = id;
-    while (existing.has(chosen) && !result.includes(chosen)) {
-      if (opts.yes) {
-        deps.print(`  Replacing the existing server ${chosen} (--yes).\n`);
-        break;
-      }
-      if (!opts.interactive) {
-        throw missingAnswer(
-          `server ${chosen} already exists in ${path}; replacing it`,
-          `--yes (or --server-id <another id>)`,
-        );
-      }
-      if (
-        await deps.prompter.confirm({
-          message: `A server named ${chosen} already exists in ${path}. Replace it?`,
-          default: false,
-        })
-      )
-        break;
-      const taken = new Set([...existing, ...result, ...ids.filter((other) => other !== id)]);
-      chosen = (
-        await deps.prompter.input({
-          message: `Another id for the server that was going to be ${id}`,
-          validate: (v) =>
-            serverIdProblem(v.trim())?.reason ?? (taken.has(v.trim()) ? `${v.trim()} is taken too` : true),
-        })
-      ).trim();
-    }
-    result.push(chosen);
-  }
-  return result;
 }
 
 /** Step 5: which ansible.cfg, the servers to write into it, the diff; confirmed before anything is written. */
