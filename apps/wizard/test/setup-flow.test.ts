@@ -82,8 +82,11 @@ describe("the wizard, interactive, against fake ports", () => {
       "Which ansible.cfg": DEFAULT,
       "Write these changes": true,
     });
+    world.stores.file.set("pah_rh_certified", "an older token that would win under exec");
+    world.stores.file.set("other", "kept");
     await runSetup(interactive, deps);
     prompter.verify();
+    expect([...world.stores.file.entries()]).toEqual([["other", "kept"]]);
     const cfg = world.files.get(PROJECT_CFG) ?? "";
     expect(cfg.startsWith("[defaults]\nforks = 5\n")).toBe(true);
     expect(cfg).toContain("url = https://pah.example.com/api/galaxy/content/rh-certified/");

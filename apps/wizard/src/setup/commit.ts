@@ -2,7 +2,14 @@ import type { WritePlan } from "./config.js";
 import type { SetupDeps, TokenStore } from "./ports.js";
 import type { StorePlan } from "./store.js";
 
-export type CommitResult = { backupPath: string | undefined; configChanged: boolean; stored: string[] };
+export type CommitResult = {
+  backupPath: string | undefined;
+  configChanged: boolean;
+  /** Ids whose token went into the store. */
+  stored: string[];
+  /** Ids whose older token was removed from the credentials file (plaintext chosen now). */
+  removed: string[];
+};
 
 type Undo = { id: string; previous: string | undefined };
 
@@ -30,13 +37,15 @@ export async function commit(plan: WritePlan, store: StorePlan, deps: SetupDeps)
   const configChanged = plan.before?.text !== plan.after;
   let backupPath: string | undefined;
   try {
-    if (store.choice !== "plaintext") {
-      opened = await deps.ports.openStore(store.choice);
-      for (const server of plan.servers) {
-        const previous = await opened.get(server.id);
-        await opened.set(server.id, server.tokenValue);
-        undo.push({ id: server.id, previous });
-      }
+    // Plaintext: an older token for the same id in the credentials file would win over the file
+    // under `hub-setup exec`, so it goes (and comes back if the ansible.cfg write fails).
+    opened = await deps.ports.openStore(store.choice === "plaintext" ? "file" : store.choice);
+    for (const server of plan.servers) {
+      const previous = await opened.get(server.id);
+      if (store.choice !== "plaintext") await opened.set(server.id, server.tokenValue);
+      else if (previous !== undefined) await opened.delete(server.id);
+      else continue;
+      undo.push({ id: server.id, previous });
     }
     if (configChanged)
       backupPath = (await deps.ports.writeConfig(plan.path, plan.after, plan.before)).backupPath;
@@ -61,5 +70,7 @@ export async function commit(plan: WritePlan, store: StorePlan, deps: SetupDeps)
       );
     }
   }
-  return { backupPath, configChanged, stored: undo.map((u) => u.id) };
+  const stored = store.choice === "plaintext" ? [] : undo.map((u) => u.id);
+  const removed = store.choice === "plaintext" ? undo.map((u) => u.id) : [];
+  return { backupPath, configChanged, stored, removed };
 }

@@ -36,6 +36,11 @@ export async function runSetup(opts: SetupOptions, deps: SetupDeps): Promise<Set
       ? `  ${style.green("✔")} wrote ${plan.path}${done.backupPath === undefined ? "" : ` (the old one is kept as ${done.backupPath})`}\n`
       : `  ${style.green("✔")} ${plan.path} already says this; left as it was\n`,
   );
+  if (done.removed.length > 0) {
+    print(
+      `  ${style.green("✔")} removed the older stored token for ${done.removed.join(", ")}: ansible.cfg holds it now\n`,
+    );
+  }
   if (done.stored.length > 0)
     print(`  ${style.green("✔")} stored the token for ${done.stored.join(", ")} (${store.location})\n`);
   try {
