@@ -16,6 +16,22 @@ const HEADER =
 
 type Tokens = Record<string, string>;
 
+// `ini` is not lossless for every printable string (a lone `'`, backslash sequences, `\;`…). Real tokens
+// (JWTs, hex, base64, opaque gateway tokens) are written as they are; anything else is written as
+// `base64:<bytes>`, a form no plain value can take (plain values never contain `:`).
+const PLAIN_VALUE = /^[A-Za-z0-9._~+/=-]+$/;
+const ENCODED_PREFIX = "base64:";
+
+function toFileValue(token: string): string {
+  return PLAIN_VALUE.test(token) ? token : ENCODED_PREFIX + Buffer.from(token, "utf8").toString("base64");
+}
+
+function fromFileValue(value: string): string {
+  return value.startsWith(ENCODED_PREFIX)
+    ? Buffer.from(value.slice(ENCODED_PREFIX.length), "base64").toString("utf8")
+    : value;
+}
+
 function parse(text: string, path: string): Tokens {
   let data: Record<string, unknown>;
   try {
@@ -26,13 +42,17 @@ function parse(text: string, path: string): Tokens {
   const section = data["tokens"];
   const out: Tokens = {};
   if (typeof section === "object" && section != null) {
-    for (const [k, v] of Object.entries(section)) if (typeof v === "string") out[k] = v;
+    for (const [k, v] of Object.entries(section)) if (typeof v === "string") out[k] = fromFileValue(v);
   }
   return out;
 }
 
 function serialise(tokens: Tokens): string {
-  const sorted = Object.fromEntries(Object.entries(tokens).sort(([a], [b]) => a.localeCompare(b)));
+  const sorted = Object.fromEntries(
+    Object.entries(tokens)
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([id, token]) => [id, toFileValue(token)]),
+  );
   return `${HEADER}\n${encode({ tokens: sorted }, { whitespace: true })}`;
 }
 
