@@ -5,6 +5,7 @@ import {
   HubSetupError,
   classifyToken,
   privateHubTokenPage,
+  tokenKindProblem,
   type TokenInfo,
 } from "@hub-setup/core";
 import type { HubKind, SetupOptions } from "./options.js";
@@ -31,34 +32,9 @@ export function tokenPage(plan: Pick<HubPlan, "kind" | "url">): string {
     : privateHubTokenPage(plan.url);
 }
 
-/** Why this token cannot serve this kind of hub, in words that say what to paste instead. */
+/** Why this token cannot serve this kind of hub, in words that say what to paste instead (core's wording). */
 export function kindProblem(kind: HubKind, info: TokenInfo, page: string): string | undefined {
-  const what = `${info.redacted} `;
-  if (kind === "cloud") {
-    switch (info.kind) {
-      case "offline":
-        return undefined;
-      case "access":
-        return `${what}is a short-lived access token (it lasts minutes); ansible-galaxy needs the offline token it came from. Load one at ${page}`;
-      case "hub-api":
-        return `${what}is a private automation hub API token (40 hex characters), not a Red Hat offline token. For Red Hat Automation Hub, load an offline token at ${page}`;
-      case "gateway":
-        return `${what}looks like an Ansible Automation Platform gateway token, not a Red Hat offline token. Load an offline token at ${page}`;
-      default:
-        return `${what}is not a Red Hat offline token${info.note === undefined ? "" : ` (${info.note})`}. Load one at ${page}`;
-    }
-  }
-  switch (info.kind) {
-    case "hub-api":
-    case "gateway":
-      return undefined;
-    case "offline":
-      return `${what}is a Red Hat SSO offline token, for Red Hat Automation Hub (console.redhat.com), not a private hub API token. Load your hub's token at ${page}`;
-    case "access":
-      return `${what}is a short-lived SSO access token, not a private hub API token. Load your hub's token at ${page}`;
-    default:
-      return `${what}is not a private automation hub API token${info.note === undefined ? "" : ` (${info.note})`}: those are 40 lower-case hex characters. Load it at ${page}`;
-  }
+  return tokenKindProblem(info, { kind, url: "" }, page)?.message;
 }
 
 function toHubToken(info: TokenInfo): HubToken {

@@ -46,3 +46,4 @@ export {
   type VerifyOutcome,
   type VerifyResult,
 } from "./verify.js";
+export { tokenKindProblem } from "./verify-messages.js";

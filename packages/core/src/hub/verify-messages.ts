@@ -74,31 +74,63 @@ export function explainHubStatus(res: HttpResponse, ctx: Ctx): Explained {
   };
 }
 
-/** A token of the wrong kind for this server, said before any request is made. */
+/**
+ * A token of the wrong kind for this server, said before any request is made, in words that say what
+ * to paste instead. `page` is where the right token is loaded (defaults to Red Hat's page for the
+ * cloud, the hub's own menu path for a private hub). The one source of these messages: the wizard
+ * asks again with them, verifyHub fails with them.
+ */
 export function tokenKindProblem(
   token: TokenInfo | TokenRejection,
-  server: HubServer,
+  server: Pick<HubServer, "kind" | "url">,
+  page: string = server.kind === "cloud" ? CLOUD_TOKEN_PAGE : privateHubTokenPage(server.url),
 ): { message: string; hint: string } | undefined {
-  const cloudPage = `${CLOUD_TOKEN_PAGE}`;
   if (!token.ok) return { message: `not a token: ${token.reason}.`, hint: "paste the token itself" };
-  if (server.kind === "cloud" && (token.kind === "hub-api" || token.kind === "gateway")) {
-    const what =
-      token.kind === "hub-api" ? "a private automation hub API token" : "an AAP platform gateway token";
-    const hint = `Red Hat Automation Hub needs the offline token from ${cloudPage}`;
-    return { message: `this is ${what}, not a Red Hat offline token: ${hint}.`, hint };
+  const it = token.redacted;
+  const note = token.note === undefined ? "" : ` (${token.note})`;
+  if (server.kind === "cloud") {
+    const hint = `Load an offline token at ${page}`;
+    switch (token.kind) {
+      case "offline":
+        return undefined;
+      case "access":
+        return {
+          message: `${it} is a short-lived access token (it lasts minutes); ansible-galaxy needs the offline token it came from. Load one at ${page}`,
+          hint,
+        };
+      case "hub-api":
+        return {
+          message: `${it} is a private automation hub API token (40 hex characters), not a Red Hat offline token. For Red Hat Automation Hub, load an offline token at ${page}`,
+          hint,
+        };
+      case "gateway":
+        return {
+          message: `${it} looks like an Ansible Automation Platform gateway token, not a Red Hat offline token. Load an offline token at ${page}`,
+          hint,
+        };
+      default:
+        return { message: `${it} is not a Red Hat offline token${note}. Load one at ${page}`, hint };
+    }
   }
-  if (server.kind === "cloud" && token.kind === "access") {
-    const hint = `load the offline token at ${cloudPage}`;
-    return {
-      message: `this is a short-lived access token (it lasts minutes), not the offline token ansible-galaxy needs: ${hint}.`,
-      hint,
-    };
+  const hint = `Load your hub's API token at ${page}`;
+  switch (token.kind) {
+    case "hub-api":
+    case "gateway":
+      return undefined;
+    case "offline":
+      return {
+        message: `${it} is a Red Hat offline token (from Red Hat SSO), for Red Hat Automation Hub (console.redhat.com), not a private hub API token. Load your hub's token at ${page}`,
+        hint,
+      };
+    case "access":
+      return {
+        message: `${it} is a short-lived SSO access token, not a private hub API token. Load your hub's token at ${page}`,
+        hint,
+      };
+    default:
+      return {
+        message: `${it} is not a private automation hub API token${note}: those are 40 lower-case hex characters. Load it at ${page}`,
+        hint,
+      };
   }
-  if (server.kind === "private" && (token.kind === "offline" || token.kind === "access")) {
-    const hint = `a private hub takes its own API token: ${privateHubTokenPage(server.url)}`;
-    const what =
-      token.kind === "offline" ? "a Red Hat offline token (for console.redhat.com)" : "an SSO access token";
-    return { message: `this is ${what}, not a private hub API token; ${hint}.`, hint };
-  }
-  return undefined;
 }
