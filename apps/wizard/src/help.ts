@@ -2,13 +2,16 @@ export const HELP = `hub-setup: connect ansible-galaxy to Red Hat Automation Hub
 
 Usage:
   hub-setup [setup] [flags]     the wizard (asks what it needs; every question is also a flag)
-  hub-setup status [--json]     every configured server, where its token lives, days to idle expiry
+  hub-setup status [--json] [--offline]
+                                every configured server, where its token lives, days to idle expiry
   hub-setup refresh [--quiet]   keep Red Hat offline tokens alive (cron and systemd safe)
   hub-setup exec -- <command>   run a command with the tokens in its environment
   hub-setup env [--shell sh|fish|powershell]
-  hub-setup schedule [--systemd|--cron] [--remove]
+  hub-setup schedule [--systemd|--cron] [--remove] [--print]
   hub-setup sandbox [--port N] [--state-dir DIR]
   hub-setup demo                the wizard against a local sandbox, in a throw-away folder
+
+Each command takes --help. Details: apps/wizard/docs/commands.md in the repository.
 
 Flags:
   -h, --help       this text
