@@ -9,9 +9,14 @@ export function median(values) {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
+// Commands run with a minimal environment unless a bench passes its own: variables such as
+// NODE_EXTRA_CA_CERTS (set on some machines here; Node then loads a CA bundle at every start, ~35 ms)
+// would otherwise pad baseline and subject alike and flatter every ratio.
+export const cleanEnv = { PATH: process.env.PATH, HOME: process.env.HOME, LANG: "C.UTF-8" };
+
 function timeCommand([cmd, ...args], options) {
   const start = performance.now();
-  const run = spawnSync(cmd, args, { stdio: ["ignore", "ignore", "pipe"], ...options });
+  const run = spawnSync(cmd, args, { stdio: ["ignore", "ignore", "pipe"], env: cleanEnv, ...options });
   const ms = performance.now() - start;
   if (run.status !== 0) throw new Error(`${cmd} ${args.join(" ")} exited ${run.status}: ${run.stderr}`);
   return ms;
