@@ -1,15 +1,15 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { ansibleCfgCorpus } from "@hub-setup/test-utils";
 import { diffLines } from "../src/setup/diff.js";
 import { parseSetupArgs } from "../src/setup/options.js";
 import { runSetup } from "../src/setup/run.js";
-import { REPO_ROOT } from "./helpers-wizard/built.js";
 import { fakeWorld, harness } from "./helpers-wizard/fake-ports.js";
 import { hubToken, offlineToken } from "./helpers-wizard/tokens.js";
 
 // A real ansible.cfg from the shared corpus: comments, three servers (two on console.redhat.com).
-const CORPUS_FILE = join(REPO_ROOT, "..", "shared", "corpus", "ansible-cfg", "files", "0091.cfg");
+const CORPUS_FILE = join(ansibleCfgCorpus(), "files", "0091.cfg");
 const PATH = "/work/project/ansible.cfg";
 
 function changes(before: string, after: string) {

@@ -1,10 +1,9 @@
 // Where the shared ansible-cfg corpus lives: beside the repository (CI clones the repo next to shared/).
-import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { ansibleCfgCorpus } from "@hub-setup/test-utils";
 
-const repoRoot = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "..", "..");
-export const corpusDir = join(repoRoot, "..", "shared", "corpus", "ansible-cfg");
+export const corpusDir = ansibleCfgCorpus();
 
 export type Expected =
   | { ok: true; sections: Record<string, Record<string, string>>; defaults: Record<string, string> }
@@ -17,11 +16,6 @@ export interface CorpusFile {
 }
 
 export function loadCorpus(): CorpusFile[] {
-  if (!existsSync(join(corpusDir, "files"))) {
-    throw new Error(
-      `the ansible-cfg corpus is missing: expected it at ${corpusDir} (shared/ beside the repo)`,
-    );
-  }
   return readdirSync(join(corpusDir, "files"))
     .filter((f) => f.endsWith(".cfg"))
     .sort()
