@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSandbox, type Sandbox } from "@hub-setup/sandbox";
@@ -56,6 +56,35 @@ describe("the built hub-setup without a terminal (as CI runs it)", () => {
     expect(install.status, `${install.stdout}\n${install.stderr}`).toBe(0);
     expect(existsSync(installedCollection(world, "sandbox.demo"))).toBe(true);
   }, 120_000);
+
+  it("--store plaintext writes the token into ansible.cfg, warned, and makes that file and its backup 0600", async () => {
+    requireBuiltBin();
+    const world = throwAwayWorld();
+    const cfgPath = join(world.home, ".ansible.cfg");
+    writeFileSync(cfgPath, "[defaults]\nforks = 5\n", { mode: 0o644 });
+    const token = sandbox.tokens.hub;
+    const run = await runBin(
+      [
+        "--no-interactive",
+        "--hub",
+        "private",
+        "--url",
+        sandbox.urls.private.published,
+        "--token-stdin",
+        "--store",
+        "plaintext",
+        "--yes",
+      ],
+      world,
+      `${token}\n`,
+    );
+    expect(run.status, run.stderr).toBe(0);
+    expect(showsSecret(run.stdout + run.stderr, token)).toBe(false);
+    expect(readFileSync(cfgPath, "utf8")).toContain(`token = ${token}`);
+    expect(statSync(cfgPath).mode & 0o777).toBe(0o600);
+    expect(statSync(`${cfgPath}.bak`).mode & 0o777).toBe(0o600);
+    expect(readFileSync(`${cfgPath}.bak`, "utf8")).toBe("[defaults]\nforks = 5\n");
+  }, 60_000);
 
   it("a missing answer is a usage error (exit 2) that names the flag, and writes nothing", async () => {
     requireBuiltBin();

@@ -48,7 +48,11 @@ export async function commit(plan: WritePlan, store: StorePlan, deps: SetupDeps)
       undo.push({ id: server.id, previous });
     }
     if (configChanged)
-      backupPath = (await deps.ports.writeConfig(plan.path, plan.after, plan.before)).backupPath;
+      backupPath = (
+        await deps.ports.writeConfig(plan.path, plan.after, plan.before, {
+          holdsSecret: store.choice === "plaintext",
+        })
+      ).backupPath;
   } catch (error) {
     if (opened !== undefined) {
       const failed = await rollBack(opened, undo);

@@ -44,11 +44,15 @@ export type SetupPorts = {
   home: string;
   discoverConfig: () => Promise<ConfigDiscovery>;
   readConfig: (path: string) => Promise<ConfigFile | undefined>;
-  /** Atomic, with a backup of the old file; refuses when the file changed since `expected` was read. */
+  /**
+   * Atomic, with a backup of the old file; refuses when the file changed since `expected` was read.
+   * `holdsSecret` (a plaintext token was chosen): the file and its backup are made 0600.
+   */
   writeConfig: (
     path: string,
     text: string,
     expected: ConfigFile | undefined,
+    options?: { holdsSecret?: boolean },
   ) => Promise<{ backupPath?: string }>;
   /** "2.14.18", or undefined when ansible-core is not installed. */
   ansibleVersion: () => Promise<string | undefined>;

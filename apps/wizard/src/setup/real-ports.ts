@@ -1,6 +1,6 @@
 import { spawn } from "node:child_process";
 import { constants } from "node:fs";
-import { access, readFile } from "node:fs/promises";
+import { access, chmod, readFile } from "node:fs/promises";
 import { delimiter, join } from "node:path";
 import { tokenFingerprint, verifyHub } from "@hub-setup/core";
 import {
@@ -13,7 +13,7 @@ import {
 } from "@hub-setup/core/node";
 import type { AppContext } from "../context.js";
 import { homeDir, openRefreshState } from "../services.js";
-import type { ConfigFile, SetupPorts, StoreBackend, TokenStore } from "./ports.js";
+import type { SetupPorts, StoreBackend, TokenStore } from "./ports.js";
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -111,11 +111,15 @@ export function realSetupPorts(ctx: AppContext, overrides: { env?: Env; cwd?: st
       const file = await readConfigFile(path);
       return file === undefined ? undefined : { text: file.text, snapshot: file.snapshot };
     },
-    writeConfig: async (path: string, text: string, expected: ConfigFile | undefined) => {
+    writeConfig: async (path, text, expected, options = {}) => {
       const written = await writeFileAtomic(path, text, {
         expected: expected === undefined ? "absent" : (expected.snapshot as FileSnapshot),
         backup: true,
+        // A file holding a token is readable by its owner only, like the credentials file.
+        ...(options.holdsSecret === true ? { mode: 0o600 } : {}),
       });
+      if (options.holdsSecret === true && written.backupPath !== undefined)
+        await chmod(written.backupPath, 0o600);
       return written.backupPath === undefined ? {} : { backupPath: written.backupPath };
     },
     ansibleVersion: () => ansibleCoreVersion(env, cwd),
