@@ -2,15 +2,15 @@
 // start, and `--all` over a 20,000-file repository against the least any checker must do there (list the
 // tracked files and read the candidates). Repositories are generated under the OS temp dir once and reused.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { compareCommands } from "./lib.mjs";
 
 const node = process.execPath;
 // What `npx hub-token-check` and the hook `install` writes run, and what the pre-commit framework runs.
-const checker = join(process.cwd(), "apps/precommit/bin/hub-token-check.mjs");
-const hookBundle = join(process.cwd(), "apps/precommit/hook/dist/hub-token-check.mjs");
+const checker = join(process.cwd(), "apps/precommit/bin/hub-token-check.cjs");
+const hookBundle = join(process.cwd(), "apps/precommit/hook/dist/hub-token-check.cjs");
 const env = {
   PATH: process.env.PATH,
   HOME: tmpdir(),
@@ -86,6 +86,72 @@ function bigRepo() {
   return dir;
 }
 
+/**
+ * The git commands `command` runs in `cwd`, with their stdin: it runs once with a `git` first on PATH
+ * that logs its arguments and input, then hands over to the real git.
+ */
+function recordGitCalls(command, cwd) {
+  const dir = join(tmpdir(), "hub-token-check-bench-git-log");
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const log = join(dir, "calls.jsonl");
+  const realGit = spawnSync("sh", ["-c", "command -v git"], { env, encoding: "utf8" }).stdout.trim();
+  writeFileSync(
+    join(dir, "git"),
+    `#!${node}
+const { appendFileSync, readFileSync } = require("node:fs");
+const { spawnSync } = require("node:child_process");
+const args = process.argv.slice(2);
+const input = readFileSync(0, "utf8"); // empty when the checker gives git no stdin
+appendFileSync(${JSON.stringify(log)}, JSON.stringify({ args, input }) + "\\n");
+const run = spawnSync(${JSON.stringify(realGit)}, args, { input, stdio: ["pipe", "inherit", "inherit"] });
+process.exit(run.status ?? 1);
+`,
+  );
+  chmodSync(join(dir, "git"), 0o755);
+  const [cmd, ...args] = command;
+  const run = spawnSync(cmd, args, { cwd, env: { ...env, PATH: `${dir}:${env.PATH}` }, encoding: "utf8" });
+  if (run.status !== 0) throw new Error(`recording the git commands: exit ${run.status}: ${run.stderr}`);
+  const calls = existsSync(log)
+    ? readFileSync(log, "utf8")
+        .split("\n")
+        .filter(Boolean)
+        .map((line) => JSON.parse(line))
+    : [];
+  if (calls.length === 0) throw new Error(`${command.join(" ")} ran no git command: nothing to compare with`);
+  return calls;
+}
+
+function describeCalls(calls) {
+  const names = calls.map(
+    ({ args }) => `git ${args.find((a) => !a.startsWith("-") && !a.includes("=")) ?? ""}`,
+  );
+  return `${calls.length === 1 ? "git command" : `${calls.length} git commands`} (${names.join(", ")})`;
+}
+
+// Runs each recorded git command in turn as run-git.ts does: child_process.spawn, stdin only when there
+// is input, stdout and stderr collected.
+const REPLAY_GIT = `
+const { spawn } = require("node:child_process");
+const calls = JSON.parse(process.argv[1]);
+(async () => {
+  for (const { args, input } of calls) {
+    await new Promise((resolve, reject) => {
+      const child = spawn("git", args, { env: { ...process.env }, stdio: [input ? "pipe" : "ignore", "pipe", "pipe"] });
+      const out = [];
+      child.stdout.on("data", (b) => out.push(b));
+      child.stderr.on("data", (b) => out.push(b));
+      child.on("error", reject);
+      child.on("close", (code) => (code === 0 ? resolve(Buffer.concat(out)) : reject(new Error("git exited " + code))));
+      if (input) child.stdin.end(input);
+    });
+  }
+})().catch((error) => {
+  console.error(error.message);
+  process.exitCode = 1;
+});
+`;
+
 const commit = commitRepo();
 compareCommands({
   name: "hub-token-check, one staged ansible.cfg vs node -e 0",
@@ -93,6 +159,17 @@ compareCommands({
   subject: [node, checker],
   options: { cwd: commit, env },
   aim: 1.5,
+});
+
+// Informative, no aim: the same commit against the floor under it, `node -e 0` plus the git command(s)
+// the checker runs there, spawned the way the checker spawns them. The ratio is our own overhead (module
+// loading, parsing the patch, scanning) above what any node-based checker of the index must pay.
+const calls = recordGitCalls([node, checker], commit);
+compareCommands({
+  name: `hub-token-check, one staged ansible.cfg vs node -e 0 + the same ${describeCalls(calls)} (informative)`,
+  baseline: [node, "-e", REPLAY_GIT, JSON.stringify(calls)],
+  subject: [node, checker],
+  options: { cwd: commit, env },
 });
 
 compareCommands({

@@ -1,8 +1,9 @@
 import pkg from "../package.json" with { type: "json" };
 import { main, type FixModule } from "./main.js";
 
-// The only module that touches `process`.
-process.exitCode = await main(process.argv.slice(2), {
+// The only module that touches `process`. Bundled as CommonJS (see build.mjs), so no top-level await:
+// the exit code is set when main settles, and node exits once nothing is left to do.
+void main(process.argv.slice(2), {
   io: {
     // Touching process.stdout costs a stream (a socket for a pipe): only when there is something to say.
     stdout: (text) => void (text === "" || process.stdout.write(text)),
@@ -11,7 +12,9 @@ process.exitCode = await main(process.argv.slice(2), {
     cwd: process.cwd(),
   },
   version: pkg.version,
-  // A separate bundle beside this one (see build.mjs): the commit path never loads it.
+  // A separate ES module bundle beside this one (see build.mjs): the commit path never loads it.
   loadFix: () => import(new URL("./hub-token-check-fix.mjs", import.meta.url).href) as Promise<FixModule>,
   self: process.argv[1] === undefined ? [] : [process.execPath, process.argv[1]],
+}).then((code) => {
+  process.exitCode = code;
 });

@@ -1,15 +1,45 @@
 import { spawnSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { requireTool, tempDir } from "@hub-setup/test-utils";
 import { describe, expect, it } from "vitest";
+import { initRepo } from "./support/git-repo.js";
 
-const bin = fileURLToPath(new URL("../bin/hub-token-check.mjs", import.meta.url));
+const bin = fileURLToPath(new URL("../bin/hub-token-check.cjs", import.meta.url));
+const oldBin = fileURLToPath(new URL("../bin/hub-token-check.mjs", import.meta.url));
 const pkg = (await import("../package.json", { with: { type: "json" } })).default;
+const git = requireTool("git");
+
+/** Node's own modules a run of the built command loaded (process.moduleLoadList, read at exit). */
+function modulesLoaded(args: string[], cwd: string, env: Record<string, string>): string[] {
+  const dir = tempDir("hub-token-check-modules-");
+  const list = join(dir, "modules.txt");
+  const preload = join(dir, "record.cjs");
+  writeFileSync(
+    preload,
+    `process.on("exit", () => require("node:fs").writeFileSync(${JSON.stringify(list)}, process.moduleLoadList.join("\\n")));\n`,
+  );
+  const run = spawnSync(process.execPath, ["--require", preload, bin, ...args], {
+    cwd,
+    env,
+    encoding: "utf8",
+  });
+  expect(run.status, run.stderr).toBe(0);
+  return readFileSync(list, "utf8").split("\n");
+}
 
 describe("the built hub-token-check command", () => {
   it("prints its version", () => {
     const run = spawnSync(process.execPath, [bin, "--version"], { encoding: "utf8" });
     expect(run.stderr).toBe("");
+    expect(run.stdout).toBe(`hub-token-check ${pkg.version}\n`);
+    expect(run.status).toBe(0);
+  });
+
+  it("is the package's bin; the older ES module path still runs it", () => {
+    expect(pkg.bin["hub-token-check"]).toBe("bin/hub-token-check.cjs");
+    const run = spawnSync(process.execPath, [oldBin, "--version"], { encoding: "utf8" });
     expect(run.stdout).toBe(`hub-token-check ${pkg.version}\n`);
     expect(run.status).toBe(0);
   });
@@ -21,7 +51,7 @@ describe("the built hub-token-check command", () => {
 
   it("keeps the commit path lean: no undici, no inquirer, no keyring in the checker bundle", () => {
     const map = JSON.parse(
-      readFileSync(fileURLToPath(new URL("../dist/hub-token-check.mjs.map", import.meta.url)), "utf8"),
+      readFileSync(fileURLToPath(new URL("../dist/hub-token-check.cjs.map", import.meta.url)), "utf8"),
     ) as { sources: string[] };
     expect(map.sources.some((s) => s.includes("src/scan/scan-lines.ts"))).toBe(true);
     const heavy = map.sources.filter((s) => /undici|inquirer|keyring|core\/(?:dist|src)\/node\//.test(s));
@@ -31,4 +61,24 @@ describe("the built hub-token-check command", () => {
     ) as { sources: string[] };
     expect(fix.sources.some((s) => /core\/(?:dist|src)\/node\/store\//.test(s))).toBe(true);
   });
+
+  // Start-up work, checked by what is loaded rather than by time: the ES module loader (~4 ms in
+  // Node 20) and node:fs/promises never; node:child_process (with node:net, ~2 ms) only to run git.
+  it.skipIf(!git.available)(
+    "loads neither the ES module loader nor fs/promises; child_process only when git runs",
+    () => {
+      const repo = initRepo(tempDir());
+      repo.write("ansible.cfg", "[galaxy_server.hub]\nurl = https://hub.example.com/api/galaxy/\n");
+      repo.git("add", "ansible.cfg");
+      const staged = modulesLoaded([], repo.dir, repo.env);
+      const named = modulesLoaded(["ansible.cfg"], repo.dir, repo.env);
+      for (const loaded of [staged, named]) {
+        expect(loaded).toContain("NativeModule internal/modules/cjs/loader");
+        expect(loaded).not.toContain("NativeModule internal/modules/esm/loader");
+        expect(loaded).not.toContain("NativeModule internal/fs/promises");
+      }
+      expect(staged).toContain("NativeModule child_process");
+      expect(named).not.toContain("NativeModule child_process");
+    },
+  );
 });

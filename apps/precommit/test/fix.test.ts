@@ -86,13 +86,13 @@ describe.skipIf(!git.available)("--fix", () => {
 
   it("runs from the built command, loading its separate bundle; the hook's copy says where --fix runs", async () => {
     const { repo, env } = await setup();
-    const bin = fileURLToPath(new URL("../bin/hub-token-check.mjs", import.meta.url));
+    const bin = fileURLToPath(new URL("../bin/hub-token-check.cjs", import.meta.url));
     const run = spawnSync(process.execPath, [bin, "--fix"], { cwd: repo.dir, env, encoding: "utf8" });
     expect(run.status, run.stderr).toBe(EXIT.FINDINGS);
     expect(run.stdout).toContain("moved the token of [galaxy_server.private_hub] into the secret store");
     expect(readFileSync(join(repo.dir, "ansible.cfg"), "utf8")).not.toContain(hub);
 
-    const hook = fileURLToPath(new URL("../hook/dist/hub-token-check.mjs", import.meta.url));
+    const hook = fileURLToPath(new URL("../hook/dist/hub-token-check.cjs", import.meta.url));
     expect(existsSync(hook)).toBe(true);
     repo.write("ansible.cfg", leaky);
     const fromHook = spawnSync(process.execPath, [hook, "--fix", "ansible.cfg"], {

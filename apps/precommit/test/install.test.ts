@@ -14,7 +14,7 @@ import { fakeHubToken } from "./support/fake-tokens.js";
 import { initRepo, type Repo } from "./support/git-repo.js";
 
 const git = requireTool("git");
-const bin = fileURLToPath(new URL("../bin/hub-token-check.mjs", import.meta.url));
+const bin = fileURLToPath(new URL("../bin/hub-token-check.cjs", import.meta.url));
 const self = [process.execPath, bin];
 
 async function install(repo: Repo, cwd = repo.dir) {

@@ -32,7 +32,7 @@ describe.skipIf(!preCommit.available || !git.available)(
           "--name-only",
           rev,
           ".pre-commit-hooks.yaml",
-          "apps/precommit/hook/dist/hub-token-check.mjs",
+          "apps/precommit/hook/dist/hub-token-check.cjs",
         ],
         repoRoot,
         {

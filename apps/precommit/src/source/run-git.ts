@@ -5,12 +5,14 @@ export type GitRunner = (args: readonly string[], input?: string) => Promise<Buf
 /**
  * Runs `git` in `cwd` with the given environment (inside a hook, git's own GIT_DIR / GIT_INDEX_FILE
  * must reach us: they say which index a commit is being made from). Resolves with stdout; a non-zero
- * exit rejects with git's message. node:child_process (and node:net with it) is loaded on first use,
- * so that scanning named files, as the pre-commit framework asks, never loads it.
+ * exit rejects with git's message. node:child_process (and node:net and streams with it, ~2 ms) is
+ * loaded on first use, so that scanning named files, as the pre-commit framework asks, never loads it.
+ * `process.getBuiltinModule` (Node >= 20.16) rather than `await import()`: the checker is bundled as
+ * CommonJS (see build.mjs), where import() would start the ES module loader just for this.
  */
 export function gitRunner(cwd: string, env: Readonly<Record<string, string | undefined>>): GitRunner {
   return async (args, input) => {
-    const { spawn } = await import("node:child_process");
+    const { spawn } = process.getBuiltinModule("node:child_process");
     return new Promise((resolve, reject) => {
       // No stdin pipe unless there is input: a pipe is a socket, and writing to it costs start-up time.
       const stdin = input === undefined ? "ignore" : "pipe";
