@@ -1,4 +1,5 @@
 // The default mode reads the index through real git: what is staged, not what is on disk.
+import { join } from "node:path";
 import { requireTool, tempDir } from "@hub-setup/test-utils";
 import { describe, expect, it } from "vitest";
 import { EXIT } from "../src/exit-codes.js";
@@ -94,6 +95,22 @@ describe.skipIf(!git.available)("staged content, with real git", () => {
     const all = await check(repo, "--all");
     expect(all.code).toBe(EXIT.FINDINGS);
     expect(all.json?.findings.map((f) => f.path)).toEqual(["a/ansible.cfg"]);
+  });
+
+  it("from a subfolder, scans the whole index (staged and --all) and names paths from the top", async () => {
+    const repo = initRepo(tempDir());
+    repo.write("ansible.cfg", leaky(fakeHubToken("top")));
+    repo.write("Hubs.INI", leaky(fakeHubToken("upper-case")));
+    repo.write("sub/deeper/readme.md", "a subfolder\n");
+    repo.git("add", "-A");
+    const fromSub = async (...argv: string[]) => {
+      const io = memoryIo({ cwd: join(repo.dir, "sub/deeper"), env: repo.env });
+      const code = await main(["--format", "json", ...argv], { io, version: "0" });
+      const json = JSON.parse(io.out.join("")) as { findings: { path: string }[] };
+      return { code, paths: json.findings.map((f) => f.path).sort() };
+    };
+    expect(await fromSub()).toEqual({ code: EXIT.FINDINGS, paths: ["Hubs.INI", "ansible.cfg"] });
+    expect(await fromSub("--all")).toEqual({ code: EXIT.FINDINGS, paths: ["Hubs.INI", "ansible.cfg"] });
   });
 
   it("says so, with exit 2, outside a git repository", async () => {

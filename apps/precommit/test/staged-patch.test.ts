@@ -94,6 +94,47 @@ describe.skipIf(!git.available)("stagedFiles", () => {
   });
 });
 
+describe.skipIf(!git.available)("what could hide staged content from the patch", () => {
+  const token = "0123456789abcdef0123456789abcdef01234567";
+  const before = `[galaxy_server.a]\nurl = https://a.example/\ntoken = ${token}\n`;
+  const after = before.replace("[galaxy_server.a]", "[galaxy_server.b]");
+
+  async function stagedText(repo: ReturnType<typeof initRepo>, env: Record<string, string>) {
+    const collected = await collectFromIndex(gitRunner(repo.dir, env), "staged");
+    return new Map(collected.files.map((f) => [f.path, f.text]));
+  }
+
+  it("GIT_DIFF_OPTS=-u0 (it overrides --unified): the whole staged file is still read", async () => {
+    const repo = initRepo(tempDir());
+    repo.write("ansible.cfg", before);
+    repo.git("add", "-A");
+    repo.git("commit", "-q", "-m", "base");
+    repo.write("ansible.cfg", after); // only line 1 changes
+    repo.git("add", "-A");
+    const env = { ...repo.env, GIT_DIFF_OPTS: "-u0" };
+    const [file] = await stagedFiles(gitRunner(repo.dir, env));
+    expect(file).toEqual({ path: "ansible.cfg", bytes: Buffer.from(after) });
+    expect((await stagedText(repo, env)).get("ansible.cfg")).toBe(after);
+  });
+
+  it("a `-diff` or `binary` attribute: git calls the file binary, its bytes are read and scanned", async () => {
+    const repo = initRepo(tempDir());
+    repo.write(".gitattributes", "*.cfg -diff\n*.ini binary\n");
+    repo.write("ansible.cfg", after);
+    repo.write("hubs.ini", before);
+    repo.write("nul/ansible.cfg", Buffer.from([0x5b, 0x61, 0x5d, 0x0a, 0x00]));
+    repo.git("add", "-A");
+    const collected = await collectFromIndex(gitRunner(repo.dir, repo.env), "staged");
+    expect(new Map(collected.files.map((f) => [f.path, f.text]))).toEqual(
+      new Map([
+        ["ansible.cfg", after],
+        ["hubs.ini", before],
+      ]),
+    );
+    expect(collected.skipped).toEqual([{ path: "nul/ansible.cfg", reason: "binary (it holds a NUL byte)" }]);
+  });
+});
+
 describe("parseStagedPatch", () => {
   it("sends a file whose hunk does not start at line 1 to git cat-file instead of guessing", () => {
     const patch = Buffer.from(
@@ -114,10 +155,16 @@ describe("parseStagedPatch", () => {
     ]);
   });
 
-  it("marks what git calls binary", () => {
+  it("sends what git calls binary to git cat-file, so that the bytes decide; skips it with no blob id", () => {
+    const binary = "Binary files /dev/null and b/b.ini differ\n";
     const patch = Buffer.from(
-      "diff --git a/b.ini b/b.ini\nnew file mode 100644\nindex 0000000000000000000000000000000000000000..3333333333333333333333333333333333333333\nBinary files /dev/null and b/b.ini differ\n",
+      `diff --git a/b.ini b/b.ini\nnew file mode 100644\nindex 0000000000000000000000000000000000000000..3333333333333333333333333333333333333333\n${binary}`,
     );
-    expect(parseStagedPatch(patch)).toEqual([{ path: "b.ini", skip: "binary (git sees it as binary)" }]);
+    expect(parseStagedPatch(patch)).toEqual([
+      { path: "b.ini", oid: "3333333333333333333333333333333333333333" },
+    ]);
+    expect(parseStagedPatch(Buffer.from(`diff --git a/b.ini b/b.ini\n${binary}`))).toEqual([
+      { path: "b.ini", skip: "binary (git sees it as binary)" },
+    ]);
   });
 });

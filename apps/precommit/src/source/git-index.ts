@@ -5,17 +5,23 @@ export type IndexEntry = { path: string; mode: string; oid: string };
 
 const GITLINK = "160000";
 
-/** Pathspecs for every file that may be an Ansible config (`*` crosses `/` in git's default globbing). */
-export const CANDIDATE_PATHSPECS = ["*.cfg", "*.ini"];
+/**
+ * Pathspecs for every file that may be an Ansible config: from the top of the work tree whatever the
+ * current folder, any case (as candidate.ts matches), and `*` crosses `/` in git's default globbing.
+ */
+export const CANDIDATE_PATHSPECS = [":(top,icase)*.cfg", ":(top,icase)*.ini"];
 
-/** Tracked files (stage 0) with their blob ids in the index: those at `paths` (literal), or matching `specs`. */
+/**
+ * Tracked files (stage 0) with their blob ids in the index: those at `paths` (literal, from the top of
+ * the work tree), or matching `specs`. Paths come back from the top of the work tree too.
+ */
 export async function trackedEntries(
   git: GitRunner,
   paths?: readonly string[],
   specs: readonly string[] = [],
 ): Promise<IndexEntry[]> {
-  const only = [...(paths ?? []).map((p) => `:(literal)${p}`), ...specs];
-  const out = await git(["ls-files", "-s", "-z", ...(only.length > 0 ? ["--", ...only] : [])]);
+  const only = [...(paths ?? []).map((p) => `:(top,literal)${p}`), ...specs];
+  const out = await git(["ls-files", "-s", "-z", "--full-name", ...(only.length > 0 ? ["--", ...only] : [])]);
   const entries: IndexEntry[] = [];
   for (const record of out.toString("utf8").split("\0")) {
     const tab = record.indexOf("\t");

@@ -11,12 +11,15 @@ export type GitRunner = (args: readonly string[], input?: string) => Promise<Buf
  * CommonJS (see build.mjs), where import() would start the ES module loader just for this.
  */
 export function gitRunner(cwd: string, env: Readonly<Record<string, string | undefined>>): GitRunner {
+  // GIT_DIFF_OPTS (say `-u0`) takes precedence over --unified on the command line, which would cut the
+  // whole-file hunks that staged-patch.ts reads the staged content from.
+  const { GIT_DIFF_OPTS: _diffOpts, ...childEnv } = env;
   return async (args, input) => {
     const { spawn } = process.getBuiltinModule("node:child_process");
     return new Promise((resolve, reject) => {
       // No stdin pipe unless there is input: a pipe is a socket, and writing to it costs start-up time.
       const stdin = input === undefined ? "ignore" : "pipe";
-      const child = spawn("git", [...args], { cwd, env: { ...env }, stdio: [stdin, "pipe", "pipe"] });
+      const child = spawn("git", [...args], { cwd, env: childEnv, stdio: [stdin, "pipe", "pipe"] });
       const out: Buffer[] = [];
       const err: Buffer[] = [];
       child.stdout?.on("data", (b: Buffer) => out.push(b));

@@ -1,3 +1,4 @@
+import { CANDIDATE_PATHSPECS } from "./git-index.js";
 import { unquoteGitPath } from "./git-quote.js";
 import type { GitRunner } from "./run-git.js";
 
@@ -5,9 +6,12 @@ import type { GitRunner } from "./run-git.js";
  * What is staged, in ONE git process: `git diff --cached -p` over *.cfg / *.ini with unbounded context,
  * so each file's single hunk holds its whole new content (context and added lines). That spares the
  * commit path a second process (`git cat-file`). Settings that would change the patch's shape are
- * pinned on the command line. A file whose content the patch cannot give (an empty new file, an
- * unexpected hunk layout) comes back with its blob id instead, for `git cat-file`; a pure mode change
- * (no blob id in the patch) is looked up in the index.
+ * pinned on the command line (and run-git.ts drops GIT_DIFF_OPTS, which would override --unified).
+ * The pathspecs are from the top of the work tree, whatever the current folder. A file whose content
+ * the patch cannot give (an empty new file, an unexpected hunk layout, what git calls binary: a
+ * `-diff` or `binary` attribute says so of any text) comes back with its blob id instead, for
+ * `git cat-file`, so that its bytes decide; a pure mode change (no blob id in the patch) is looked up
+ * in the index.
  */
 export type StagedFile =
   | { path: string; bytes: Buffer }
@@ -22,9 +26,10 @@ export const STAGED_PATCH_ARGS = [
   "-c", "diff.suppressBlankEmpty=false",
   "-c", "diff.noprefix=false",
   "-c", "diff.mnemonicPrefix=false",
+  "-c", "diff.relative=false",
   "diff", "--cached", "--patch", "--no-color", "--no-ext-diff", "--no-textconv", "--full-index",
   "--no-renames", "--diff-filter=ACMR", "--src-prefix=a/", "--dst-prefix=b/", "--unified=2147483647",
-  "--", "*.cfg", "*.ini",
+  "--", ...CANDIDATE_PATHSPECS,
 ];
 
 type FileRecord = {
@@ -62,7 +67,8 @@ function finish(r: FileRecord | undefined, out: StagedFile[]): void {
   if (r.mode === GITLINK) return;
   if (r.mode === SYMLINK)
     out.push({ path, skip: "a symbolic link (its target is checked where it is tracked)" });
-  else if (r.binary) out.push({ path, skip: "binary (git sees it as binary)" });
+  else if (r.binary)
+    out.push(r.oid === undefined ? { path, skip: "binary (git sees it as binary)" } : { path, oid: r.oid });
   else if (r.hunks === 1 && !r.broken && r.content !== undefined)
     out.push({ path, bytes: Buffer.concat(r.content) });
   else if (r.oid !== undefined) out.push({ path, oid: r.oid });
