@@ -6,7 +6,7 @@
 import { HubSetupError, type ErrorCode } from "../errors.js";
 import { decodeJwt } from "../token/jwt.js";
 import { normalizeTokenInput } from "../token/normalize.js";
-import { describeUrl, scrubServerText, type HttpPort } from "./http-port.js";
+import { describeUrl, scrubServerText, type HttpPort, type HttpResponse } from "./http-port.js";
 import { explainInvalidGrant, unknownClient } from "./keycloak.js";
 import { describeNetworkFailure, describeNonJson, describeRetriedOut } from "./messages.js";
 import { CLOUD_CLIENT_ID, RED_HAT_SSO_TOKEN_URL } from "./red-hat.js";
@@ -46,6 +46,35 @@ function fail(f: Failure, attempts: number): RefreshResult {
   return { ok: false, outcome: f.outcome, message: f.message, attempts, error };
 }
 
+/** A 2xx from the token endpoint: the access token and its lifetime, or why the answer is unusable. */
+function accepted(
+  res: HttpResponse,
+  secrets: readonly string[],
+  authUrl: string,
+  attempts: number,
+): RefreshResult {
+  const body = readJsonBody(res, secrets);
+  if (!body.ok) {
+    return fail(describeNonJson("Red Hat SSO", describeUrl(authUrl), res.status, body.what), attempts);
+  }
+  const accessToken = stringField(body.json, "access_token");
+  const expiresIn = body.json["expires_in"];
+  if (accessToken === undefined || accessToken === "") {
+    return fail(
+      {
+        outcome: "unavailable",
+        message: `Red Hat SSO at ${describeUrl(authUrl)} answered HTTP ${res.status} without an access_token: it is not a working token endpoint.`,
+      },
+      attempts,
+    );
+  }
+  if (typeof expiresIn !== "number" || !Number.isInteger(expiresIn) || expiresIn < 0) {
+    const message = `the SSO at ${describeUrl(authUrl)} answered without an integer expires_in: ansible-core 2.18+ fails on that ('expires_in'), so this is not a usable token endpoint.`;
+    return fail({ outcome: "unavailable", message }, attempts);
+  }
+  return { ok: true, accessToken, expiresIn, attempts };
+}
+
 export async function refreshOfflineToken(options: RefreshOptions): Promise<RefreshResult> {
   const { http, clientId = CLOUD_CLIENT_ID, authUrl = RED_HAT_SSO_TOKEN_URL } = options;
   // Only the shape is checked up front; the claims are read only when a refusal needs them.
@@ -56,7 +85,7 @@ export async function refreshOfflineToken(options: RefreshOptions): Promise<Refr
       0,
     );
   }
-  if (/^[0-9a-f]{40}$/.test(token.value)) {
+  if (token.value.length === 40 && /^[0-9a-f]{40}$/.test(token.value)) {
     const message =
       "this is a private automation hub API token (40 hex characters), not a Red Hat offline token: it is sent as `Token …` to its hub, never to Red Hat SSO.";
     return fail({ outcome: "rejected", code: "INVALID_TOKEN", message }, 0);
@@ -72,6 +101,12 @@ export async function refreshOfflineToken(options: RefreshOptions): Promise<Refr
     },
     options,
   );
+  if (result.kind === "response") {
+    const { response, attempts } = result;
+    // The common case first, and cheaply: a 200 with the access token (no URL parsing, no scrubbing).
+    if (response.status >= 200 && response.status < 300)
+      return accepted(response, secrets, authUrl, attempts);
+  }
   const where = describeUrl(authUrl);
   if (result.kind === "deadline") {
     return fail(
@@ -89,25 +124,6 @@ export async function refreshOfflineToken(options: RefreshOptions): Promise<Refr
   }
   const { response: res, attempts } = result;
   const body = readJsonBody(res, secrets);
-  if (res.status >= 200 && res.status < 300) {
-    if (!body.ok) return fail(describeNonJson("Red Hat SSO", where, res.status, body.what), attempts);
-    const accessToken = stringField(body.json, "access_token");
-    const expiresIn = body.json["expires_in"];
-    if (accessToken === undefined || accessToken === "") {
-      return fail(
-        {
-          outcome: "unavailable",
-          message: `Red Hat SSO at ${where} answered HTTP ${res.status} without an access_token: it is not a working token endpoint.`,
-        },
-        attempts,
-      );
-    }
-    if (typeof expiresIn !== "number" || !Number.isInteger(expiresIn) || expiresIn < 0) {
-      const message = `the SSO at ${where} answered without an integer expires_in: ansible-core 2.18+ fails on that ('expires_in'), so this is not a usable token endpoint.`;
-      return fail({ outcome: "unavailable", message }, attempts);
-    }
-    return { ok: true, accessToken, expiresIn, attempts };
-  }
   if (res.status === 429 || res.status >= 500) {
     return fail(
       describeRetriedOut("Red Hat SSO", where, res.status, attempts, result.retryAfterMs),

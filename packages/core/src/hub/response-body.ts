@@ -8,7 +8,9 @@ import type { HttpResponse } from "./http-port.js";
 export type JsonBody = { ok: true; json: Record<string, unknown> } | { ok: false; what: string };
 
 function contentType(res: HttpResponse): string {
-  return (res.headers["content-type"] ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
+  const raw = res.headers["content-type"];
+  if (raw === "application/json") return raw; // what token endpoints send: no split, trim or copy
+  return (raw ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
 }
 
 function isJsonType(type: string): boolean {
