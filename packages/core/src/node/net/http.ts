@@ -3,7 +3,8 @@
  * honours HTTPS_PROXY / HTTP_PROXY / NO_PROXY from the given environment, a per-server CA file,
  * NODE_EXTRA_CA_CERTS, and skips certificate checks only when validateCerts is false.
  */
-import { EnvHttpProxyAgent, request } from "undici";
+import { Agent, EnvHttpProxyAgent } from "undici";
+import { collect, targetOf, type Target } from "./collect.js";
 import type { HttpPort, HttpRequest, HttpResponse } from "../../hub/http-port.js";
 import { tlsTrust } from "./tls-options.js";
 import { toHttpRequestError } from "./request-error.js";
@@ -29,7 +30,15 @@ function pick(env: Record<string, string | undefined>, name: string): string {
   return env[name.toLowerCase()] ?? env[name] ?? "";
 }
 
+/** undici already lower-cases names; only repeated headers (arrays) need joining, so usually no copy. */
 function flatten(headers: Record<string, string | string[] | undefined>): Record<string, string> {
+  for (const k in headers) {
+    if (typeof headers[k] !== "string") return flattenSlow(headers);
+  }
+  return headers as Record<string, string>;
+}
+
+function flattenSlow(headers: Record<string, string | string[] | undefined>): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(headers)) {
     if (v !== undefined) out[k.toLowerCase()] = Array.isArray(v) ? v.join(", ") : v;
@@ -41,52 +50,53 @@ export function createHttp(options: HttpOptions = {}): HttpClient {
   const env = options.env ?? process.env;
   const trust = tlsTrust(options, env);
   const maxBody = options.maxBodyBytes ?? 1_048_576;
-  // Explicit "" keeps undici from falling back to process.env when the caller passed its own env.
-  const dispatcher = new EnvHttpProxyAgent({
-    httpProxy: pick(env, "HTTP_PROXY"),
-    httpsProxy: pick(env, "HTTPS_PROXY"),
-    noProxy: pick(env, "NO_PROXY"),
-    connect: { timeout: options.connectTimeoutMs ?? 10_000, ...trust },
-    requestTls: trust,
-    proxyTls: trust,
-    // Plain-http targets go through the proxy as absolute-form requests, as Python's urllib does.
-    proxyTunnel: false,
-  });
+  const httpProxy = pick(env, "HTTP_PROXY");
+  const httpsProxy = pick(env, "HTTPS_PROXY");
+  const connect = { timeout: options.connectTimeoutMs ?? 10_000, ...trust };
+  // With no proxy set, EnvHttpProxyAgent would send every request to a plain Agent with these options,
+  // after parsing its origin again to check NO_PROXY: use that Agent directly. Explicit "" keeps undici
+  // from falling back to process.env when the caller passed its own env.
+  const dispatcher =
+    httpProxy === "" && httpsProxy === ""
+      ? new Agent({ connect })
+      : new EnvHttpProxyAgent({
+          httpProxy,
+          httpsProxy,
+          noProxy: pick(env, "NO_PROXY"),
+          connect,
+          requestTls: trust,
+          proxyTls: trust,
+          // Plain-http targets go through the proxy as absolute-form requests, as Python's urllib does.
+          proxyTunnel: false,
+        });
+
+  // The last address parsed: refreshes and checks go to the same few URLs again and again, and parsing
+  // one costs more than a few percent of a round-trip to a local server.
+  let lastUrl = "";
+  let lastTarget: Target = { origin: "", path: "" };
+  function parse(url: string): Target {
+    if (url !== lastUrl) {
+      lastTarget = targetOf(new URL(url));
+      lastUrl = url;
+    }
+    return lastTarget;
+  }
 
   async function once(req: HttpRequest, url: string): Promise<HttpResponse> {
     // timeoutMs bounds the wait for the headers and every pause in the body, with undici's own timers
     // (no AbortController per request: it costs more than a request to a local server).
-    const timeout =
-      req.timeoutMs === undefined
-        ? {}
-        : { headersTimeout: Math.ceil(req.timeoutMs), bodyTimeout: Math.ceil(req.timeoutMs) };
-    const res = await request(url, {
+    const res = await collect(dispatcher, parse(url), {
       method: req.method,
       headers: req.headers ?? {},
       body: req.body ?? null,
-      signal: req.signal ?? null,
-      dispatcher,
-      ...timeout,
+      signal: req.signal,
+      timeoutMs: req.timeoutMs === undefined ? undefined : Math.ceil(req.timeoutMs),
+      maxBodyBytes: maxBody,
     });
-    const body = await new Promise<string>((resolve, reject) => {
-      const chunks: Buffer[] = [];
-      let size = 0;
-      res.body.on("data", (chunk: Buffer) => {
-        size += chunk.length;
-        if (size <= maxBody) chunks.push(chunk);
-        else res.body.destroy();
-      });
-      res.body.on("error", (e) =>
-        size > maxBody ? resolve(Buffer.concat(chunks).toString("utf8")) : reject(e),
-      );
-      res.body.on("close", () => resolve(Buffer.concat(chunks).toString("utf8")));
-      res.body.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
-    });
-    return { status: res.statusCode, headers: flatten(res.headers), body };
+    return { status: res.status, headers: flatten(res.headers), body: res.body };
   }
 
   async function send(req: HttpRequest): Promise<HttpResponse> {
-    const secrets = [req.body ?? "", ...Object.values(req.headers ?? {})];
     try {
       let url = req.url;
       let res = await once(req, url);
@@ -105,8 +115,9 @@ export function createHttp(options: HttpOptions = {}): HttpClient {
       }
       return res;
     } catch (e) {
+      // What was sent is scrubbed from the message; the list is built only when something failed.
       throw toHttpRequestError(e, {
-        secrets,
+        secrets: [req.body ?? "", ...Object.values(req.headers ?? {})],
         cancelled: req.signal?.aborted === true,
       });
     }
