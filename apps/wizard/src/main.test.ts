@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { HubSetupError } from "@hub-setup/core";
 import { EXIT, exitCodeFor } from "./exit-codes.js";
 import { memoryIo } from "./io.js";
-import { main } from "./main.js";
+import { main, report } from "./main.js";
 
 const ctx = (io: ReturnType<typeof memoryIo>, version = "0") => ({
   io,
@@ -31,6 +31,18 @@ describe("main", () => {
     const io = memoryIo();
     expect(await main(["frobnicate"], ctx(io))).toBe(EXIT.USAGE);
     expect(io.err.join("")).toContain('unknown command "frobnicate"');
+  });
+});
+
+describe("error report", () => {
+  it("prints the hint once: on its own line, or not at all when the message already says it", () => {
+    const io = memoryIo();
+    report(new HubSetupError("NETWORK", "could not reach it. Check the URL.", { hint: "check the URL" }), io);
+    report(new HubSetupError("NETWORK", "could not reach it.", { hint: "check the URL" }), io);
+    expect(io.err).toEqual([
+      "hub-setup: could not reach it. Check the URL.\n",
+      "hub-setup: could not reach it.\n  check the URL\n",
+    ]);
   });
 });
 

@@ -41,7 +41,7 @@ export function report(error: unknown, io: Io): number {
       io.stderr("Cancelled. Nothing was written.\n");
       return EXIT.CANCELLED;
     }
-    io.stderr(`hub-setup: ${error.message}\n${error.hint === undefined ? "" : `  ${error.hint}\n`}`);
+    io.stderr(`hub-setup: ${error.message}\n${hintLine(error)}`);
     return exitCodeFor(error);
   }
   if (error instanceof Error && "code" in error && String(error.code).startsWith("ERR_PARSE_ARGS")) {
@@ -50,4 +50,11 @@ export function report(error: unknown, io: Io): number {
   }
   io.stderr(`hub-setup: unexpected error: ${error instanceof Error ? error.message : String(error)}\n`);
   return EXIT.ERROR;
+}
+
+/** The hint on its own line, unless the message already ends by saying it (core's messages often do). */
+function hintLine(error: HubSetupError): string {
+  if (error.hint === undefined) return "";
+  const said = (text: string) => text.toLowerCase().replace(/[.\s]+$/, "");
+  return said(error.message).includes(said(error.hint)) ? "" : `  ${error.hint}\n`;
 }

@@ -123,8 +123,9 @@ export async function obtainTokens(
     for (;;) {
       const result = await checkAll(plan, token, deps);
       if (result.ok) break;
-      deps.print(`  ${deps.style.red("✘")} ${result.message}\n`);
+      // Without a terminal the error itself is the report (printed once, with its hint, by main).
       if (!opts.interactive) throw result.error;
+      deps.print(`  ${deps.style.red("✘")} ${result.message}\n`);
       const next = await whatNow(deps, result);
       if (next === "abort") throw result.error;
       if (next === "url") {
