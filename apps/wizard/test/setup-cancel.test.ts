@@ -1,7 +1,8 @@
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { HubSetupError } from "@hub-setup/core";
+import { HubSetupError, toConfigParserView } from "@hub-setup/core";
+import { openSecretStore } from "@hub-setup/core/node";
 import { startSandbox, type Sandbox } from "@hub-setup/sandbox";
 import { memoryIo } from "../src/io.js";
 import { CANCEL, recordingSpinner, scriptedPrompter, type Script } from "../src/prompter/scripted.js";
@@ -118,12 +119,66 @@ describe("Ctrl-C at each question, with the real file system, store and sandbox"
     it(`${name} flow: answered to the end, it writes the config (with a backup) and the token`, async () => {
       const script = flows()[name];
       const world = worldWithFiles();
+      const cfgPath = join(world.home, ".ansible.cfg");
+      const before = snapshotTree(world.root);
       const { promise, prompter, io } = run(world, withPaths(script, world), flagsFor(name));
       const result = await promise;
       prompter.verify();
+      expect(snapshotTree(world.root), "the run changed nothing on disk").not.toBe(before);
+      expect(result.configPath).toBe(cfgPath);
+
+      // The backup holds the file exactly as it was before the run.
       expect(result.backupPath).toBeDefined();
-      expect(snapshotTree(world.root)).toContain(".ansible.cfg");
-      expect(io.out.join("")).not.toContain(name === "cloud" ? sandbox.tokens.offline : sandbox.tokens.hub);
+      expect(readFileSync(result.backupPath!, "utf8")).toBe(EXISTING_CFG);
+
+      // What Ansible's ConfigParser now reads from the new file.
+      const text = readFileSync(cfgPath, "utf8");
+      const view = toConfigParserView(text);
+      if (!view.ok) throw new Error(`the written ansible.cfg does not parse: ${view.error}`);
+      const { sections } = view;
+      expect(text.startsWith("# my settings\n"), "the user's comment is kept").toBe(true);
+      expect(sections["defaults"]?.["forks"], "the user's other settings are kept").toBe("5");
+
+      const store = await openSecretStore({ env: world.env, backend: "file" });
+      expect(await store.get("other"), "the token already in the store is kept").toBe(
+        "0123456789abcdef0123456789abcdef01234567",
+      );
+      if (name === "cloud") {
+        expect(result.serverIds).toEqual(["rh_published"]);
+        expect(sections["galaxy"]?.["server_list"]).toBe("rh_published");
+        expect(sections["galaxy_server.rh_published"]).toEqual({
+          url: sandbox.urls.cloud.published,
+          auth_url: sandbox.urls.tokenEndpoint,
+        });
+        expect(text.includes(sandbox.tokens.offline), "no offline token in ansible.cfg").toBe(false);
+        expect(
+          (await store.get("rh_published")) === sandbox.tokens.offline,
+          "offline token in the store",
+        ).toBe(true);
+      } else {
+        expect(result.serverIds).toEqual(["pah_published", "pah_community"]);
+        expect(sections["galaxy"]?.["server_list"]).toBe("rh_published, pah_published, pah_community");
+        expect(sections["galaxy_server.rh_published"], "the existing server is untouched").toEqual({
+          url: "https://old.example.com/",
+        });
+        for (const [id, url] of [
+          ["pah_published", sandbox.urls.private.published],
+          ["pah_community", sandbox.urls.private.community],
+        ] as const) {
+          const server = sections[`galaxy_server.${id}`];
+          expect(server?.["url"], id).toBe(url);
+          expect(
+            server?.["token"] === sandbox.tokens.hub,
+            `${id}: the plaintext token is in ansible.cfg`,
+          ).toBe(true);
+          expect((await store.get(id)) === undefined, `${id}: plaintext means no copy in the store`).toBe(
+            true,
+          );
+        }
+        expect(statSync(cfgPath).mode & 0o777, "a cfg holding a token is 0600").toBe(0o600);
+      }
+      const token = name === "cloud" ? sandbox.tokens.offline : sandbox.tokens.hub;
+      expect(io.out.join("").includes(token), "the token is never printed").toBe(false);
     });
   }
 });
