@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import { requireTool, tempDir } from "@hub-setup/test-utils";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { beforeEach, expect, it } from "vitest";
 import { startSandbox, type Sandbox } from "../src/index.js";
 import { galaxyEnv, runGalaxy, writeAnsibleCfg } from "./support/galaxy.js";
 import { verify } from "./support/verify.js";
@@ -9,11 +9,11 @@ const tool = requireTool("ansible-galaxy");
 const DAY = 86_400_000;
 let sandbox: Sandbox;
 
-beforeAll(async () => {
-  sandbox = await startSandbox({ port: 0 });
-});
-afterAll(async () => {
-  await sandbox?.close();
+// A sandbox per test: each test moves its clock, revokes or replaces tokens, and none may inherit that.
+beforeEach(async () => {
+  const fresh = await startSandbox({ port: 0 });
+  sandbox = fresh;
+  return () => fresh.close();
 });
 
 function install(dir: string, env: Record<string, string>) {
