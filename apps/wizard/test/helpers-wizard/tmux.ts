@@ -1,5 +1,7 @@
 import { spawnSync } from "node:child_process";
-import { randomBytes } from "node:crypto";
+import { join } from "node:path";
+import { onTestFinished } from "vitest";
+import { tempDir } from "@hub-setup/test-utils";
 
 /** A single-quoted shell word. */
 export function shellQuote(word: string): string {
@@ -20,16 +22,21 @@ export type TmuxSession = {
 };
 
 /**
- * Runs `argv` in a detached tmux server of its own (a unique -L socket), 120×40, with `env` as the
- * whole environment. When the command ends the pane shows `[exit N]` and stays open for capture.
+ * Runs `argv` in a detached tmux server of its own, 120×40, with `env` as the whole environment. When
+ * the command ends the pane shows `[exit N]` and stays open for capture. Call it inside a test: the
+ * server is killed when the test finishes (or earlier by `kill()`), and its socket lives in a temp
+ * folder removed then too (`kill-server` leaves the socket file behind; `-L` would litter /tmp/tmux-UID).
  */
 export function startTmux(
   argv: readonly string[],
   options: { env: Record<string, string>; cwd: string },
 ): TmuxSession {
-  const socket = `hub-setup-test-${process.pid}-${randomBytes(4).toString("hex")}`;
+  // Registered after tempDir: finish hooks run last-in first-out, so the server dies before its folder goes.
+  const socket = join(tempDir("hub-setup-tmux-"), "tmux.sock");
+  const kill = (): void => void spawnSync("tmux", ["-S", socket, "kill-server"], { env: options.env });
+  onTestFinished(kill);
   const tmux = (...args: string[]) => {
-    const run = spawnSync("tmux", ["-L", socket, "-f", "/dev/null", ...args], {
+    const run = spawnSync("tmux", ["-S", socket, "-f", "/dev/null", ...args], {
       env: options.env,
       cwd: options.cwd,
       encoding: "utf8",
@@ -70,9 +77,7 @@ export function startTmux(
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
     },
-    kill: () => {
-      spawnSync("tmux", ["-L", socket, "kill-server"], { env: options.env });
-    },
+    kill,
   };
 }
 
