@@ -1,25 +1,16 @@
 // Over the shared corpus of 273 real ansible.cfg files: the 9 with real-looking secrets are flagged at
 // each of their redacted keys, and no file without redacted keys is flagged at all.
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { tokenizeAnsibleConfig } from "@hub-setup/core";
+import { ansibleCfgCorpus } from "@hub-setup/test-utils";
 import { describe, expect, it } from "vitest";
 import { scanConfigText } from "../src/scan/scan-config.js";
 import { decodeConfig } from "../src/source/decode.js";
 
-const repoRoot = fileURLToPath(new URL("../../../", import.meta.url));
-const corpus = join(repoRoot, "..", "shared", "corpus", "ansible-cfg");
-const present = existsSync(join(corpus, "index.tsv"));
-if (!present) {
-  const reason = `the corpus is missing at ${corpus}`;
-  if (process.env["CI"] === "true") throw new Error(`CI=true and ${reason}`);
-  console.warn(`[skip] ${reason}`);
-}
-
 type Row = { id: string; realLooking: boolean; redactedKeys: string[] };
 
-function rows(): Row[] {
+function rows(corpus: string): Row[] {
   const [header = "", ...lines] = readFileSync(join(corpus, "index.tsv"), "utf8").trimEnd().split("\n");
   const cols = header.split("\t");
   const at = (name: string) => cols.indexOf(name);
@@ -34,15 +25,17 @@ function rows(): Row[] {
   });
 }
 
-function scan(id: string) {
+function scan(corpus: string, id: string) {
   const decoded = decodeConfig(readFileSync(join(corpus, "files", `${id}.cfg`)));
   if (!decoded.ok) throw new Error(`${id}: ${decoded.reason}`);
   return { text: decoded.text, ...scanConfigText(`${id}.cfg`, decoded.text) };
 }
 
-describe.skipIf(!present)("the ansible.cfg corpus", () => {
+describe("the ansible.cfg corpus", () => {
   it("flags every real-looking secret at its key, and nothing in files without secrets", () => {
-    const all = present ? rows() : [];
+    // Throws when the corpus is missing: a missing corpus fails this test, locally as in CI.
+    const corpus = ansibleCfgCorpus();
+    const all = rows(corpus);
     const real = all.filter((r) => r.realLooking);
     const unredacted = all.filter((r) => r.redactedKeys.length === 0);
     const otherRedacted = all.filter((r) => !r.realLooking && r.redactedKeys.length > 0);
@@ -50,7 +43,7 @@ describe.skipIf(!present)("the ansible.cfg corpus", () => {
     expect(real.length).toBe(9);
 
     for (const row of real) {
-      const { text, findings } = scan(row.id);
+      const { text, findings } = scan(corpus, row.id);
       // Each option line holding a redacted key's value must carry a finding, at that key.
       const expected = tokenizeAnsibleConfig(text).filter(
         (l) =>
@@ -71,11 +64,13 @@ describe.skipIf(!present)("the ansible.cfg corpus", () => {
       ).toBe(true);
     }
 
-    const falsePositives = unredacted.filter((row) => scan(row.id).findings.length > 0).map((r) => r.id);
+    const falsePositives = unredacted
+      .filter((row) => scan(corpus, row.id).findings.length > 0)
+      .map((r) => r.id);
     expect(falsePositives).toEqual([]);
 
-    const otherFlagged = otherRedacted.filter((row) => scan(row.id).findings.length > 0);
-    const realFindings = real.reduce((n, row) => n + scan(row.id).findings.length, 0);
+    const otherFlagged = otherRedacted.filter((row) => scan(corpus, row.id).findings.length > 0);
+    const realFindings = real.reduce((n, row) => n + scan(corpus, row.id).findings.length, 0);
     console.log(
       `corpus: ${all.length} files; real-looking secrets flagged ${real.length}/${real.length} files (${realFindings} findings, all at redacted keys); ` +
         `files without redacted keys flagged ${falsePositives.length}/${unredacted.length}; ` +
