@@ -21,17 +21,21 @@ const TB = hubToken(0xb);
 
 type Spawned = { command: string; args: readonly string[]; env: Record<string, string>; killed: string[] };
 
+/** A spawn port that records each call; `started` resolves at the first spawn (no waiting on a timer). */
 function fakeSpawn(exit: ChildExit | (() => Promise<ChildExit>)) {
   const spawned: Spawned[] = [];
+  let markStarted: (record: Spawned) => void = () => undefined;
+  const started = new Promise<Spawned>((resolve) => (markStarted = resolve));
   const spawn: SpawnPort = (command, args, options) => {
     const record: Spawned = { command, args, env: options.env, killed: [] };
     spawned.push(record);
+    markStarted(record);
     return {
       exited: typeof exit === "function" ? exit() : Promise.resolve(exit),
       kill: (signal) => void record.killed.push(signal),
     };
   };
-  return { spawn, spawned };
+  return { spawn, spawned, started };
 }
 
 function harness(
@@ -94,12 +98,14 @@ describe("exec with a fake child", () => {
   it("forwards the abort reason to the child as that signal", async () => {
     const controller = new AbortController();
     let finish: (e: ChildExit) => void = () => undefined;
-    const { spawn, spawned } = fakeSpawn(() => new Promise<ChildExit>((r) => (finish = r)));
+    const { spawn, spawned, started } = fakeSpawn(() => new Promise<ChildExit>((r) => (finish = r)));
     const h = harness(spawn, { signal: controller.signal });
     const running = runExec(["sleep", "10"], h.deps);
-    await new Promise((r) => setTimeout(r, 10));
+    const child = await started;
+    expect(child.killed, "nothing is sent before the abort").toEqual([]);
     controller.abort("SIGINT");
-    expect(spawned[0]?.killed).toEqual(["SIGINT"]);
+    expect(spawned).toHaveLength(1);
+    expect(child.killed).toEqual(["SIGINT"]);
     finish({ kind: "exit", code: null, signal: "SIGINT" });
     expect(await running).toBe(130);
   });
