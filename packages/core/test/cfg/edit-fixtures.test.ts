@@ -18,17 +18,26 @@ import { decodeConfigBytes, encodeConfigText } from "../../src/node/files/text-c
 import { configparserViews } from "./configparser-oracle.js";
 import { fixtureCases } from "./fixture-dirs.js";
 
-// edit.<case>/input.cfg + edit.json (operations, expected warning codes) → expected.cfg, byte for byte.
-// UPDATE_FIXTURES=1 rewrites expected.cfg (review the diff!).
-type Op =
-  | { op: "set"; section: string; key: string; value: string }
-  | { op: "setLines"; section: string; key: string; lines: string[] }
-  | { op: "remove"; section: string; key: string }
-  | { op: "addSection"; name: string }
-  | { op: "removeSection"; name: string }
-  | { op: "upsertGalaxyServer"; server: GalaxyServerInput; options?: { addToList?: "end" | "start" | false } }
-  | { op: "removeGalaxyServer"; id: string }
-  | { op: "setServerList"; ids: string[] };
+// edit.<case>/input.cfg + edit.json → expected.cfg, byte for byte. edit.json is `{ "ops": [...] }`; each
+// op may say which warning codes it gives (`"warnings"`, default none) and whether it changes the text
+// (`"changed"`, default true), and every op is checked against its own. UPDATE_FIXTURES=1 (re)writes
+// expected.cfg (review the diff!); without it a missing expected.cfg is a failure, never written.
+type Expect = { warnings?: string[]; changed?: boolean };
+type Op = Expect &
+  (
+    | { op: "set"; section: string; key: string; value: string }
+    | { op: "setLines"; section: string; key: string; lines: string[] }
+    | { op: "remove"; section: string; key: string }
+    | { op: "addSection"; name: string }
+    | { op: "removeSection"; name: string }
+    | {
+        op: "upsertGalaxyServer";
+        server: GalaxyServerInput;
+        options?: { addToList?: "end" | "start" | false };
+      }
+    | { op: "removeGalaxyServer"; id: string }
+    | { op: "setServerList"; ids: string[] }
+  );
 
 function apply(config: AnsibleConfig, op: Op): EditResult {
   switch (op.op) {
@@ -74,22 +83,26 @@ describe("edit.* fixtures", () => {
   for (const { name, dir } of cases) {
     it(`${name}: gives expected.cfg byte for byte, with the expected warnings`, () => {
       const input = readFileSync(join(dir, "input.cfg"));
-      const spec = JSON.parse(readFileSync(join(dir, "edit.json"), "utf8")) as {
-        ops: Op[];
-        warnings: string[];
-        changed?: boolean;
-      };
+      const spec = JSON.parse(readFileSync(join(dir, "edit.json"), "utf8")) as { ops: Op[] };
+      // Only "ops": an old top-level "warnings"/"changed" would otherwise be silently ignored.
+      expect(Object.keys(spec), "edit.json holds only ops").toEqual(["ops"]);
+      expect(spec.ops.length, "edit.json has at least one op").toBeGreaterThan(0);
       const parsed = parseAnsibleConfig(decodeConfigBytes(input));
       if (!parsed.ok) throw parsed.error;
-      const results = spec.ops.map((op) => apply(parsed.config, op));
+      spec.ops.forEach((op, i) => {
+        const result = apply(parsed.config, op);
+        const what = `op ${i + 1} (${op.op})`;
+        expect(result.warnings.map((w) => w.code).sort(), `${what}: warning codes`).toEqual(
+          [...(op.warnings ?? [])].sort(),
+        );
+        expect(result.changed, `${what}: changed`).toBe(op.changed ?? true);
+      });
       const output = encodeConfigText(parsed.config.toString());
       const expectedPath = join(dir, "expected.cfg");
-      if (process.env["UPDATE_FIXTURES"] === "1" || !existsSync(expectedPath))
-        writeFileSync(expectedPath, output);
+      if (process.env["UPDATE_FIXTURES"] === "1") writeFileSync(expectedPath, output);
+      else if (!existsSync(expectedPath))
+        expect.fail(`${expectedPath} is missing: write it with UPDATE_FIXTURES=1, then review it`);
       expect(output.toString("utf8")).toBe(readFileSync(expectedPath, "utf8"));
-      const codes = [...new Set(results.at(-1)?.warnings.map((w) => w.code))].sort();
-      expect(codes).toEqual([...spec.warnings].sort());
-      expect(results.at(-1)?.changed).toBe(spec.changed ?? true);
     });
   }
 
