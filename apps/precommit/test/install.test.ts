@@ -77,12 +77,28 @@ describe.skipIf(!git.available)("hub-token-check install", () => {
     const repo = initRepo(tempDir());
     repo.write(".git/hooks/pre-commit", "#!/bin/sh\necho previous says no >&2\nexit 3\n");
     spawnSync("chmod", ["+x", join(repo.dir, ".git/hooks/pre-commit")]);
-    await install(repo);
-    repo.write("README.md", "hello\n");
-    repo.git("add", "README.md");
+    expect((await install(repo)).code).toBe(EXIT.CLEAN);
+    // Staged: a token the checker would flag, so a run of the checker would show in the output.
+    const token = fakeHubToken("chained");
+    repo.write("ansible.cfg", `[galaxy_server.hub]\nurl = https://h.example/\ntoken = ${token}\n`);
+    repo.git("add", "ansible.cfg");
+
     const r = commit(repo, "x");
     expect(r.status).not.toBe(0);
     expect(r.stderr).toContain("previous says no");
+    const output = r.stdout + r.stderr;
+    expect(output).not.toContain("ansible.cfg:3:9");
+    expect(output).not.toContain("hub-token-check:");
+    // Nothing was committed.
+    expect(
+      spawnSync("git", ["rev-parse", "-q", "--verify", "HEAD"], { cwd: repo.dir, env: repo.env }).status,
+    ).not.toBe(0);
+
+    // Control: once the previous hook passes, the checker runs on the same staged file and stops it.
+    repo.write(`.git/hooks/${CHAINED_NAME}`, "#!/bin/sh\nexit 0\n");
+    const checked = commit(repo, "x");
+    expect(checked.status).not.toBe(0);
+    expect(checked.stdout + checked.stderr).toContain("ansible.cfg:3:9: hub token");
   });
 
   it("respects core.hooksPath, from a subfolder too", async () => {
