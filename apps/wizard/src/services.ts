@@ -13,6 +13,7 @@ import {
   verifyHub,
   type AnsibleConfig,
   type ResolvedGalaxyServer,
+  type Sleep,
   type Sourced as CoreSourced,
 } from "@hub-setup/core";
 import { mkdir, readFile, rm } from "node:fs/promises";
@@ -138,10 +139,14 @@ export async function openRefreshState(env: Env): Promise<RefreshState> {
   };
 }
 
-/** Retry pacing for the SSO and hub requests (tests shorten the backoff). */
+/** Retry pacing for the SSO and hub requests (tests shorten the backoff, or record it without waiting). */
 export type NetworkPacing = {
   retry?: { retries?: number; baseMs?: number; maxMs?: number };
   deadlineMs?: number;
+  /** The wait between attempts; core's timer by default. */
+  sleep?: Sleep;
+  /** The jitter source, [0, 1); Math.random by default. */
+  random?: () => number;
 };
 
 /**
@@ -163,6 +168,8 @@ export async function openHubChecks(env: Env, pacing: NetworkPacing = {}): Promi
     signal,
     ...(pacing.retry === undefined ? {} : { retry: pacing.retry }),
     ...(pacing.deadlineMs === undefined ? {} : { deadlineMs: pacing.deadlineMs }),
+    ...(pacing.sleep === undefined ? {} : { sleep: pacing.sleep }),
+    ...(pacing.random === undefined ? {} : { random: pacing.random }),
   });
   return {
     verify: async (target, token, signal) => {
