@@ -1,8 +1,10 @@
 import { createServer } from "node:net";
+import { backoffMs, DEFAULT_RETRY } from "@hub-setup/core";
 import { startSandbox, type Sandbox } from "@hub-setup/sandbox";
 import { fixedClock, type TestClock } from "@hub-setup/test-utils";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { run as refresh } from "../src/commands/refresh.js";
+import type { AppContext } from "../src/context.js";
+import { run as refreshCommand } from "../src/commands/refresh.js";
 import { run as status } from "../src/commands/status.js";
 import { EXIT } from "../src/exit-codes.js";
 import type { StatusReport } from "../src/subcommands/status-report.js";
@@ -16,12 +18,28 @@ let clock: TestClock;
 let w: World;
 /** Every byte any command printed in this test: checked for tokens at the end. */
 let printed: string[];
+/** Each wait between SSO attempts that refresh asked for, in ms: recorded, never slept. */
+let waits: number[];
+
+/** Jitter fixed at its midpoint, as core's tests do. */
+const JITTER = (): number => 0.5;
+
+/** `hub-setup refresh`, with its retry backoff recorded instead of slept (real HTTP to the sandbox still). */
+function refresh(argv: string[], ctx: AppContext): Promise<number> {
+  return refreshCommand(argv, ctx, {
+    sleep: async (ms) => {
+      waits.push(ms);
+    },
+    random: JITTER,
+  });
+}
 
 beforeEach(async () => {
   clock = fixedClock("2026-03-01T09:00:00Z");
   sandbox = await startSandbox({ port: 0, clock });
   w = world();
   printed = [];
+  waits = [];
 });
 
 afterEach(async () => {
@@ -72,6 +90,7 @@ describe("refresh against the sandbox SSO", () => {
     expect(r.out).toMatch(
       /^rh_published: refreshed offline token .*; unused, it now lasts until 2026-03-31\n$/,
     );
+    expect(waits, "no retry when the SSO answers at once").toEqual([]);
     const grants = sandbox.log.entries().filter((e) => e.credential === "refresh-grant");
     expect(grants).toHaveLength(1);
     expect(grants[0]?.clientId).toBe("cloud-services");
@@ -104,6 +123,9 @@ describe("refresh against the sandbox SSO", () => {
     expect(r.code).toBe(EXIT.OK);
     expect(r.out).toContain("after 3 attempts");
     expect(sandbox.log.entries().filter((e) => e.path.includes("/openid-connect/token"))).toHaveLength(3);
+    // Two backoffs, growing: core's policy with the jitter fixed, none slept for real.
+    expect(waits).toEqual([backoffMs(1, DEFAULT_RETRY, JITTER), backoffMs(2, DEFAULT_RETRY, JITTER)]);
+    expect(waits[1]).toBeGreaterThan(waits[0] ?? Infinity);
   });
 
   it("exits 4 when the SSO cannot be reached", async () => {
