@@ -3,13 +3,17 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { BIN, expectBuilt, runBin } from "./helpers-subcommands/bin.js";
 import { world } from "./helpers-subcommands/world.js";
+import { snapshotTree } from "./helpers-wizard/fs-snapshot.js";
 
 describe("the built hub-setup schedule", () => {
   it("--print names node and the hub-setup script by absolute path, and writes nothing", async () => {
     expectBuilt();
     const w = world();
+    // HOME, XDG_CONFIG_HOME (where the units would go) and the project all live under w.root.
+    const before = snapshotTree(w.root);
     const { done } = runBin(["schedule", "--print", "--systemd"], { env: w.env, cwd: w.project });
     const result = await done;
+    expect(snapshotTree(w.root), "--print wrote something").toBe(before);
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
     expect(result.stdout).toContain(`# ${join(w.home, ".config/systemd/user/hub-setup-refresh.service")}\n`);
