@@ -3,7 +3,14 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSandbox, type Sandbox } from "@hub-setup/sandbox";
 import { requireTool } from "@hub-setup/test-utils";
-import { installedCollection, requireBuiltBin, runBin, throwAwayWorld } from "./helpers-wizard/built.js";
+import {
+  installedCollection,
+  requireBuiltBin,
+  runBin,
+  throwAwayWorld,
+  type BinRun,
+  type Sandboxed,
+} from "./helpers-wizard/built.js";
 import { snapshotTree } from "./helpers-wizard/fs-snapshot.js";
 import { showsSecret } from "./helpers-wizard/tmux.js";
 
@@ -17,45 +24,63 @@ afterAll(async () => {
   await sandbox.close();
 });
 
+/** Sets up a private hub with the built bin, from flags and the token on stdin, into the file store. */
+async function setUpPrivateHub(world: Sandboxed): Promise<BinRun> {
+  requireBuiltBin();
+  return runBin(
+    [
+      "--no-interactive",
+      "--hub",
+      "private",
+      "--url",
+      sandbox.urls.private.published,
+      "--repository",
+      "published",
+      "--token-stdin",
+      "--store",
+      "file",
+      "--yes",
+    ],
+    world,
+    `${sandbox.tokens.hub}\n`,
+  );
+}
+
 describe("the built hub-setup without a terminal (as CI runs it)", () => {
-  it("sets up a private hub from flags and a token on stdin; ansible-galaxy then installs through hub-setup exec", async () => {
-    requireBuiltBin();
+  it("sets up a private hub from flags and a token on stdin, the token in the 0600 file store", async () => {
     const world = throwAwayWorld();
     const token = sandbox.tokens.hub;
-    const run = await runBin(
-      [
-        "--no-interactive",
-        "--hub",
-        "private",
-        "--url",
-        sandbox.urls.private.published,
-        "--repository",
-        "published",
-        "--token-stdin",
-        "--store",
-        "file",
-        "--yes",
-      ],
-      world,
-      `${token}\n`,
-    );
+    const run = await setUpPrivateHub(world);
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).toContain("hub-setup exec -- ansible-galaxy collection install");
     expect(showsSecret(run.stdout + run.stderr, token)).toBe(false);
     const cfg = readFileSync(join(world.home, ".ansible.cfg"), "utf8");
     expect(cfg).toContain(`url = ${sandbox.urls.private.published}`);
-    expect(cfg).not.toContain(token);
+    expect(showsSecret(cfg, token), "no token in ansible.cfg").toBe(false);
     const credentials = join(world.home, ".config", "hub-setup", "credentials");
     expect(statSync(credentials).mode & 0o777).toBe(0o600);
-
-    if (!galaxy.available) return;
-    const install = await runBin(
-      ["exec", "--", "ansible-galaxy", "collection", "install", "sandbox.demo"],
-      world,
+    expect(readFileSync(credentials, "utf8").includes(` = ${token}\n`), "the token is in the store").toBe(
+      true,
     );
-    expect(install.status, `${install.stdout}\n${install.stderr}`).toBe(0);
-    expect(existsSync(installedCollection(world, "sandbox.demo"))).toBe(true);
-  }, 120_000);
+  }, 60_000);
+
+  // Its own test, skipped (with the reason printed) only where ansible-galaxy is missing; never under CI.
+  it.skipIf(!galaxy.available)(
+    "after that setup, the real ansible-galaxy installs from the hub through hub-setup exec",
+    async () => {
+      const world = throwAwayWorld();
+      const setup = await setUpPrivateHub(world);
+      expect(setup.status, setup.stderr).toBe(0);
+      const install = await runBin(
+        ["exec", "--", "ansible-galaxy", "collection", "install", "sandbox.demo"],
+        world,
+      );
+      expect(install.status, `${install.stdout}\n${install.stderr}`).toBe(0);
+      expect(existsSync(installedCollection(world, "sandbox.demo"))).toBe(true);
+      expect(showsSecret(install.stdout + install.stderr, sandbox.tokens.hub)).toBe(false);
+    },
+    120_000,
+  );
 
   it("--store plaintext writes the token into ansible.cfg, warned, and makes that file and its backup 0600", async () => {
     requireBuiltBin();
