@@ -7,12 +7,14 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { tempDir } from "@hub-setup/test-utils";
 import { writeFileAtomic } from "../../src/node/files/index.js";
 
-// A child process writing ansible.cfg with our writeFileAtomic is SIGKILLed at random moments, again and
-// again. After every kill the file must be a whole version (never partial, never a mix), never older than
-// before, and must be the config itself (a regular file), not a temp file.
+// A child process writing ansible.cfg with our writeFileAtomic is SIGKILLed at many different moments, again
+// and again. After every kill the file must be a whole version (never partial, never a mix), never older
+// than before, and must be the config itself (a regular file), not a temp file.
 const here = dirname(fileURLToPath(import.meta.url));
 const built = join(here, "..", "..", "dist", "node", "index.js");
 const ITERATIONS = 50;
+/** Kill delay after the writer is ready: 0…39 ms, each once per 40 kills, in a fixed scattered order. */
+const killDelayMs = (i: number): number => (i * 7) % 40;
 
 /** Version number of a whole file, or an explanation of why it is not whole. */
 function wholeVersion(text: string): number | string {
@@ -56,7 +58,7 @@ describe("writeFileAtomic under SIGKILL", () => {
     let killedMidWrite = 0;
     let start = 1;
     for (let i = 0; i < ITERATIONS; i++) {
-      await runAndKill(path, start, Math.floor(Math.random() * 40));
+      await runAndKill(path, start, killDelayMs(i));
       expect(lstatSync(path).isFile()).toBe(true);
       const now = wholeVersion(readFileSync(path, "utf8"));
       expect(now, `after kill ${i}`).toBeTypeOf("number");
@@ -73,6 +75,8 @@ describe("writeFileAtomic under SIGKILL", () => {
     await writeFileAtomic(path, version(last + 1), { lockWaitMs: 5_000 });
     expect(wholeVersion(readFileSync(path, "utf8"))).toBe(last + 1);
     expect(readdirSync(dir).sort()).toEqual(["ansible.cfg", "ansible.cfg.bak"]);
-    console.info(`crash test: ${ITERATIONS} kills, ${killedMidWrite} mid-write; file always whole`);
+    console.info(
+      `crash test: ${ITERATIONS} kills at (i*7)%40 ms after ready, ${killedMidWrite} mid-write; file always whole`,
+    );
   }, 60_000);
 });
