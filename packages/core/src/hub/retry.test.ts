@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, onTestFinished } from "vitest";
 import { HubSetupError } from "../errors.js";
 import { HttpRequestError, type HttpPort, type HttpRequest, type HttpResponse } from "./http-port.js";
 import { exchange } from "./retry.js";
@@ -31,21 +31,25 @@ describe("exchange: deadline and cancellation hold even against a port that igno
   });
 
   it("a late failure after the deadline fired is dropped, not an unhandled rejection", async () => {
-    const p = port(
-      () =>
-        new Promise((_resolve, reject) =>
-          setTimeout(() => reject(new HttpRequestError("reset", "late reset")), 120),
-        ),
-    );
+    let failLate!: (e: Error) => void;
+    const p = port(() => new Promise((_resolve, reject) => (failLate = reject)));
+    const unhandled: unknown[] = [];
+    const record = (reason: unknown): void => void unhandled.push(reason);
+    process.on("unhandledRejection", record);
+    onTestFinished(() => void process.off("unhandledRejection", record));
     expect((await exchange(p, REQ, { deadlineMs: 30, ...noSleep })).kind).toBe("deadline");
-    await new Promise((r) => setTimeout(r, 150)); // vitest fails the run on an unhandled rejection
+    failLate(new HttpRequestError("reset", "late reset")); // the port fails only now, after the deadline
+    // Node reports a rejection nobody handled once the microtasks have run, before the next macrotask.
+    await new Promise((r) => setImmediate(r));
+    expect(unhandled).toEqual([]);
   });
 
   it("a port that ignores the AbortSignal: the abort still ends the exchange at once, as CANCELLED", async () => {
     const p = port(() => new Promise(() => {}));
     const c = new AbortController();
     const pending = exchange(p, REQ, { signal: c.signal, deadlineMs: 60_000, ...noSleep });
-    setTimeout(() => c.abort(), 10);
+    expect(p.seen).toHaveLength(1); // the request is out (sent before exchange() returned) and never answers
+    c.abort();
     await expect(pending).rejects.toMatchObject({ code: "CANCELLED" });
     expect(p.seen[0]?.signal).toBe(c.signal);
   });
