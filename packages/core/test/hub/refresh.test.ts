@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, onTestFinished } from "vitest";
 import { refreshOfflineToken, type RefreshResult } from "../../src/hub/index.js";
 import { createHttp } from "../../src/node/net/index.js";
 import {
@@ -241,6 +241,7 @@ describe("refreshOfflineToken against a local Red Hat SSO stand-in", () => {
     const sso = await startServer([keycloakOk("unused")]);
     await sso.close();
     const http = createHttp({ env: {} });
+    onTestFinished(() => http.close()); // closed even when the refresh throws
     const result = await refreshOfflineToken({
       token: mintOfflineToken(),
       authUrl: sso.url,
@@ -248,7 +249,6 @@ describe("refreshOfflineToken against a local Red Hat SSO stand-in", () => {
       retry: RETRY,
       ...noWait(),
     });
-    await http.close();
     const f = failure(result);
     expect(f.outcome).toBe("network");
     expect(f.message).toContain(`could not reach Red Hat SSO at ${sso.origin}/auth/realms`);
@@ -267,17 +267,21 @@ describe("refreshOfflineToken against a local Red Hat SSO stand-in", () => {
   });
 
   it("an AbortSignal cancels a request in flight with a CANCELLED error", async () => {
-    const sso = await startServer(["hang"]);
-    const http = createHttp({ env: {} });
     const controller = new AbortController();
+    // The server never answers; the abort comes once it has the request, so the request is in flight.
+    const sso = await startServer(() => {
+      controller.abort();
+      return "hang";
+    });
+    const http = createHttp({ env: {} });
+    onTestFinished(() => http.close()); // closed even when the expectation below fails
     const pending = refreshOfflineToken({
       token: mintOfflineToken(),
       authUrl: sso.url,
       http,
       signal: controller.signal,
     });
-    setTimeout(() => controller.abort(), 50);
     await expect(pending).rejects.toMatchObject({ code: "CANCELLED" });
-    await http.close();
+    expect(sso.requests).toHaveLength(1);
   });
 });
