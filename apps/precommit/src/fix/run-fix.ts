@@ -1,6 +1,7 @@
 import type { Io } from "../io.js";
 import type { Finding } from "../scan/finding.js";
 import { planFileFix } from "./plan-fix.js";
+import { shellQuote } from "../report/shell-quote.js";
 
 /** What --fix touches: the working tree (never the index) and the secret store. */
 export type FixPorts = {
@@ -12,10 +13,6 @@ export type FixPorts = {
   /** For messages: where the store keeps tokens ("the OS keyring", a file path). */
   storeLocation: () => Promise<string>;
 };
-
-function shellQuote(path: string): string {
-  return /^[\w./-]+$/.test(path) ? path : `'${path.replace(/'/g, `'\\''`)}'`;
-}
 
 /**
  * Fixes each file that had findings, as it is now in the working tree: tokens into the store first (if

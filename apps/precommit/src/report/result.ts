@@ -1,4 +1,6 @@
 import type { Finding, Note, Skipped } from "../scan/finding.js";
+import { isBackupCopy } from "../source/candidate.js";
+import { shellQuote } from "./shell-quote.js";
 
 /** Everything one run found, ready for a formatter. Holds no secret, only redacted forms. */
 export type CheckResult = {
@@ -14,11 +16,17 @@ export type CheckResult = {
 export type OutputFormat = "text" | "json" | "sarif";
 export const OUTPUT_FORMATS: readonly OutputFormat[] = ["text", "json", "sarif"];
 
+/** How to keep a backup copy (`ansible.cfg.bak`, `ansible.cfg~`) out of git, for people. */
+export function backupFixSentence(path: string): string {
+  return `a backup copy of a config file, holding an old token: delete it, or keep it out of git (\`git rm --cached -- ${shellQuote(path)}\` if it is staged, and \`*.bak\` / \`*~\` in .gitignore)`;
+}
+
 /** The fix in words, for people. */
-export function fixSentence(fix: string): string {
-  return fix === "hub-setup"
+export function fixSentence(f: Pick<Finding, "fix" | "path">): string {
+  if (isBackupCopy(f.path)) return backupFixSentence(f.path);
+  return f.fix === "hub-setup"
     ? "remove it from the file and run `hub-setup`, which keeps the token in the secret store"
-    : `remove it from the file and set ${fix} in the environment instead (\`hub-setup\` can keep it in the secret store and export it for you)`;
+    : `remove it from the file and set ${f.fix} in the environment instead (\`hub-setup\` can keep it in the secret store and export it for you)`;
 }
 
 export function whereSentence(f: Pick<Finding, "section" | "key" | "place">): string {

@@ -68,7 +68,7 @@ export function renderSarif(result: CheckResult, version: string): string {
       ruleIndex: index,
       level: "error",
       message: {
-        text: `A plaintext ${f.kind} in ${whereSentence(f)}: ${f.redacted}. Fix: ${fixSentence(f.fix)}.`,
+        text: `A plaintext ${f.kind} in ${whereSentence(f)}: ${f.redacted}. Fix: ${fixSentence(f)}.`,
       },
       locations: [location(f.path, f.line, f.column, f.endColumn)],
       partialFingerprints: { "hubTokenCheck/v1": rank === 0 ? base : fingerprint(f, rank) },

@@ -9,7 +9,7 @@ export function renderText(result: CheckResult): string {
   const lines: string[] = [];
   for (const f of result.findings) {
     lines.push(`${f.path}:${f.line}:${f.column}: ${f.kind} in ${whereSentence(f)}: ${f.redacted}`);
-    lines.push(`    fix: ${fixSentence(f.fix)}`);
+    lines.push(`    fix: ${fixSentence(f)}`);
   }
   for (const n of result.notes) lines.push(`${n.path}:${n.line}:${n.column}: note: ${n.message}`);
   for (const s of result.skipped) lines.push(`${s.path}: skipped: ${s.reason}`);
