@@ -82,3 +82,52 @@ describe("redactSecrets on lines already in the file", () => {
     expect(redactSecrets("url = https://hub.example.com/", [])).toBe("url = https://hub.example.com/");
   });
 });
+
+describe("renderDiff on a secret value that goes on over continuation lines", () => {
+  const hex = "ba14e5b3173535c997be5a057d5c689c29bebd96";
+  const before = [
+    "[galaxy_server.old]",
+    "url = https://hub.example.com/api/galaxy/",
+    "token =",
+    `    ${hex}`,
+    "password = first-part",
+    "  hunter2-second-part",
+    "[galaxy]",
+    "server_list = old",
+    "",
+  ].join("\n");
+
+  it("redacts every line of a token or password, not only the first", () => {
+    const after = before.replace("server_list = old", "server_list = old, new");
+    const text = renderDiff("/p/ansible.cfg", undefined, after, { style: plain, secrets: [] });
+    expect(text).not.toContain(hex.slice(4, 36));
+    expect(text).not.toContain("hunter2");
+    expect(text).not.toContain("first-part");
+    expect(text).toContain(`+     <hub API token ba14…bd96 (40 chars)>`);
+    expect(text).toContain("+ url = https://hub.example.com/api/galaxy/");
+  });
+
+  it("redacts them as unchanged context lines and as removed lines too", () => {
+    const context = renderDiff("/p/ansible.cfg", before, before.replace("first-part", "first"), {
+      style: plain,
+      secrets: [],
+    });
+    expect(context).toContain("@@");
+    expect(context).not.toContain(hex.slice(4, 36));
+    expect(context).not.toContain("hunter2");
+    const removed = renderDiff("/p/ansible.cfg", before, "[galaxy]\n", { style: plain, secrets: [] });
+    expect(removed).toContain("-     <hub API token");
+    expect(removed).not.toContain(hex.slice(4, 36));
+    expect(removed).not.toContain("hunter2");
+  });
+
+  it("redacts a token-shaped run on any line, also one continuing another key", () => {
+    const jwt = `eyJhbGciOiJIUzI1NiJ9.${"a".repeat(30)}.${"b".repeat(30)}`;
+    const after = ["[galaxy_server.x]", "url = https://h/", "# token = old", `  ${hex}`, `  ${jwt}`, ""].join(
+      "\n",
+    );
+    const text = renderDiff("/p/ansible.cfg", undefined, after, { style: plain, secrets: [] });
+    expect(text).not.toContain(hex.slice(4, 36));
+    expect(text).not.toContain("a".repeat(30));
+  });
+});

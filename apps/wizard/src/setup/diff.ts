@@ -1,4 +1,5 @@
-import { redact } from "@hub-setup/core";
+import { redact, tokenizeAnsibleConfig } from "@hub-setup/core";
+import { redactTokenRuns } from "../safe-arg.js";
 import type { Style } from "./style.js";
 
 export type DiffLine = { op: " " | "-" | "+"; text: string; oldLine?: number; newLine?: number };
@@ -45,18 +46,49 @@ export function diffLines(before: string, after: string): DiffLine[] {
   return out;
 }
 
-const SECRET_KEY = /^(\s*[#;]*\s*(?:token|password|client_secret)\s*[=:]\s*)(\S.*?)(\s*)$/i;
-const JWT = /eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g;
+/** Keys whose value is a secret: token, password, client_secret, api_key, and any *_token/_password/_secret. */
+const SECRET_KEY_NAME = /^(?:token|password|client_secret|api_key|.+_(?:token|password|secret))$/;
+/** A token/password line, also commented out (`# token = …`: ConfigParser ignores it, a reader sees it). */
+const KEYED_SECRET = /^(\s*[#;]*\s*(?:token|password|client_secret)\s*[=:]\s*)(\S.*?)(\s*)$/i;
+
+/** Where a secret key's value sits on one line: [start, end) in the line's text. */
+export type SecretSpan = readonly [start: number, end: number];
 
 /**
- * One line as it may be shown: each known secret replaced by its redacted form, and so is any value of a
- * token/password key (already in the file, even commented out) and any JWT anywhere.
+ * For each line (1-based) that holds part of a secret key's value, where that part is: the value on the
+ * key's own line and the whole text of every continuation line after it (ConfigParser joins them), as
+ * core's tokenizer reads them.
  */
-export function redactSecrets(text: string, secrets: readonly { value: string; redacted: string }[]): string {
+export function secretSpans(text: string): Map<number, SecretSpan> {
+  const spans = new Map<number, SecretSpan>();
+  for (const l of tokenizeAnsibleConfig(text)) {
+    if (l.kind !== "option" && l.kind !== "continuation") continue;
+    if (l.key === undefined || !SECRET_KEY_NAME.test(l.key) || l.valueColumn === undefined) continue;
+    const start = l.valueColumn - 1;
+    const end = start + (l.value ?? "").length;
+    if (end > start) spans.set(l.line, [start, end]);
+  }
+  return spans;
+}
+
+/**
+ * One line as it may be shown: the part of a secret key's value on it (`span`, from secretSpans)
+ * redacted whole, each known secret replaced by its redacted form, and so is the value of a token/password
+ * line (commented out or not) and any run shaped like a token (a JWT, 32+ hex, a hub or gateway token) anywhere.
+ */
+export function redactSecrets(
+  text: string,
+  secrets: readonly { value: string; redacted: string }[],
+  span?: SecretSpan,
+): string {
   let result = text;
+  if (span !== undefined) {
+    const [start, end] = span;
+    result = `${result.slice(0, start)}<${redact(result.slice(start, end))}>${result.slice(end)}`;
+  }
   for (const s of secrets) if (s.value.length > 0) result = result.split(s.value).join(`<${s.redacted}>`);
-  result = result.replace(JWT, (jwt) => `<${redact(jwt)}>`);
-  const keyed = SECRET_KEY.exec(result);
+  result = redactTokenRuns(result, { random: false });
+  const keyed = KEYED_SECRET.exec(result);
   if (keyed != null && !(keyed[2] ?? "").startsWith("<"))
     result = `${keyed[1] ?? ""}<${redact(keyed[2] ?? "")}>${keyed[3] ?? ""}`;
   return result;
@@ -75,6 +107,8 @@ export function renderDiff(
   const { style, secrets } = options;
   const context = options.context ?? 2;
   const diff = diffLines(before ?? "", after);
+  const oldSpans = secretSpans(before ?? "");
+  const newSpans = secretSpans(after);
   const show = diff.map(() => false);
   diff.forEach((d, k) => {
     if (d.op === " ") return;
@@ -90,7 +124,10 @@ export function renderDiff(
     }
     if (gap) out.push(style.cyan(`@@ line ${d.newLine ?? d.oldLine ?? 1} @@`));
     gap = false;
-    const text = `${d.op} ${redactSecrets(d.text, secrets)}`;
+    const span =
+      (d.oldLine === undefined ? undefined : oldSpans.get(d.oldLine)) ??
+      (d.newLine === undefined ? undefined : newSpans.get(d.newLine));
+    const text = `${d.op} ${redactSecrets(d.text, secrets, span)}`;
     out.push(d.op === "+" ? style.green(text) : d.op === "-" ? style.red(text) : style.dim(text));
   });
   if (out.length === 1) out.push(style.dim("(no change)"));
