@@ -84,6 +84,56 @@ describe.skipIf(!git.available)("--fix", () => {
     expect(await main([], { io: again, version: "0" })).toBe(EXIT.CLEAN);
   });
 
+  it("never overwrites a different token the store holds for a server: that line stays, exit 1", async () => {
+    const { repo, env } = await setup();
+    const newer = fakeHubToken("newer-in-store");
+    await (await openSecretStore({ env, backend: "file" })).set("private_hub", newer);
+    const io = memoryIo({ cwd: repo.dir, env });
+    expect(await main(["--fix"], { io, version: "0", loadFix })).toBe(EXIT.FINDINGS);
+    const out = io.out.join("");
+    expect(out).toContain(
+      "ansible.cfg:7: token of [galaxy_server.private_hub] not fixed: the secret store (",
+    );
+    expect(out).toContain(
+      "already holds a different token for private_hub; the line is left in place (run `hub-setup` to choose which to keep)",
+    );
+    expect(out).toContain("moved the token of [galaxy_server.automation_hub] into the secret store");
+    for (const secret of [hub, offline, newer]) expect(out).not.toContain(secret);
+
+    const store = await openSecretStore({ env, backend: "file" });
+    expect(await store.get("private_hub")).toBe(newer);
+    expect(await store.get("automation_hub")).toBe(offline);
+    const fixed = readFileSync(join(repo.dir, "ansible.cfg"), "utf8");
+    expect(fixed).toContain(`\r\ntoken = ${hub}\r\n`);
+    expect(fixed).not.toContain(offline);
+
+    // Staged again, the checker still flags the token that stayed: the commit is still stopped.
+    repo.git("add", "ansible.cfg");
+    expect(await main([], { io: memoryIo({ cwd: repo.dir, env }), version: "0" })).toBe(EXIT.FINDINGS);
+  });
+
+  it("says the backup it writes holds the old token, and leaves a staged backup copy alone", async () => {
+    const { repo, env } = await setup();
+    const old = fakeHubToken("old-in-backup");
+    const backupCopy = `[galaxy_server.private_hub]\nurl = https://hub.example.com/api/galaxy/\ntoken = ${old}\n`;
+    repo.write("ansible.cfg.bak", backupCopy);
+    repo.git("add", "ansible.cfg.bak");
+    const io = memoryIo({ cwd: repo.dir, env });
+    expect(await main(["--fix"], { io, version: "0", loadFix })).toBe(EXIT.FINDINGS);
+    const out = io.out.join("");
+    // The staged backup copy: not edited, its old token not put into the store.
+    expect(out).toContain("ansible.cfg.bak: not fixed: a backup copy of a config file, holding an old token");
+    expect(await (await openSecretStore({ env, backend: "file" })).get("private_hub")).toBe(hub);
+    expect(existsSync(join(repo.dir, "ansible.cfg.bak.bak"))).toBe(false);
+    // ansible.cfg was fixed, so its backup (the same name) now holds the token just moved: say so.
+    expect(out).toMatch(
+      /the previous version is kept as \S*ansible\.cfg\.bak: it still holds the token just removed/,
+    );
+    expect(readFileSync(join(repo.dir, "ansible.cfg.bak"), "utf8")).toBe(leaky);
+    expect(out).not.toContain(old);
+    expect(out).not.toContain(hub);
+  });
+
   it("runs from the built command, loading its separate bundle; the hook's copy says where --fix runs", async () => {
     const { repo, env } = await setup();
     const bin = fileURLToPath(new URL("../bin/hub-token-check.cjs", import.meta.url));

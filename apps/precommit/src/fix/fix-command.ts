@@ -33,6 +33,7 @@ export async function fixFindings(findings: readonly Finding[], ctx: FixContext)
     writeText: async (path, text) =>
       (await writeFileAtomic(full(path), text, { expected: snapshots.get(path) ?? "absent", backup: true }))
         .backupPath,
+    storedToken: async (id) => (await openStore()).get(id),
     storeToken: async (id, token) => (await openStore()).set(id, token),
     storeLocation: async () => (await openStore()).location,
   };

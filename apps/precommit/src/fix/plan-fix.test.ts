@@ -62,6 +62,16 @@ describe("planFileFix", () => {
     expect(plan.manual[0]?.why).toContain("ANSIBLE_GALAXY_SERVER_PRIVATE_HUB_PASSWORD");
   });
 
+  it("leaves the tokens on the lines it is told to keep, moving the others", () => {
+    const text = ["[galaxy_server.a]", `token = ${hub}`, "[galaxy_server.b]", `token = ${offline}`, ""].join(
+      "\n",
+    );
+    const plan = planFileFix("ansible.cfg", text, new Set([2]));
+    expect(plan.moves.map((m) => [m.serverId, m.line])).toEqual([["b", 4]]);
+    expect(plan.text).toBe(`[galaxy_server.a]\ntoken = ${hub}\n[galaxy_server.b]\n`);
+    expect(plan.manual).toEqual([]);
+  });
+
   it("moves nothing out of a file Ansible refuses, and says to repair it first", () => {
     const text = `[galaxy_server.a]\nurl = x\n[galaxy_server.a]\ntoken = ${hub}\n`;
     const plan = planFileFix("ansible.cfg", text);

@@ -45,8 +45,13 @@ function notMovable(f: Finding): string | undefined {
  * What `--fix` does to one working-tree file: tokens of `[galaxy_server.<id>]` go to the store and
  * their options are removed with core's lossless editor; commented-out secrets are deleted (a comment
  * in git is a leak, and Ansible never read it); everything else is left to the user, with the reason.
+ * Tokens on the lines in `keep` stay where they are (the caller says why: the store holds another one).
  */
-export function planFileFix(path: string, original: string): FileFixPlan {
+export function planFileFix(
+  path: string,
+  original: string,
+  keep: ReadonlySet<number> = new Set(),
+): FileFixPlan {
   const findings = scanConfigText(path, original).findings;
   const manual: ManualFix[] = [];
   const dropped = new Set<number>();
@@ -56,8 +61,8 @@ export function planFileFix(path: string, original: string): FileFixPlan {
     else if (f.place === "text") manual.push(manualFor(f, "a token in free text: remove it by hand"));
     else {
       const why = notMovable(f);
-      if (why === undefined) movable.push(f);
-      else manual.push(manualFor(f, why));
+      if (why !== undefined) manual.push(manualFor(f, why));
+      else if (!keep.has(f.line)) movable.push(f);
     }
   }
   const withoutComments = dropLines(original, dropped);
