@@ -269,6 +269,46 @@ describe("status", () => {
     expect(report.servers[0]?.health).toBe("ok");
   });
 
+  it("never prints a password or query value written in a hub URL, and flags the password", async () => {
+    const url = "https://admin:s3cret-pass@hub.example.test/api/galaxy/content/published/?sig=q1w2e3&page=2";
+    const authUrl = "https://sso.example.test/token?client_secret=zz9yy8";
+    const setup = {
+      config: loadedConfig([
+        server("basic", { url, username: "admin" }),
+        server("sso", { url: CLOUD_URL, authUrl }),
+      ]),
+      store: memoryStore({ sso: OFFLINE }),
+      script: {
+        verify: {
+          [CLOUD_URL]: {
+            ok: false,
+            outcome: "not-found",
+            message: `this is not a hub API URL: ${authUrl} answered HTTP 404`,
+          },
+        },
+      },
+    } as const;
+    const { report, io } = await json(setup);
+    const h = harness(setup);
+    await runStatus([], h.deps);
+    for (const printed of [io.out(), h.io.out()]) {
+      expect(printed).not.toContain("s3cret-pass");
+      expect(printed).not.toContain("q1w2e3");
+      expect(printed).not.toContain("zz9yy8");
+    }
+    expect(report.servers[0]?.url).toBe(
+      "https://admin:***@hub.example.test/api/galaxy/content/published/?sig=***&page=***",
+    );
+    expect(report.servers[1]?.authUrl).toBe("https://sso.example.test/token?client_secret=***");
+    expect(report.servers[0]?.problems).toContainEqual({
+      severity: "warning",
+      message: expect.stringContaining("a password is written in the url") as string,
+    });
+    expect(report.servers[1]?.problems.map((p) => p.message).join()).not.toContain("password");
+    expect(h.io.out()).toContain("basic (private)  https://admin:***@hub.example.test/");
+    expect(h.io.out()).toContain("! a password is written in the url");
+  });
+
   it("refuses unknown flags as a usage error", async () => {
     const h = harness({});
     await expect(runStatus(["--jsn"], h.deps)).rejects.toMatchObject({ code: "USAGE" });

@@ -1,4 +1,5 @@
 import { daysUntilIdleExpiry, galaxyServerEnvVar, idleExpiryDate, tokenFingerprint } from "@hub-setup/core";
+import { displayUrl, displayUrlsIn, urlHasPassword } from "./display-url.js";
 import { classOfOutcome } from "./outcome.js";
 import type { HubChecks, RefreshState } from "./ports.js";
 import { hubTarget, type Problem, type ServerView } from "./servers.js";
@@ -32,7 +33,7 @@ async function liveCheck(view: ServerView, deps: ServerCheckDeps, problems: Prob
   const result = await deps.checks.verify(target, view.token.value, deps.signal);
   if (result.ok) return { state: "ok", outcome: null, message: "the hub accepted the token" };
   const expected = result.expectedUrl === undefined ? "" : ` (expected a URL like ${result.expectedUrl})`;
-  return { state: "failed", outcome: result.outcome, message: `${result.message}${expected}` };
+  return { state: "failed", outcome: result.outcome, message: displayUrlsIn(`${result.message}${expected}`) };
 }
 
 async function idleExpiry(
@@ -89,6 +90,14 @@ function setupProblems(view: ServerView, configPath: string | undefined): Proble
       message: `${view.plaintextInFile.join(" and ")} written in plaintext in ${configPath ?? "ansible.cfg"}: anyone who can read it (or its git history) can use it; run \`hub-setup\` to move it to the store`,
     });
   }
+  if (view.url !== undefined && urlHasPassword(view.url)) {
+    const where =
+      view.urlSource === "env" ? galaxyServerEnvVar(view.id, "url") : (configPath ?? "ansible.cfg");
+    problems.push({
+      severity: "warning",
+      message: `a password is written in the url (${where}): anyone who can read it can use it; use a token instead (\`hub-setup\` keeps it out of ansible.cfg)`,
+    });
+  }
   if (view.token === undefined && !view.basicAuth && view.kind !== "galaxy" && view.url !== undefined) {
     problems.push({
       severity: "error",
@@ -117,9 +126,9 @@ export async function serverStatus(view: ServerView, deps: ServerCheckDeps): Pro
   return {
     id: view.id,
     kind: view.kind,
-    url: view.url ?? null,
+    url: view.url === undefined ? null : displayUrl(view.url),
     urlSource: view.urlSource ?? null,
-    authUrl: view.authUrl ?? null,
+    authUrl: view.authUrl === undefined ? null : displayUrl(view.authUrl),
     auth: view.basicAuth ? "basic" : view.token === undefined ? "none" : "token",
     token:
       view.token === undefined
