@@ -72,7 +72,7 @@ describe("writeFileAtomic", () => {
     expect(readdirSync(dir).sort()).toEqual(["ansible.cfg", "secret.cfg"]);
   });
 
-  it("keeps the mode and a .bak of the previous content (with the same mode)", async () => {
+  it("keeps the mode and a .bak of the previous content (mode 0600: it may hold a token)", async () => {
     const dir = tempDir();
     const path = join(dir, "ansible.cfg");
     writeFileSync(path, "old\n");
@@ -83,7 +83,7 @@ describe("writeFileAtomic", () => {
     expect(readFileSync(path, "utf8")).toBe("new\n");
     expect(readFileSync(`${path}.bak`, "utf8")).toBe("old\n");
     expect(statSync(path).mode & 0o777).toBe(0o640);
-    expect(statSync(`${path}.bak`).mode & 0o777).toBe(0o640);
+    expect(statSync(`${path}.bak`).mode & 0o777).toBe(0o600);
     expect(leftovers(dir)).toEqual([]);
     await writeFileAtomic(path, "newer\n", { backup: false });
     expect(readFileSync(`${path}.bak`, "utf8")).toBe("old\n");

@@ -1,8 +1,9 @@
 /**
  * writeFileAtomic: replace a config file so that any reader, and any crash, sees either the old content
  * or the new one, never a mix. Under `<file>.lock`: check the file is still what was read, copy the old
- * content to `<file>.bak` (atomically too), write a temp file in the same folder, fsync it, rename it
- * over the file, fsync the folder. A symlink is written through to its target; mode and owner are kept.
+ * content to `<file>.bak` (atomically too, mode 0600, the file's owner), write a temp file in the same
+ * folder, fsync it, rename it over the file, fsync the folder. A symlink is written through to its target;
+ * mode and owner are kept.
  * On any error the temp file is removed; a temp file left by a killed writer is never the config and is
  * swept by the next write.
  */
@@ -26,6 +27,12 @@ export type WriteFileOptions = {
 };
 
 export type WriteFileResult = { backupPath?: string; warnings?: string[] };
+
+/**
+ * `<file>.bak` is the owner's recovery copy, and the old content may hold a plaintext token: whatever the
+ * file's mode, the copy is created with this mode (never wider, then narrowed) and keeps the file's owner.
+ */
+const BACKUP_MODE = 0o600;
 
 /** Follows symlinks (also a dangling one) to the file that really gets written. */
 export async function resolveWriteTarget(path: string): Promise<string> {
@@ -173,7 +180,7 @@ async function writeUnderLock(
     let backupPath: string | undefined;
     if (old !== undefined && options.backup !== false) {
       backupPath = `${target}.bak`;
-      await replaceFile(backupPath, old, oldMode ?? 0o600, owner, warnings);
+      await replaceFile(backupPath, old, BACKUP_MODE, owner, warnings);
     }
     const bytes = typeof content === "string" ? encodeConfigText(content) : content;
     await replaceFile(target, bytes, options.mode ?? oldMode ?? 0o644, owner, warnings);
