@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { HubSetupError } from "@hub-setup/core";
+import { hubToken, offlineToken } from "../test/helpers-subcommands/fakes.js";
 import { EXIT, exitCodeFor } from "./exit-codes.js";
 import { memoryIo } from "./io.js";
 import { main, report } from "./main.js";
@@ -34,6 +35,50 @@ describe("main", () => {
   });
 });
 
+describe("usage errors never echo a token from argv", () => {
+  const jwt = offlineToken();
+  const hex = hubToken(0xab);
+  const cases = (t: string): string[][] => [
+    [t],
+    ["status", t],
+    ["status", "--json", `--${t}`],
+    ["refresh", t],
+    ["schedule", t],
+    ["--yes", t],
+    ["--store", t],
+    ["--hub", t],
+    ["--repository", t],
+    // A 40-hex id is a valid server id (nothing to echo); a JWT is not, and its error quotes it.
+    ...(t.includes(".") ? [["--server-id", t]] : []),
+    ["env", "--shell", t],
+    ["env", `--shell=${t}`],
+    ["exec", `--foo=${t}`],
+    ["sandbox", t],
+    ["sandbox", "--port", t],
+    ["demo", t],
+  ];
+
+  it.each([
+    ["an offline token", jwt],
+    ["a hub API token", hex],
+  ])("prints %s only redacted, and exits 2", async (_kind, token) => {
+    for (const argv of cases(token)) {
+      const io = memoryIo();
+      const code = await main(argv, ctx(io));
+      const err = io.err.join("");
+      expect([argv[0], code]).toEqual([argv[0], EXIT.USAGE]);
+      expect(err, `hub-setup ${argv.join(" ")}`).not.toContain(token.slice(4, -4));
+      expect(err, `hub-setup ${argv.join(" ")}`).toContain(`${token.slice(0, 4)}…${token.slice(-4)}`);
+    }
+  });
+
+  it("still names an ordinary wrong value", async () => {
+    const io = memoryIo();
+    expect(await main(["env", "--shell", "tcsh"], ctx(io))).toBe(EXIT.USAGE);
+    expect(io.err.join("")).toContain('not "tcsh"');
+  });
+});
+
 describe("error report", () => {
   it("prints the hint once: on its own line, or not at all when the message already says it", () => {
     const io = memoryIo();
@@ -43,6 +88,28 @@ describe("error report", () => {
       "hub-setup: could not reach it. Check the URL.\n",
       "hub-setup: could not reach it.\n  check the URL\n",
     ]);
+  });
+});
+
+describe("error report as the last guard", () => {
+  it("redacts a token that reached a message or hint, whatever the error", () => {
+    const jwt = offlineToken();
+    const parseArgsError = Object.assign(new TypeError(`Unexpected argument '${jwt}'`), {
+      code: "ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL",
+    });
+    const errors: unknown[] = [
+      new HubSetupError("USAGE", `bad value ${jwt}`, { hint: `try again without ${jwt}` }),
+      parseArgsError,
+      new Error(`spawn ${jwt} ENOENT`),
+      `thrown string ${jwt}`,
+    ];
+    const io = memoryIo();
+    expect(errors.map((e) => report(e, io))).toEqual([EXIT.USAGE, EXIT.USAGE, EXIT.ERROR, EXIT.ERROR]);
+    const err = io.err.join("");
+    expect(err).not.toContain(jwt.slice(4, -4));
+    expect(
+      err.split(`<offline token ${jwt.slice(0, 4)}…${jwt.slice(-4)} (${jwt.length} chars)>`),
+    ).toHaveLength(6);
   });
 });
 

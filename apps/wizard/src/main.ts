@@ -4,6 +4,7 @@ import type { AppContext } from "./context.js";
 import { EXIT, exitCodeFor } from "./exit-codes.js";
 import { HELP } from "./help.js";
 import type { Io } from "./io.js";
+import { safeArg } from "./safe-arg.js";
 
 /**
  * The composition root: argv in, exit code out. Only bin.ts touches `process`.
@@ -21,7 +22,7 @@ export async function main(argv: readonly string[], ctx: AppContext): Promise<nu
   }
   try {
     if (first !== undefined && !first.startsWith("-") && !isCommandName(first)) {
-      throw new HubSetupError("USAGE", `unknown command "${first}"`, {
+      throw new HubSetupError("USAGE", `unknown command "${safeArg(first)}"`, {
         hint: "run `hub-setup --help` for the commands",
       });
     }
@@ -34,21 +35,25 @@ export async function main(argv: readonly string[], ctx: AppContext): Promise<nu
   }
 }
 
-/** The one place an error becomes text and an exit code. Messages never carry a full token. */
+/**
+ * The one place an error becomes text and an exit code. Messages never carry a full token: every one
+ * passes through safeArg, the last guard for a value echoed from argv (Node's parseArgs quotes it).
+ */
 export function report(error: unknown, io: Io): number {
   if (error instanceof HubSetupError) {
     if (error.code === "CANCELLED") {
       io.stderr("Cancelled. Nothing was written.\n");
       return EXIT.CANCELLED;
     }
-    io.stderr(`hub-setup: ${error.message}\n${hintLine(error)}`);
+    io.stderr(safeArg(`hub-setup: ${error.message}\n${hintLine(error)}`));
     return exitCodeFor(error);
   }
   if (error instanceof Error && "code" in error && String(error.code).startsWith("ERR_PARSE_ARGS")) {
-    io.stderr(`hub-setup: ${error.message}\n  run \`hub-setup --help\` for usage\n`);
+    io.stderr(`hub-setup: ${safeArg(error.message)}\n  run \`hub-setup --help\` for usage\n`);
     return EXIT.USAGE;
   }
-  io.stderr(`hub-setup: unexpected error: ${error instanceof Error ? error.message : String(error)}\n`);
+  const message = error instanceof Error ? error.message : String(error);
+  io.stderr(`hub-setup: unexpected error: ${safeArg(message)}\n`);
   return EXIT.ERROR;
 }
 

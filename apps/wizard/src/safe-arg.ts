@@ -7,8 +7,11 @@ import { classifyToken, looksLikeJwt, redact } from "@hub-setup/core";
 
 /** A JWT anywhere, even glued to other text (`x=eyJ….….…`). */
 const JWT = /eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g;
-/** Runs of token characters; dots only between them (a JWT's three parts), never at an end. */
-const RUN = /[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*/g;
+/**
+ * Runs of token characters; dots only between them (a JWT's three parts), never at an end; never
+ * starting with `-`, so that `--<token>` is a flag's dashes and then the token.
+ */
+const RUN = /[A-Za-z0-9_][A-Za-z0-9_-]*(?:\.[A-Za-z0-9_-]+)*/g;
 const LONG_HEX = /^[0-9a-fA-F]{32,}$/;
 const MIN_RANDOM_LENGTH = 24;
 

@@ -13,6 +13,19 @@ describe("the built hub-setup command", () => {
     expect(run.status).toBe(0);
   });
 
+  it("never echoes a token pasted as an argument, only its redacted form", () => {
+    const hex = "0123456789abcdef0123456789abcdef01234567";
+    for (const args of [[hex], ["status", hex], ["env", "--shell", hex]]) {
+      const run = spawnSync(process.execPath, [bin, ...args], {
+        encoding: "utf8",
+        env: { PATH: process.env["PATH"] ?? "" },
+      });
+      expect(run.status).toBe(2);
+      expect(run.stderr).toContain("hub API token 0123…4567 (40 chars)");
+      expect(run.stderr + run.stdout).not.toContain(hex.slice(4, 36));
+    }
+  });
+
   it("exits 2 on an unknown flag", () => {
     const run = spawnSync(process.execPath, [bin, "--nope"], { encoding: "utf8" });
     expect(run.status).toBe(2);

@@ -113,6 +113,13 @@ describe("env", () => {
     );
   });
 
+  it("names an unknown shell that looks like a token only redacted", async () => {
+    const token = hubToken(0xee);
+    const refused = runEnv([`--shell=${token}`], harness().deps);
+    await expect(refused).rejects.toThrow(/not "<hub API token eeee…eeee \(40 chars\)>"/);
+    await expect(refused).rejects.not.toThrow(token);
+  });
+
   it("round-trips any value through a real sh (property, one sh per batch)", () => {
     fc.assert(
       fc.property(

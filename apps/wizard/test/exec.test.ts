@@ -116,6 +116,18 @@ describe("exec with a fake child", () => {
     expect(h.io.err()).toContain("hub-setup exec: command not found: nope");
   });
 
+  it("names a command that looks like a token only redacted", async () => {
+    const token = hubToken(0xcd);
+    const h = harness(fakeSpawn({ kind: "error", errno: "ENOENT", message: `spawn ${token} ENOENT` }).spawn);
+    expect(await runExec([token], h.deps)).toBe(127);
+    expect(h.io.err()).toContain("command not found: <hub API token cdcd…cdcd (40 chars)>");
+    expect(h.io.err()).not.toContain(token);
+    const { spawn } = fakeSpawn({ kind: "exit", code: 0, signal: null });
+    const refused = runExec([`--foo=${token}`, "ls"], harness(spawn).deps);
+    await expect(refused).rejects.toMatchObject({ code: "USAGE" });
+    await expect(refused).rejects.not.toThrow(token);
+  });
+
   it("needs a command, and flags go after --", async () => {
     const { spawn } = fakeSpawn({ kind: "exit", code: 0, signal: null });
     await expect(runExec([], harness(spawn).deps)).rejects.toMatchObject({ code: "USAGE" });

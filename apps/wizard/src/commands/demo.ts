@@ -2,6 +2,7 @@ import { parseArgs } from "node:util";
 import { HubSetupError } from "@hub-setup/core";
 import type { AppContext } from "../context.js";
 import { EXIT } from "../exit-codes.js";
+import { safeArg } from "../safe-arg.js";
 import { runDemo } from "../setup/demo.js";
 
 const USAGE = `Usage: hub-setup demo [--no-interactive] [--keep]
@@ -29,7 +30,7 @@ export async function run(argv: string[], ctx: AppContext): Promise<number> {
     return EXIT.OK;
   }
   if (positionals.length > 0)
-    throw new HubSetupError("USAGE", `demo: unexpected argument ${JSON.stringify(positionals[0])}`);
+    throw new HubSetupError("USAGE", `demo: unexpected argument ${safeArg(JSON.stringify(positionals[0]))}`);
   const interactive = ctx.io.isInteractiveTerminal && values["no-interactive"] !== true;
   return runDemo({ interactive, keep: values.keep === true }, ctx);
 }

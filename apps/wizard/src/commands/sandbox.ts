@@ -2,6 +2,7 @@ import { parseArgs } from "node:util";
 import { HubSetupError } from "@hub-setup/core";
 import type { AppContext } from "../context.js";
 import { EXIT } from "../exit-codes.js";
+import { safeArg } from "../safe-arg.js";
 
 const USAGE = `Usage: hub-setup sandbox [--port N] [--state-dir DIR]
 
@@ -28,9 +29,13 @@ export async function run(argv: string[], ctx: AppContext): Promise<number> {
     return EXIT.OK;
   }
   if (positionals.length > 0) {
-    throw new HubSetupError("USAGE", `sandbox: unexpected argument ${JSON.stringify(positionals[0])}`, {
-      hint: "run `hub-setup sandbox --help`",
-    });
+    throw new HubSetupError(
+      "USAGE",
+      `sandbox: unexpected argument ${safeArg(JSON.stringify(positionals[0]))}`,
+      {
+        hint: "run `hub-setup sandbox --help`",
+      },
+    );
   }
   let port: number | undefined;
   if (values.port !== undefined) {
@@ -38,7 +43,7 @@ export async function run(argv: string[], ctx: AppContext): Promise<number> {
     if (!(port >= 0 && port <= 65535)) {
       throw new HubSetupError(
         "USAGE",
-        `sandbox: --port ${JSON.stringify(values.port)} is not a port number (0–65535)`,
+        `sandbox: --port ${safeArg(JSON.stringify(values.port))} is not a port number (0–65535)`,
       );
     }
   }

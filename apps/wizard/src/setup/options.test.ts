@@ -80,6 +80,16 @@ describe("parseSetupArgs", () => {
     expect(usageMessage(["--hub", "cloud", "--token", "x"])).toContain("--token is not accepted");
   });
 
+  it("names a bad value that looks like a token only redacted", () => {
+    const hex = "0123456789abcdef0123456789abcdef01234567";
+    for (const argv of [["--store", hex], ["--hub", hex], ["--yes", hex], [`--bogus=${hex}`], [hex]]) {
+      const message = usageMessage(argv);
+      expect(message).not.toContain(hex.slice(4, 36));
+    }
+    expect(usageMessage(["--store", hex])).toContain('--store "<hub API token 0123…4567 (40 chars)>"');
+    expect(usageMessage(["--yes", hex])).toContain('unexpected argument "<hub API token 0123…4567');
+  });
+
   it("names the bad value and what is allowed", () => {
     expect(usageMessage(["--hub", "galaxy"])).toContain('--hub "galaxy" is not one of cloud, private');
     expect(usageMessage(["--store", "vault"])).toContain("keyring, file, plaintext");

@@ -1,5 +1,6 @@
 import { parseArgs } from "node:util";
 import { HubSetupError, serverIdProblem } from "@hub-setup/core";
+import { safeArg } from "../safe-arg.js";
 
 export type HubKind = "cloud" | "private";
 export type Repository = "published" | "validated" | "rh-certified" | "community";
@@ -67,7 +68,7 @@ function refuseTokenOnArgv(argv: readonly string[]): void {
 
 function pick<T extends string>(flag: string, value: string, allowed: readonly T[]): T {
   if ((allowed as readonly string[]).includes(value)) return value as T;
-  throw usage(`--${flag} ${JSON.stringify(value)} is not one of ${allowed.join(", ")}`);
+  throw usage(`--${flag} ${safeArg(JSON.stringify(value))} is not one of ${allowed.join(", ")}`);
 }
 
 function pair(on: boolean | undefined, off: boolean | undefined, name: string): boolean | undefined {
@@ -85,16 +86,20 @@ function hubsFrom(values: readonly string[] | undefined): HubKind[] | undefined 
   return HUB_KINDS.filter((h) => hubs.has(h));
 }
 
+/** Node's parser; its errors quote the refused argument, so only their redacted form is kept. */
+function parseFlags(argv: readonly string[]) {
+  try {
+    return parseArgs({ args: [...argv], options: FLAGS, strict: true, allowPositionals: true });
+  } catch (error) {
+    throw usage(safeArg(error instanceof Error ? error.message : String(error)));
+  }
+}
+
 /** argv (after `setup`) → SetupOptions. `terminal`: stdin and stdout are both terminals. */
 export function parseSetupArgs(argv: readonly string[], terminal: boolean): SetupOptions {
   refuseTokenOnArgv(argv);
-  const { values, positionals } = parseArgs({
-    args: [...argv],
-    options: FLAGS,
-    strict: true,
-    allowPositionals: true,
-  });
-  if (positionals.length > 0) throw usage(`unexpected argument ${JSON.stringify(positionals[0])}`);
+  const { values, positionals } = parseFlags(argv);
+  if (positionals.length > 0) throw usage(`unexpected argument ${safeArg(JSON.stringify(positionals[0]))}`);
   const wantsInteractive = pair(values.interactive, values["no-interactive"], "interactive");
   if (wantsInteractive === true && !terminal) {
     throw usage(
@@ -110,7 +115,7 @@ export function parseSetupArgs(argv: readonly string[], terminal: boolean): Setu
   const problem = serverId === undefined ? undefined : serverIdProblem(serverId);
   if (problem !== undefined) {
     throw usage(
-      `--server-id ${JSON.stringify(serverId)}: ${problem.reason}`,
+      `--server-id ${safeArg(JSON.stringify(serverId))}: ${problem.reason}`,
       `use --server-id ${problem.suggestion}`,
     );
   }

@@ -1,5 +1,6 @@
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { HubSetupError } from "@hub-setup/core";
+import { safeArg } from "../safe-arg.js";
 
 type Options = NonNullable<ParseArgsConfig["options"]>;
 
@@ -19,7 +20,9 @@ export function parseFlags(command: string, argv: readonly string[], options: Op
     });
     return parsed.values;
   } catch (error) {
-    throw usageError(command, error instanceof Error ? error.message : String(error), error);
+    // Node's message quotes the argument it refused ("Unexpected argument '<value>'"): a pasted token,
+    // maybe. Only its redacted form is kept, and not the original error as a cause.
+    throw usageError(command, safeArg(error instanceof Error ? error.message : String(error)));
   }
 }
 

@@ -1,4 +1,5 @@
 import { EXIT } from "../exit-codes.js";
+import { safeArg } from "../safe-arg.js";
 import { parseFlags, usageError } from "./args.js";
 import { assignmentLine, canAssign, defaultShell, SHELLS, type Shell } from "./env-quote.js";
 import { tokenEnvironment } from "./token-env.js";
@@ -28,7 +29,7 @@ function parseShell(value: string | undefined, env: EnvDeps["env"]): Shell {
   if (value === undefined) return defaultShell(env);
   const shell = SHELLS.find((s) => s === value);
   if (shell === undefined)
-    throw usageError("env", `--shell must be one of ${SHELLS.join(", ")}, not "${value}"`);
+    throw usageError("env", `--shell must be one of ${SHELLS.join(", ")}, not "${safeArg(value)}"`);
   return shell;
 }
 

@@ -1,5 +1,6 @@
 import { constants } from "node:os";
 import { EXIT } from "../exit-codes.js";
+import { safeArg } from "../safe-arg.js";
 import { usageError } from "./args.js";
 import { tokenEnvironment } from "./token-env.js";
 import { loadWorkspace, type WorkspacePorts } from "./workspace.js";
@@ -42,7 +43,7 @@ export function parseExecArgv(argv: readonly string[]): { help: true } | { help:
   if (command.length === 0)
     throw usageError("exec", "no command given (e.g. `hub-setup exec -- ansible-galaxy …`)");
   if (first !== "--" && first !== undefined && first.startsWith("-")) {
-    throw usageError("exec", `unknown flag ${first}; put the command after \`--\``);
+    throw usageError("exec", `unknown flag ${safeArg(first)}; put the command after \`--\``);
   }
   return { help: false, command };
 }
@@ -83,7 +84,7 @@ export async function runExec(argv: readonly string[], deps: ExecDeps): Promise<
     if (exit.kind === "error") {
       const notFound = exit.errno === "ENOENT";
       deps.stderr(
-        `hub-setup exec: ${notFound ? "command not found" : "cannot run"}: ${command} (${exit.message})\n`,
+        `hub-setup exec: ${notFound ? "command not found" : "cannot run"}: ${safeArg(command)} (${safeArg(exit.message)})\n`,
       );
       return notFound ? 127 : 126;
     }
