@@ -1,12 +1,26 @@
 /**
  * Files only their owner may read: a 0700 folder, 0600 files, written atomically (temp file in the same
  * folder, fsync, rename, fsync of the folder). A store that others can read is refused the way ssh
- * refuses a loose key, with the exact chmod to run.
+ * refuses a loose key, with the exact chmod to run. The folder may be a symbolic link (a dotfiles setup):
+ * the folder it leads to is what is checked, and named.
  */
-import { chmod, lstat, mkdir, open, readFile, rename, unlink } from "node:fs/promises";
+import {
+  chmod,
+  lstat,
+  mkdir,
+  open,
+  readdir,
+  readFile,
+  realpath,
+  rename,
+  stat,
+  unlink,
+} from "node:fs/promises";
+import type { Stats } from "node:fs";
 import { randomBytes } from "node:crypto";
-import { basename, dirname, join } from "node:path";
+import { basename, dirname, join, resolve } from "node:path";
 import { HubSetupError } from "../../errors.js";
+import { pidAlive } from "../files/config-lock.js";
 
 function shellQuote(path: string): string {
   return `'${path.replace(/'/g, `'\\''`)}'`;
@@ -28,34 +42,52 @@ export async function ensurePrivateDir(dir: string): Promise<void> {
   await chmod(dir, 0o700); // the umask may have narrowed or (rarely) widened what mkdir applied
 }
 
+async function statIfExists(path: string, follow: boolean): Promise<Stats | undefined> {
+  try {
+    return await (follow ? stat(path) : lstat(path));
+  } catch (e) {
+    if (isMissing(e)) return undefined;
+    throw e;
+  }
+}
+
+type Entry = { real: string; shown: string; st: Stats; want: number };
+
+function checkEntry({ shown, real, st, want }: Entry, problems: string[], fixes: string[]): void {
+  const uid = process.getuid?.();
+  if (uid !== undefined && st.uid !== uid) problems.push(`${shown} belongs to user id ${st.uid}, not to you`);
+  if ((st.mode & 0o077) !== 0) {
+    problems.push(
+      `${shown} has mode ${(st.mode & 0o777).toString(8).padStart(4, "0")}, so others can read it`,
+    );
+    fixes.push(`chmod ${want.toString(8)} ${shellQuote(real)}`);
+  }
+}
+
 /**
  * Refuses a folder or file that group or others can access, or that someone else owns. Missing paths
- * pass (nothing to protect yet).
+ * pass (nothing to protect yet). A folder that is a link is judged by its target (stat, not lstat); the
+ * file itself must be a regular file, not a link (the atomic write would replace the link anyway).
  */
 export async function assertPrivate(dir: string, file: string): Promise<void> {
   const problems: string[] = [];
   const fixes: string[] = [];
-  for (const [path, want] of [
-    [dir, 0o700],
-    [file, 0o600],
-  ] as const) {
-    let st;
-    try {
-      st = await lstat(path);
-    } catch (e) {
-      if (isMissing(e)) continue;
-      throw e;
-    }
-    if (path === file && !st.isFile()) problems.push(`${path} is not a regular file`);
-    const uid = process.getuid?.();
-    if (uid !== undefined && st.uid !== uid)
-      problems.push(`${path} belongs to user id ${st.uid}, not to you`);
-    if ((st.mode & 0o077) !== 0) {
-      problems.push(
-        `${path} has mode ${(st.mode & 0o777).toString(8).padStart(4, "0")}, so others can read it`,
-      );
-      fixes.push(`chmod ${want.toString(8)} ${shellQuote(path)}`);
-    }
+  const dirStat = await statIfExists(dir, true);
+  let realDir = resolve(dir);
+  if (dirStat !== undefined) {
+    realDir = await realpath(dir);
+    const link = (await lstat(dir)).isSymbolicLink();
+    const shown =
+      realDir === resolve(dir) ? dir : link ? `${dir} (a link to ${realDir})` : `${dir} (${realDir})`;
+    if (!dirStat.isDirectory()) problems.push(`${shown} is not a folder`);
+    checkEntry({ real: realDir, shown, st: dirStat, want: 0o700 }, problems, fixes);
+  }
+  const fileStat = await statIfExists(file, false);
+  if (fileStat !== undefined) {
+    const real = join(realDir, basename(file));
+    const shown = real === resolve(file) ? file : `${file} (${real})`;
+    if (!fileStat.isFile()) problems.push(`${shown} is not a regular file`);
+    checkEntry({ real, shown, st: fileStat, want: 0o600 }, problems, fixes);
   }
   if (problems.length === 0) return;
   const fix = fixes.length > 0 ? fixes.join(" && ") : `remove ${shellQuote(file)} and store the tokens again`;
@@ -75,24 +107,45 @@ export async function readIfExists(path: string): Promise<string | undefined> {
   }
 }
 
-/** Replaces `path` with `content` all at once, mode 0600: readers see the old file or the new, never half. */
+/** Our temp files: `.<name>.<pid>.<8 hex>.tmp`. */
+function tempPattern(name: string): RegExp {
+  return new RegExp(`^\\.${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\.(\\d+)\\.[0-9a-f]{8}\\.tmp$`);
+}
+
+/** Removes temp files of `path` left by writers that died (they may hold tokens). */
+async function sweepStaleTemps(dir: string, name: string): Promise<void> {
+  const pattern = tempPattern(name);
+  for (const entry of await readdir(dir).catch(() => [] as string[])) {
+    const pid = Number(pattern.exec(entry)?.[1]);
+    if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && !pidAlive(pid))
+      await unlink(join(dir, entry)).catch(() => undefined);
+  }
+}
+
+/**
+ * Replaces `path` with `content` all at once, mode 0600: readers see the old file or the new, never half.
+ * On any failure the temp file is removed; one left by a killed writer is swept by the next write.
+ */
 export async function writePrivateAtomic(path: string, content: string): Promise<void> {
   const dir = dirname(path);
+  await sweepStaleTemps(dir, basename(path));
   const tmp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
   const handle = await open(tmp, "wx", 0o600);
+  let renamed = false;
   try {
-    await handle.writeFile(content, "utf8");
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  try {
+    try {
+      await handle.writeFile(content, "utf8");
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
     await rename(tmp, path);
-  } catch (e) {
-    await unlink(tmp).catch(() => undefined);
-    throw e;
+    renamed = true;
+  } finally {
+    if (!renamed) await unlink(tmp).catch(() => undefined);
   }
-  const d = await open(dir, "r");
+  const d = await open(dir, "r").catch(() => undefined);
+  if (d === undefined) return;
   try {
     await d.sync();
   } catch {
