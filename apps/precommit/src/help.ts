@@ -7,9 +7,11 @@ Usage:
   hub-token-check install         write a git pre-commit hook (an existing hook is kept and runs first)
 
 It scans ansible.cfg, .ansible.cfg, and *.cfg / *.ini files with a [galaxy] or [galaxy_server.*]
-section, and their backup copies (ansible.cfg.bak, ansible.cfg~), and flags tokens, passwords and client secrets in any section (commented-out lines too) and a
-Red Hat offline token anywhere. Empty values, placeholders (<your-token>, changeme, xxxx), \${VAR}
-references (which Ansible does not expand: you get a note), paths and URLs are not flagged.
+section, and their backup copies (ansible.cfg.bak, ansible.cfg~). It flags tokens, passwords and client
+secrets in any section (commented-out lines too), a password or token written into a URL
+(https://user:PASSWORD@host/, ?token=…), and a Red Hat offline token anywhere. Empty values,
+placeholders (<your-token>, changeme, xxxx), \${VAR} references (which Ansible does not expand: you get
+a note), paths and other URLs are not flagged.
 
 Flags:
   -f, --format text|json|sarif   output format (default text; sarif is for GitHub code scanning)

@@ -72,6 +72,21 @@ describe("planFileFix", () => {
     expect(plan.manual).toEqual([]);
   });
 
+  it("leaves a secret inside a URL to the user, saying to drop it from the URL", () => {
+    const text = "[galaxy_server.hub]\nurl = https://admin:S3cr3t-Passw0rd@hub.example.com/api/galaxy/\n";
+    const plan = planFileFix("ansible.cfg", text);
+    expect(plan.text).toBe(text);
+    expect(plan.moves).toEqual([]);
+    expect(plan.manual).toEqual([
+      {
+        line: 2,
+        kind: "password in url",
+        where: "[galaxy_server.hub]",
+        why: "a secret inside a URL: drop it from the URL by hand and set ANSIBLE_GALAXY_SERVER_HUB_PASSWORD instead",
+      },
+    ]);
+  });
+
   it("moves nothing out of a file Ansible refuses, and says to repair it first", () => {
     const text = `[galaxy_server.a]\nurl = x\n[galaxy_server.a]\ntoken = ${hub}\n`;
     const plan = planFileFix("ansible.cfg", text);

@@ -1,4 +1,5 @@
 import { classifyToken, parseAnsibleConfig } from "@hub-setup/core";
+import { isInUrl } from "../report/result.js";
 import type { Finding } from "../scan/finding.js";
 import { fixFor, serverIdOf } from "../scan/fix-hint.js";
 import { scanConfigText } from "../scan/scan-config.js";
@@ -32,6 +33,10 @@ function manualFor(f: Finding, why: string): ManualFix {
 /** Why a value finding cannot be moved into the store, or undefined when it can. */
 function notMovable(f: Finding): string | undefined {
   const id = serverIdOf(f.section);
+  if (isInUrl(f.kind)) {
+    const instead = f.fix === "hub-setup" ? "run `hub-setup` for hub tokens" : `set ${f.fix} instead`;
+    return `a secret inside a URL: drop it from the URL by hand and ${instead}`;
+  }
   if (f.key === "token" && id !== undefined && fixFor(f.section, f.key) !== "hub-setup") return undefined;
   if (id !== undefined && (f.key === "password" || f.key === "client_secret")) {
     return `the secret store keeps tokens only: delete it and set ${fixFor(f.section, f.key)} instead`;

@@ -54,6 +54,25 @@ describe("text", () => {
     expect(text).toContain("[galaxy], in a commented-out token (a comment in git is still a leak)");
     expect(text).toContain("run `hub-setup`");
   });
+
+  it("says to drop a secret from its URL, and to delete a backup copy or keep it out of git", () => {
+    const inUrl = sampleFinding({
+      kind: "password in url",
+      key: "url",
+      redacted: "password (15 chars)",
+      fix: "ANSIBLE_GALAXY_SERVER_PRIVATE_HUB_PASSWORD",
+    });
+    const backup = sampleFinding({ path: "old copy/ansible.cfg.bak" });
+    const text = renderText(sampleResult([inUrl, backup]));
+    expect(text).toContain(
+      "ansible.cfg:7:9: password in url in [galaxy_server.private_hub] url: password (15 chars)\n" +
+        "    fix: drop it from the URL (keep the URL without it) and set ANSIBLE_GALAXY_SERVER_PRIVATE_HUB_PASSWORD in the environment instead",
+    );
+    expect(text).toContain(
+      "old copy/ansible.cfg.bak:7:9: hub token in [galaxy_server.private_hub] token: hub API token 0a1b…8e9f (40 chars)\n" +
+        "    fix: a backup copy of a config file, holding an old token: delete it, or keep it out of git (`git rm --cached -- 'old copy/ansible.cfg.bak'` if it is staged",
+    );
+  });
 });
 
 describe("json", () => {

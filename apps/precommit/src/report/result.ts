@@ -1,4 +1,4 @@
-import type { Finding, Note, Skipped } from "../scan/finding.js";
+import type { Finding, FindingKind, Note, Skipped } from "../scan/finding.js";
 import { isBackupCopy } from "../source/candidate.js";
 import { shellQuote } from "./shell-quote.js";
 
@@ -21,12 +21,20 @@ export function backupFixSentence(path: string): string {
   return `a backup copy of a config file, holding an old token: delete it, or keep it out of git (\`git rm --cached -- ${shellQuote(path)}\` if it is staged, and \`*.bak\` / \`*~\` in .gitignore)`;
 }
 
+/** Whether the secret sits inside a URL: the fix is to drop it from the URL, not the line. */
+export function isInUrl(kind: FindingKind): boolean {
+  return kind === "password in url" || kind === "token in url";
+}
+
 /** The fix in words, for people. */
-export function fixSentence(f: Pick<Finding, "fix" | "path">): string {
+export function fixSentence(f: Pick<Finding, "fix" | "path" | "kind">): string {
   if (isBackupCopy(f.path)) return backupFixSentence(f.path);
+  const remove = isInUrl(f.kind)
+    ? "drop it from the URL (keep the URL without it)"
+    : "remove it from the file";
   return f.fix === "hub-setup"
-    ? "remove it from the file and run `hub-setup`, which keeps the token in the secret store"
-    : `remove it from the file and set ${f.fix} in the environment instead (\`hub-setup\` can keep it in the secret store and export it for you)`;
+    ? `${remove} and run \`hub-setup\`, which keeps the token in the secret store`
+    : `${remove} and set ${f.fix} in the environment instead (\`hub-setup\` can keep it in the secret store and export it for you)`;
 }
 
 export function whereSentence(f: Pick<Finding, "section" | "key" | "place">): string {

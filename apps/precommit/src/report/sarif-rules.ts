@@ -29,6 +29,16 @@ const ABOUT: Record<FindingKind, [name: string, text: string, severity: string]>
   "client secret": ["ClientSecret", "A service-account client secret in plain text.", "9.1"],
   "api key": ["ApiKey", "An API key in plain text in an ansible.cfg-style file.", "8.0"],
   secret: ["Secret", "A secret in plain text in an ansible.cfg-style file.", "8.0"],
+  "password in url": [
+    "PasswordInUrl",
+    "A password written into a URL (https://user:password@host/) in an ansible.cfg-style file.",
+    "8.0",
+  ],
+  "token in url": [
+    "TokenInUrl",
+    "A token or key written into a URL's query (?token=…) in an ansible.cfg-style file.",
+    "8.0",
+  ],
 };
 
 export function ruleId(kind: FindingKind): string {

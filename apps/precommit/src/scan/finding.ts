@@ -11,7 +11,11 @@ export type FindingKind =
   | "password"
   | "client secret"
   | "api key"
-  | "secret";
+  | "secret"
+  /** The password of a URL's userinfo (`https://user:PASSWORD@host/`), or a `password=` parameter. */
+  | "password in url"
+  /** A URL parameter named like a token or key (`?token=…`, `&api_key=…`). */
+  | "token in url";
 
 export const FINDING_KINDS: readonly FindingKind[] = [
   "offline token",
@@ -23,6 +27,8 @@ export const FINDING_KINDS: readonly FindingKind[] = [
   "client secret",
   "api key",
   "secret",
+  "password in url",
+  "token in url",
 ];
 
 /** Where in the file the secret was: an option's value, a commented-out option, or free text. */

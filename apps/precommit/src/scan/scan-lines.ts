@@ -1,10 +1,10 @@
 import { isAllowed } from "./allow.js";
 import type { ScanLine } from "./cfg-line.js";
 import { readCommentedOption } from "./commented-option.js";
-import { describeSecret, isTokenShaped, offlineToken } from "./describe.js";
+import { describeSecret, isTokenShaped } from "./describe.js";
+import { findOfflineTokens, findUrlCredentials } from "./in-any-line.js";
 import type { Finding, FindingPlace, Note } from "./finding.js";
 import { fixFor } from "./fix-hint.js";
-import { jwtSpans } from "./jwt-spans.js";
 import { secretKeyKind } from "./secret-keys.js";
 import { isPlaceholder, judgeValue, unquote } from "./value-rules.js";
 
@@ -120,47 +120,12 @@ function evaluate(path: string, o: Option, out: ScanResult): void {
   });
 }
 
-/** A Red Hat offline token anywhere in the file (a url, a comment, an invalid line) is a leak too. */
-function findOfflineTokens(
-  path: string,
-  lines: readonly ScanLine[],
-  sectionAt: (string | null)[],
-  out: ScanResult,
-) {
-  for (const l of lines) {
-    for (const span of jwtSpans(l.raw)) {
-      const column = span.start + 1;
-      const taken = out.findings.some(
-        (f) => f.line === l.line && f.column < column + span.text.length && column < f.endColumn,
-      );
-      if (taken) continue;
-      const offline = offlineToken(span.text);
-      if (offline === undefined) continue;
-      const section = sectionAt[l.line] ?? null;
-      const inValue = (l.kind === "option" || l.kind === "continuation") && l.key !== undefined;
-      const key = inValue ? (l.key ?? null) : (readCommentedOption(l.raw)?.key ?? null);
-      const place: FindingPlace = inValue ? "value" : l.kind === "comment" ? "comment" : "text";
-      out.findings.push({
-        path,
-        line: l.line,
-        column,
-        endColumn: column + span.text.length,
-        kind: "offline token",
-        key,
-        section,
-        redacted: offline.redacted,
-        fix: fixFor(section, key),
-        place,
-      });
-    }
-  }
-}
-
 /** Every plaintext secret in one ansible.cfg-like file, from its line-level view. */
 export function scanLines(path: string, lines: readonly ScanLine[]): ScanResult {
   const out: ScanResult = { findings: [], notes: [] };
   const { options, sectionAt } = collectOptions(lines);
   for (const o of options) evaluate(path, o, out);
+  findUrlCredentials(path, lines, sectionAt, out);
   findOfflineTokens(path, lines, sectionAt, out);
   const raws = lines.map((l) => l.raw);
   out.findings = out.findings
