@@ -309,6 +309,45 @@ describe("status", () => {
     expect(h.io.out()).toContain("! a password is written in the url");
   });
 
+  it("still reports every server, and exits 5, when the store opens but reading a token fails", async () => {
+    const insecure = new HubSetupError("STORE_INSECURE", "credentials is readable by others", {
+      hint: "chmod 600 …",
+    });
+    let reads = 0;
+    const store: TokenStore = {
+      ...memoryStore({ priv: HUB }),
+      get: () => {
+        reads++;
+        return Promise.reject(insecure);
+      },
+    };
+    const setup: Setup = {
+      config: loadedConfig([cloud([OFFLINE, "env"]), priv()]),
+      store,
+      script: { verify: { [CLOUD_URL]: { ok: true } } },
+    };
+    const { code, report } = await json(setup);
+    expect(reads).toBeGreaterThan(0);
+    expect(code).toBe(EXIT.CONFIG);
+    expect(report.store.error).toEqual({
+      code: "STORE_INSECURE",
+      message: "credentials is readable by others",
+      hint: "chmod 600 …",
+    });
+    expect(report.servers.map((s) => [s.id, s.health, s.token?.origin ?? null])).toEqual([
+      ["cloud", "ok", "env"],
+      ["priv", "broken", null],
+    ]);
+    expect(report.servers[1]?.failure).toBe("config");
+    expect(report.servers[1]?.problems.map((p) => p.message).join()).toContain("store cannot be read");
+    expect(report.servers[1]?.problems.map((p) => p.message).join()).not.toContain("no token");
+    const h = harness(setup);
+    expect(await runStatus([], h.deps)).toBe(EXIT.CONFIG);
+    expect(h.io.out()).toContain("X token store cannot be used: credentials is readable by others");
+    expect(h.io.out()).toContain("cloud (cloud)");
+    expect(h.io.out()).toContain("priv (private)");
+  });
+
   it("refuses unknown flags as a usage error", async () => {
     const h = harness({});
     await expect(runStatus(["--jsn"], h.deps)).rejects.toMatchObject({ code: "USAGE" });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { hubToken, offlineToken, server } from "../../test/helpers-subcommands/fakes.js";
-import { hubKind, pickToken, viewServer } from "./servers.js";
+import { hubKind, pickToken, viewServer, viewServers } from "./servers.js";
 
 const SSO = "https://sso.redhat.com/auth/realms/redhat-external/protocol/openid-connect/token";
 
@@ -83,5 +83,29 @@ describe("problems found without the network", () => {
     expect(messages(v)[0]).toContain(
       "no [galaxy_server.ghost] section and ANSIBLE_GALAXY_SERVER_GHOST_URL is not set",
     );
+  });
+});
+
+describe("viewServers with a store whose reads fail", () => {
+  const failing = { get: () => Promise.reject(new Error("store locked")) };
+
+  it("lets the error propagate when nobody handles it (exec and env must not run without the store)", async () => {
+    await expect(viewServers([server("a", { url: "https://x/" })], failing)).rejects.toThrow("store locked");
+  });
+
+  it("hands each error to onStoreError and still views every server, its stored token unknown", async () => {
+    const seen: unknown[] = [];
+    const views = await viewServers(
+      [server("a", { url: "https://x/" }), server("b", { url: "https://y/", token: hubToken(2) })],
+      failing,
+      (e) => seen.push(e),
+    );
+    expect(seen).toHaveLength(2);
+    expect(views.map((v) => [v.id, v.storeUnreadable, v.token?.origin ?? null])).toEqual([
+      ["a", true, null],
+      ["b", true, "file"],
+    ]);
+    expect(views[0]?.problems[0]).toMatchObject({ severity: "error", failure: "config" });
+    expect(views[1]?.problems).toEqual([]);
   });
 });

@@ -36,6 +36,8 @@ export type ServerView = {
   token: ServerToken | undefined;
   /** A secret (token or password) written in ansible.cfg itself: a leak risk even when overridden. */
   plaintextInFile: string[];
+  /** Reading its token from hub-setup's store failed: whether it has one there is unknown. */
+  storeUnreadable: boolean;
   problems: Problem[];
 };
 
@@ -79,10 +81,20 @@ export function pickToken(server: ConfiguredServer, stored: string | undefined):
   return undefined;
 }
 
-function problemsOf(server: ConfiguredServer, token: ServerToken | undefined): Problem[] {
+function problemsOf(
+  server: ConfiguredServer,
+  token: ServerToken | undefined,
+  storeUnreadable: boolean,
+): Problem[] {
   const problems: Problem[] = [];
   const error = (failure: FailureClass, message: string) =>
     problems.push({ severity: "error", failure, message });
+  if (storeUnreadable && token === undefined && server.username === undefined) {
+    error(
+      "config",
+      "hub-setup's store cannot be read, so whether it holds this server's token is unknown: fix the store (see its error), then run this again",
+    );
+  }
   if (server.idProblem !== undefined) {
     problems.push({ severity: "warning", message: `server id "${server.id}": ${server.idProblem}` });
   }
@@ -121,7 +133,11 @@ function problemsOf(server: ConfiguredServer, token: ServerToken | undefined): P
 }
 
 /** The view of one server that status, refresh, exec and env share. */
-export function viewServer(server: ConfiguredServer, stored: string | undefined): ServerView {
+export function viewServer(
+  server: ConfiguredServer,
+  stored: string | undefined,
+  storeUnreadable = false,
+): ServerView {
   const kind = hubKind(server.url?.value, server.authUrl?.value);
   const basicAuth = server.username !== undefined && server.username.value !== "";
   const token = basicAuth ? undefined : pickToken(server, stored);
@@ -139,19 +155,33 @@ export function viewServer(server: ConfiguredServer, stored: string | undefined)
     basicAuth,
     token,
     plaintextInFile,
-    problems: problemsOf(server, token),
+    storeUnreadable,
+    problems: problemsOf(server, token, storeUnreadable),
   };
 }
 
-/** Every configured server, with the store's token looked up for each. */
+/**
+ * Every configured server, with the store's token looked up for each. A failed look-up (an insecure or
+ * locked store) propagates, unless `onStoreError` is given: then it is told each error and the server
+ * is viewed as one whose stored token is unknown (status reports the store and every server anyway).
+ */
 export async function viewServers(
   servers: readonly ConfiguredServer[],
   store: Pick<TokenStore, "get"> | undefined,
+  onStoreError?: (error: unknown) => void,
 ): Promise<ServerView[]> {
   const views: ServerView[] = [];
   for (const server of servers) {
-    const stored = store === undefined ? undefined : await store.get(server.id);
-    views.push(viewServer(server, stored));
+    let stored: string | undefined;
+    let unreadable = false;
+    try {
+      stored = store === undefined ? undefined : await store.get(server.id);
+    } catch (error) {
+      if (onStoreError === undefined) throw error;
+      onStoreError(error);
+      unreadable = true;
+    }
+    views.push(viewServer(server, stored, unreadable));
   }
   return views;
 }

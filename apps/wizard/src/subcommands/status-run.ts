@@ -85,7 +85,9 @@ export async function buildStatus(options: { offline: boolean }, deps: StatusDep
       message: `the refresh-time state cannot be read, so days left are unknown: ${errorInfo(state.error).message}`,
     });
   }
-  const views = await viewServers(config.servers, "value" in store ? store.value : undefined);
+  const views = await viewServers(config.servers, "value" in store ? store.value : undefined, (error) => {
+    report.store.error ??= errorInfo(error);
+  });
   const checks = options.offline || views.length === 0 ? undefined : await deps.openChecks();
   try {
     report.servers = await mapWithConcurrency(views, deps.concurrency ?? 4, (view) =>
@@ -115,8 +117,9 @@ function exitCodeFor(report: StatusReport): number {
     });
     return report.store.error == null ? EXIT.ERROR : EXIT.CONFIG;
   }
-  const code = exitCodeForResults(report.servers.map((s) => ({ failure: s.failure ?? undefined })));
-  return code === EXIT.OK && report.store.error != null ? EXIT.CONFIG : code;
+  // An unusable store is a 5 whatever the servers say: a person must fix it first (docs/commands.md).
+  if (report.store.error != null) return EXIT.CONFIG;
+  return exitCodeForResults(report.servers.map((s) => ({ failure: s.failure ?? undefined })));
 }
 
 export async function runStatus(argv: readonly string[], deps: StatusDeps): Promise<number> {

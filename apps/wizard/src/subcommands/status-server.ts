@@ -98,7 +98,13 @@ function setupProblems(view: ServerView, configPath: string | undefined): Proble
       message: `a password is written in the url (${where}): anyone who can read it can use it; use a token instead (\`hub-setup\` keeps it out of ansible.cfg)`,
     });
   }
-  if (view.token === undefined && !view.basicAuth && view.kind !== "galaxy" && view.url !== undefined) {
+  if (
+    view.token === undefined &&
+    !view.basicAuth &&
+    !view.storeUnreadable &&
+    view.kind !== "galaxy" &&
+    view.url !== undefined
+  ) {
     problems.push({
       severity: "error",
       failure: "auth",
