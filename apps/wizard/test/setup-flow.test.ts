@@ -312,8 +312,8 @@ describe("Ctrl-C or Esc at any question", () => {
 
 describe("without a terminal (--no-interactive)", () => {
   const run = (argv: string[], world: FakeWorld) => {
-    const { deps, prompter } = harness(world, {});
-    return { promise: runSetup(parseSetupArgs(argv, false), deps), prompter };
+    const { deps, prompter, output } = harness(world, {});
+    return { promise: runSetup(parseSetupArgs(argv, false), deps), prompter, output };
   };
 
   it("never asks, and a missing answer is a usage error naming the flag", async () => {
@@ -363,6 +363,25 @@ describe("without a terminal (--no-interactive)", () => {
     expect(result.serverIds).toEqual(["corp_published", "corp_community"]);
     expect(world.files.get(PROJECT_CFG)).toContain("[galaxy_server.corp_community]");
     expect(world.stores.file.get("corp_community")).toBe(token);
+  });
+
+  it("reads a relative --config against the current folder: no false 'Ansible reads … here' warning", async () => {
+    const token = hubToken();
+    const world = fakeWorld({ stdin: `${token}\n`, files: { [PROJECT_CFG]: "[defaults]\nforks = 5\n" } });
+    const flags = ["--hub", "private", "--url", "https://pah.example.com", "--repository", "published"];
+    const rest = ["--token-stdin", "--store", "file", "--yes"];
+    const { promise, output } = run([...flags, ...rest, "--config", "./ansible.cfg"], world);
+    await promise;
+    expect(output()).not.toContain("warning: Ansible reads");
+    expect(output()).toContain(`--- ${PROJECT_CFG}`);
+    expect(world.files.get(PROJECT_CFG)).toContain("[galaxy_server.pah_published]");
+    expect(world.files.has("./ansible.cfg")).toBe(false);
+
+    const other = fakeWorld({ stdin: `${token}\n`, files: { [PROJECT_CFG]: "[defaults]\n" } });
+    const elsewhere = run([...flags, ...rest, "--config", "sub/../../other.cfg"], other);
+    await elsewhere.promise;
+    expect(elsewhere.output()).toContain(`warning: Ansible reads ${PROJECT_CFG} here, not /work/other.cfg`);
+    expect(other.files.has("/work/other.cfg")).toBe(true);
   });
 
   it("fails with the check's error code when the live check fails", async () => {

@@ -1,4 +1,4 @@
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { HubSetupError } from "@hub-setup/core";
 import type { Choice } from "../prompter/prompter.js";
 import { renderDiff } from "./diff.js";
@@ -22,10 +22,15 @@ export type WritePlan = {
   servers: PlannedServer[];
 };
 
+/**
+ * The ansible.cfg to write, always absolute: a relative --config or ANSIBLE_CONFIG is read against the
+ * current folder, as Ansible reads it, so that it compares equal to the file Ansible reads here.
+ */
 async function chooseFile(opts: SetupOptions, deps: SetupDeps, survey: Survey): Promise<string> {
-  if (opts.configPath !== undefined) return opts.configPath;
   const { ports } = deps;
-  const fromEnv = ports.env["ANSIBLE_CONFIG"];
+  if (opts.configPath !== undefined) return resolve(ports.cwd, opts.configPath);
+  const rawEnv = ports.env["ANSIBLE_CONFIG"];
+  const fromEnv = rawEnv === undefined || rawEnv === "" ? rawEnv : resolve(ports.cwd, rawEnv);
   const options: { path: string; label: string }[] = [];
   if (fromEnv !== undefined && fromEnv !== "")
     options.push({
