@@ -1,15 +1,18 @@
 // `hub-token-check install` with real git: the hook lands where git runs hooks from, keeps and chains
 // an existing hook, is idempotent, and a real commit through it is stopped or let through.
 import { spawnSync } from "node:child_process";
-import { existsSync, readFileSync, statSync } from "node:fs";
-import { join } from "node:path";
+import { chmodSync, existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { rename as realRename, writeFile } from "node:fs/promises";
+import { basename, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { requireTool, tempDir } from "@hub-setup/test-utils";
 import { describe, expect, it } from "vitest";
 import { EXIT } from "../src/exit-codes.js";
 import { CHAINED_NAME, HOOK_MARKER } from "../src/install/hook-script.js";
+import { installHook, type HookFs } from "../src/install/install-hook.js";
 import { memoryIo } from "../src/io.js";
 import { main } from "../src/main.js";
+import { gitRunner } from "../src/source/run-git.js";
 import { fakeHubToken } from "./support/fake-tokens.js";
 import { initRepo, type Repo } from "./support/git-repo.js";
 
@@ -99,6 +102,82 @@ describe.skipIf(!git.available)("hub-token-check install", () => {
     const checked = commit(repo, "x");
     expect(checked.status).not.toBe(0);
     expect(checked.stdout + checked.stderr).toContain("ansible.cfg:3:9: hub token");
+  });
+
+  it("never changes the mode of the user's hook it keeps", async () => {
+    for (const mode of [0o700, 0o750, 0o644]) {
+      const repo = initRepo(tempDir());
+      repo.write(".git/hooks/pre-commit", "#!/bin/sh\nexit 0\n");
+      chmodSync(join(repo.dir, ".git/hooks/pre-commit"), mode);
+      expect((await install(repo)).code).toBe(EXIT.CLEAN);
+      expect(statSync(join(repo.dir, ".git/hooks", CHAINED_NAME)).mode & 0o7777, mode.toString(8)).toBe(mode);
+    }
+  });
+
+  it("says a kept hook that is not executable did not run before and will not run now", async () => {
+    const repo = initRepo(tempDir());
+    repo.write(".git/hooks/pre-commit", "#!/bin/sh\nexit 0\n");
+    chmodSync(join(repo.dir, ".git/hooks/pre-commit"), 0o644);
+    const r = await install(repo);
+    expect(r.out).toContain("it is not executable, so git did not run it and it will not run now");
+  });
+
+  describe("when a write fails, the user's hook stays where it was and no temp file is left", () => {
+    const userHook = "#!/bin/sh\necho mine\n";
+
+    async function installWith(fs: Partial<HookFs>) {
+      const repo = initRepo(tempDir());
+      repo.write(".git/hooks/pre-commit", userHook);
+      chmodSync(join(repo.dir, ".git/hooks/pre-commit"), 0o700);
+      const io = memoryIo({ cwd: repo.dir, env: repo.env });
+      const git = gitRunner(repo.dir, repo.env);
+      const result = installHook({ io, git, self, fs }).then(
+        () => undefined,
+        (error: unknown) => error as Error,
+      );
+      return { repo, io, error: await result };
+    }
+
+    function expectUntouched(dir: string) {
+      const hooks = join(dir, ".git/hooks");
+      expect(readFileSync(join(hooks, "pre-commit"), "utf8")).toBe(userHook);
+      expect(statSync(join(hooks, "pre-commit")).mode & 0o7777).toBe(0o700);
+      const ours = readdirSync(hooks).filter((f) => f.includes("hub-token-check"));
+      expect(ours).toEqual([]);
+    }
+
+    it("writing our hook fails (disk full)", async () => {
+      const full = Object.assign(new Error("ENOSPC: no space left on device"), { code: "ENOSPC" });
+      const { repo, error } = await installWith({
+        // Half a file, then the disk is full: the temp file exists when the write fails.
+        writeHook: async (path) => {
+          await writeFile(path, "#!/bin/sh\n", { mode: 0o755 });
+          throw full;
+        },
+      });
+      expect(error?.message).toContain("no space left on device");
+      expect(error?.message).toContain("nothing was changed");
+      expectUntouched(repo.dir);
+    });
+
+    it("renaming ours into place fails after the user's hook was moved aside: it is moved back", async () => {
+      // Only the first rename onto pre-commit fails (ours); the one that moves the user's hook back works.
+      let failed = false;
+      const renames: string[] = [];
+      const { repo, error } = await installWith({
+        rename: (from, to) => {
+          renames.push(`${basename(from)} -> ${basename(to)}`);
+          if (failed || !to.endsWith("/pre-commit")) return realRename(from, to);
+          failed = true;
+          return Promise.reject(Object.assign(new Error("EIO: i/o error"), { code: "EIO" }));
+        },
+      });
+      // The user's hook was really moved aside first, so the roll-back is what put it back.
+      expect(renames[0]).toBe(`pre-commit -> ${CHAINED_NAME}`);
+      expect(renames.at(-1)).toBe(`${CHAINED_NAME} -> pre-commit`);
+      expect(error?.message).toContain("i/o error");
+      expectUntouched(repo.dir);
+    });
   });
 
   it("respects core.hooksPath, from a subfolder too", async () => {
