@@ -1,6 +1,7 @@
 import pkg from "../package.json" with { type: "json" };
 import { main } from "./main.js";
 import type { Io } from "./io.js";
+import { handleSignals } from "./signals.js";
 
 // The only module that touches `process`.
 const io: Io = {
@@ -17,11 +18,9 @@ const io: Io = {
 };
 
 const controller = new AbortController();
-// The first signal asks the running command to stop; later ones are absorbed here (a child run by
-// `exec` gets them from the terminal or from the forwarding), so hub-setup never exits before its child.
-for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.on(signal, () => controller.abort(signal));
-}
+// The first signal asks the running command to stop. A later one is left to exec's child while it runs
+// (it got it from the terminal), so hub-setup never exits before its child; with no child, it exits 130.
+handleSignals(process, controller, { exit: (code) => process.exit(code), stderr: io.stderr });
 
 process.exitCode = await main(process.argv.slice(2), {
   io,

@@ -32,6 +32,7 @@ import type {
   TokenStore,
 } from "./subcommands/ports.js";
 import type { SelfCommand } from "./subcommands/schedule-units.js";
+import { childStarted } from "./signals.js";
 
 export type Env = Readonly<Record<string, string | undefined>>;
 
@@ -61,14 +62,22 @@ export function selfCommand(): SelfCommand {
   return { node: process.execPath, script: resolved };
 }
 
-/** Starts a child with inherited stdio (exec). A spawn failure (ENOENT, EACCES) resolves, never throws. */
+/**
+ * Starts a child with inherited stdio (exec). A spawn failure (ENOENT, EACCES) resolves, never throws.
+ * While it runs, a second SIGINT/SIGTERM is left to it (signals.ts) instead of ending hub-setup.
+ */
 export const spawnChild: SpawnPort = (command, args, options) => {
+  const ended = childStarted();
   const child = spawn(command, [...args], { env: options.env, cwd: options.cwd, stdio: "inherit" });
   const exited = new Promise<ChildExit>((resolve) => {
-    child.once("error", (error: NodeJS.ErrnoException) =>
-      resolve({ kind: "error", errno: error.code ?? "UNKNOWN", message: error.message }),
-    );
-    child.once("exit", (code, signal) => resolve({ kind: "exit", code, signal }));
+    child.once("error", (error: NodeJS.ErrnoException) => {
+      ended();
+      resolve({ kind: "error", errno: error.code ?? "UNKNOWN", message: error.message });
+    });
+    child.once("exit", (code, signal) => {
+      ended();
+      resolve({ kind: "exit", code, signal });
+    });
   });
   const running: RunningChild = {
     exited,
