@@ -4,6 +4,8 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     projects: ["packages/*", "apps/*"],
+    // Builds first (turbo-cached), so that tests of the bundled CLIs and of core's dist never run stale code.
+    globalSetup: ["scripts/vitest-global-setup.mjs"],
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },
