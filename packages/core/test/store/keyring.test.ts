@@ -86,6 +86,18 @@ describe("the keyring backend", () => {
     expect(await store.list()).toEqual([]);
   });
 
+  it("an empty credentials file (left by a rolled-back run) does not keep auto off a working keyring", async () => {
+    const xdg = tempDir();
+    const file = await openSecretStore({ env: envIn(xdg), backend: "file" });
+    await file.set("hub", mintOfflineToken());
+    await file.delete("hub");
+    expect(existsSync(join(xdg, "hub-setup", "credentials"))).toBe(true);
+    const store = await openSecretStore({ env: envIn(xdg), keyring: memoryKeyring() });
+    expect(store.backend).toBe("keyring");
+    await file.set("hub", mintOfflineToken());
+    expect((await openSecretStore({ env: envIn(xdg), keyring: memoryKeyring() })).backend).toBe("file");
+  });
+
   it("a keyring that answers AccessDenied: auto falls back to the file, and says so", async () => {
     const store = await openSecretStore({ env: envIn(tempDir()), keyring: deniedKeyring() });
     expect(store.backend).toBe("file");

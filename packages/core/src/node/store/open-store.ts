@@ -43,7 +43,9 @@ export async function openSecretStore(options: OpenStoreOptions): Promise<Secret
   const service = options.service ?? KEYRING_SERVICE;
   if (backend === "file") return fileSecretStore(dir);
   if (backend === "auto" && (await readIfExists(join(dir, CREDENTIALS_FILE))) !== undefined) {
-    return fileSecretStore(dir, "tokens are already kept in this credentials file");
+    // Tokens stay where they are; an empty file (left by a run that was rolled back) decides nothing.
+    const file = fileSecretStore(dir, "tokens are already kept in this credentials file");
+    if ((await file.list()).length > 0) return file;
   }
   const keyring = await usableKeyring(options);
   if (keyring.ok) return keyringSecretStore(keyring.port, dir, service);
