@@ -1,6 +1,6 @@
 import { createServer, request as httpRequest, type IncomingMessage } from "node:http";
-import { connect, type AddressInfo, type Socket } from "node:net";
-import { onTestFinished } from "vitest";
+import { connect, type Socket } from "node:net";
+import { listenForTest } from "./listen.js";
 
 export type TestProxy = { url: string; forwarded: string[]; tunnels: string[]; close: () => Promise<void> };
 
@@ -55,19 +55,6 @@ export async function startProxy(options: { requireAuth?: boolean } = {}): Promi
     upstream.on("error", () => client.destroy());
     client.on("error", () => upstream.destroy());
   });
-  server.on("connection", (s: Socket) => {
-    sockets.add(s);
-    s.on("close", () => sockets.delete(s));
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  let closed = false;
-  const close = async (): Promise<void> => {
-    if (closed) return;
-    closed = true;
-    for (const s of sockets) s.destroy();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
-  };
-  onTestFinished(close);
+  const { port, close } = await listenForTest(server, sockets);
   return { url: `http://127.0.0.1:${port}`, forwarded, tunnels, close };
 }

@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import type { AddressInfo, Socket } from "node:net";
-import { onTestFinished } from "vitest";
+import type { Socket } from "node:net";
+import { listenForTest } from "./listen.js";
 
 /** What the stand-in server does for one request. */
 export type Reply =
@@ -49,20 +49,7 @@ export async function startServer(
       res.end(reply.body ?? "");
     });
   });
-  server.on("connection", (s: Socket) => {
-    sockets.add(s);
-    s.on("close", () => sockets.delete(s));
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  let closed = false;
-  const close = async (): Promise<void> => {
-    if (closed) return;
-    closed = true;
-    for (const s of sockets) s.destroy();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
-  };
-  onTestFinished(close);
+  const { port, close } = await listenForTest(server, sockets);
   const origin = `http://127.0.0.1:${port}`;
   return { url: `${origin}${path}`, origin, requests, close };
 }
