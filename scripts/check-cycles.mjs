@@ -21,7 +21,13 @@ function sourceFiles(dir) {
 
 function resolveImport(from, spec) {
   const base = resolve(dirname(from), spec);
-  const candidates = [base, base.replace(/\.js$/, ".ts"), base.replace(/\.mjs$/, ".mts"), `${base}.ts`, join(base, "index.ts")];
+  const candidates = [
+    base,
+    base.replace(/\.js$/, ".ts"),
+    base.replace(/\.mjs$/, ".mts"),
+    `${base}.ts`,
+    join(base, "index.ts"),
+  ];
   return candidates.find((c) => existsSync(c) && statSync(c).isFile());
 }
 
@@ -83,8 +89,15 @@ if (cycles.length === 0) {
   console.log(`no import cycles in ${graph.size} modules`);
 } else {
   for (const cycle of cycles) {
-    console.error(`import cycle: ${cycle.map((f) => relative(root, f)).sort().join(" <-> ")}`);
+    console.error(
+      `import cycle: ${cycle
+        .map((f) => relative(root, f))
+        .sort()
+        .join(" <-> ")}`,
+    );
   }
-  console.error(`${cycles.length} import cycle(s); break each by moving the shared part into its own module or injecting it.`);
+  console.error(
+    `${cycles.length} import cycle(s); break each by moving the shared part into its own module or injecting it.`,
+  );
   process.exit(1);
 }
