@@ -2,7 +2,7 @@ import { defineProject } from "vitest/config";
 
 export default defineProject({
   test: {
-    name: "wizard",
+    name: "hub-setup",
     include: ["src/**/*.test.ts", "test/**/*.test.ts"],
   },
 });

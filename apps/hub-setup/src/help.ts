@@ -11,7 +11,7 @@ Usage:
   hub-setup sandbox [--port N] [--state-dir DIR]
   hub-setup demo                the wizard against a local sandbox, in a throw-away folder
 
-Each command takes --help. Details: apps/wizard/docs/commands.md in the repository.
+Each command takes --help. Details: apps/hub-setup/docs/commands.md in the repository.
 
 Flags:
   -h, --help       this text
