@@ -20,8 +20,8 @@ import { mkdir, readFile, rm } from "node:fs/promises";
 import { homedir } from "node:os";
 import { dirname } from "node:path";
 import { realpathSync } from "node:fs";
-import type { ChildExit, RunningChild, SpawnPort } from "./subcommands/exec-run.js";
-import type { CommandRunner, ScheduleFiles } from "./subcommands/schedule-ports.js";
+import type { ChildExit, RunningChild, SpawnPort } from "./commands/exec/run.js";
+import type { CommandRunner, ScheduleFiles } from "./commands/schedule/schedule-ports.js";
 import type {
   ConfiguredServer,
   HubChecks,
@@ -30,8 +30,8 @@ import type {
   RefreshState,
   Sourced,
   TokenStore,
-} from "./subcommands/ports.js";
-import type { SelfCommand } from "./subcommands/schedule-units.js";
+} from "./ports.js";
+import type { SelfCommand } from "./commands/schedule/units.js";
 import { childStarted } from "./signals.js";
 
 export type Env = Readonly<Record<string, string | undefined>>;

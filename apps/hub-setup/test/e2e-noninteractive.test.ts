@@ -10,9 +10,9 @@ import {
   throwAwayWorld,
   type BinRun,
   type Sandboxed,
-} from "./helpers-wizard/built.js";
-import { snapshotTree } from "./helpers-wizard/fs-snapshot.js";
-import { showsSecret } from "./helpers-wizard/tmux.js";
+} from "./support/built.js";
+import { snapshotTree } from "./support/fs-snapshot.js";
+import { showsSecret } from "./support/tmux.js";
 
 const galaxy = requireTool("ansible-galaxy");
 

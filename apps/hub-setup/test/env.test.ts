@@ -2,9 +2,9 @@ import { spawnSync } from "node:child_process";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { EXIT } from "../src/exit-codes.js";
-import { assignmentLine } from "../src/subcommands/env-quote.js";
-import { runEnv, type EnvDeps } from "../src/subcommands/env-run.js";
-import type { LoadedConfig, TokenStore } from "../src/subcommands/ports.js";
+import { assignmentLine } from "../src/shell/quote.js";
+import { runEnv, type EnvDeps } from "../src/commands/env/run.js";
+import type { LoadedConfig, TokenStore } from "../src/ports.js";
 import {
   envVar,
   hubToken,
@@ -13,7 +13,7 @@ import {
   offlineToken,
   output,
   server,
-} from "./helpers-subcommands/fakes.js";
+} from "./support/fakes.js";
 
 const URL = "https://hub.example.test/api/galaxy/content/published/";
 const SSO = "https://sso.example.test/auth/realms/redhat-external/protocol/openid-connect/token";

@@ -3,8 +3,8 @@ import { join } from "node:path";
 import { startSandbox } from "@hub-setup/sandbox";
 import { requireTool } from "@hub-setup/test-utils";
 import { describe, expect, it } from "vitest";
-import { expectBuilt, runBin } from "./helpers-subcommands/bin.js";
-import { ansibleCfg, world } from "./helpers-subcommands/world.js";
+import { expectBuilt, runBin } from "./support/bin.js";
+import { ansibleCfg, world } from "./support/world.js";
 
 async function waitFor(path: string): Promise<void> {
   for (let i = 0; i < 400 && !existsSync(path); i++) await new Promise((r) => setTimeout(r, 25));

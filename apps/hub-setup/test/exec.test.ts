@@ -10,9 +10,9 @@ import {
   type ChildExit,
   type ExecDeps,
   type SpawnPort,
-} from "../src/subcommands/exec-run.js";
-import type { TokenStore } from "../src/subcommands/ports.js";
-import { envVar, hubToken, loadedConfig, memoryStore, output, server } from "./helpers-subcommands/fakes.js";
+} from "../src/commands/exec/run.js";
+import type { TokenStore } from "../src/ports.js";
+import { envVar, hubToken, loadedConfig, memoryStore, output, server } from "./support/fakes.js";
 
 const URL_A = "https://hub-a.example.test/api/galaxy/content/published/";
 const URL_B = "https://hub-b.example.test/api/galaxy/content/published/";

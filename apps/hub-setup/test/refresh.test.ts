@@ -1,8 +1,8 @@
 import { HubSetupError, tokenFingerprint } from "@hub-setup/core";
 import { describe, expect, it } from "vitest";
 import { EXIT } from "../src/exit-codes.js";
-import type { LoadedConfig, TokenStore } from "../src/subcommands/ports.js";
-import { runRefresh, type RefreshDeps } from "../src/subcommands/refresh-run.js";
+import type { LoadedConfig, TokenStore } from "../src/ports.js";
+import { runRefresh, type RefreshDeps } from "../src/commands/refresh/run.js";
 import {
   hubToken,
   loadedConfig,
@@ -15,7 +15,7 @@ import {
   scriptedChecks,
   server,
   type ChecksScript,
-} from "./helpers-subcommands/fakes.js";
+} from "./support/fakes.js";
 
 const NOW = new Date("2026-03-01T12:00:00Z");
 const SSO = "https://sso.example.test/auth/realms/redhat-external/protocol/openid-connect/token";

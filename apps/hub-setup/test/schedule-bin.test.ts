@@ -1,9 +1,9 @@
 import { realpathSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { BIN, expectBuilt, runBin } from "./helpers-subcommands/bin.js";
-import { world } from "./helpers-subcommands/world.js";
-import { snapshotTree } from "./helpers-wizard/fs-snapshot.js";
+import { BIN, expectBuilt, runBin } from "./support/bin.js";
+import { world } from "./support/world.js";
+import { snapshotTree } from "./support/fs-snapshot.js";
 
 describe("the built hub-setup schedule", () => {
   it("--print names node and the hub-setup script by absolute path, and writes nothing", async () => {

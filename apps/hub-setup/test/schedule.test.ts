@@ -4,11 +4,11 @@ import { tempDir } from "@hub-setup/test-utils";
 import { describe, expect, it } from "vitest";
 import { EXIT } from "../src/exit-codes.js";
 import { scheduleFiles } from "../src/services.js";
-import type { ScheduleDeps } from "../src/subcommands/schedule-ports.js";
-import { runSchedule } from "../src/subcommands/schedule-run.js";
-import { CRON_MARKER } from "../src/subcommands/schedule-units.js";
-import { fakeMachine, type FakeMachine } from "./helpers-subcommands/fake-runner.js";
-import { output } from "./helpers-subcommands/fakes.js";
+import type { ScheduleDeps } from "../src/commands/schedule/schedule-ports.js";
+import { runSchedule } from "../src/commands/schedule/run.js";
+import { CRON_MARKER } from "../src/commands/schedule/units.js";
+import { fakeMachine, type FakeMachine } from "./support/fake-machine.js";
+import { output } from "./support/fakes.js";
 
 const SELF = { node: "/usr/bin/node", script: "/opt/hub-setup/bin/hub-setup.mjs" };
 

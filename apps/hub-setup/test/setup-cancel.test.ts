@@ -6,12 +6,12 @@ import { openSecretStore } from "@hub-setup/core/node";
 import { startSandbox, type Sandbox } from "@hub-setup/sandbox";
 import { memoryIo } from "../src/io.js";
 import { CANCEL, recordingSpinner, scriptedPrompter, type Script } from "../src/prompter/scripted.js";
-import { parseSetupArgs } from "../src/setup/options.js";
-import { realSetupPorts } from "../src/setup/real-ports.js";
-import { runSetup } from "../src/setup/run.js";
-import { makeStyle } from "../src/setup/style.js";
-import { throwAwayWorld, type Sandboxed } from "./helpers-wizard/built.js";
-import { snapshotTree } from "./helpers-wizard/fs-snapshot.js";
+import { parseSetupArgs } from "../src/commands/setup/options.js";
+import { realSetupPorts } from "../src/commands/setup/real-ports.js";
+import { runSetup } from "../src/commands/setup/run.js";
+import { makeStyle } from "../src/commands/setup/style.js";
+import { throwAwayWorld, type Sandboxed } from "./support/built.js";
+import { snapshotTree } from "./support/fs-snapshot.js";
 
 let sandbox: Sandbox;
 beforeAll(async () => {

@@ -2,11 +2,11 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ansibleCfgCorpus } from "@hub-setup/test-utils";
-import { diffLines } from "../src/setup/diff.js";
-import { parseSetupArgs } from "../src/setup/options.js";
-import { runSetup } from "../src/setup/run.js";
-import { fakeWorld, harness } from "./helpers-wizard/fake-ports.js";
-import { hubToken, offlineToken } from "./helpers-wizard/tokens.js";
+import { diffLines } from "../src/commands/setup/diff.js";
+import { parseSetupArgs } from "../src/commands/setup/options.js";
+import { runSetup } from "../src/commands/setup/run.js";
+import { fakeWorld, harness } from "./support/wizard-harness.js";
+import { hubToken, offlineToken } from "./support/tokens.js";
 
 // A real ansible.cfg from the shared corpus: comments, three servers (two on console.redhat.com).
 const CORPUS_FILE = join(ansibleCfgCorpus(), "files", "0091.cfg");

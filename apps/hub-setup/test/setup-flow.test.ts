@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { HubSetupError } from "@hub-setup/core";
 import { CANCEL, DEFAULT, type Script } from "../src/prompter/scripted.js";
-import { parseSetupArgs } from "../src/setup/options.js";
-import { runSetup } from "../src/setup/run.js";
-import { fakeWorld, harness, type FakeWorld } from "./helpers-wizard/fake-ports.js";
-import { accessToken, hubToken, offlineToken } from "./helpers-wizard/tokens.js";
+import { parseSetupArgs } from "../src/commands/setup/options.js";
+import { runSetup } from "../src/commands/setup/run.js";
+import { fakeWorld, harness, type FakeWorld } from "./support/wizard-harness.js";
+import { accessToken, hubToken, offlineToken } from "./support/tokens.js";
 
 const interactive = parseSetupArgs([], true);
 const USER_CFG = "/home/me/.ansible.cfg";

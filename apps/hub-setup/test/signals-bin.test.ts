@@ -2,8 +2,8 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { onTestFinished, describe, expect, it } from "vitest";
-import { BIN, expectBuilt, runBin } from "./helpers-subcommands/bin.js";
-import { world } from "./helpers-subcommands/world.js";
+import { BIN, expectBuilt, runBin } from "./support/bin.js";
+import { world } from "./support/world.js";
 
 /** Resolves once `read()` contains `text`, checked on each chunk of output; fails after `ms`. */
 function outputContains(child: ChildProcess, read: () => string, text: string, ms = 20_000): Promise<void> {

@@ -1,12 +1,12 @@
 import { chmodSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { run as env } from "../src/commands/env.js";
-import { run as status } from "../src/commands/status.js";
+import { run as env } from "../src/commands/env/index.js";
+import { run as status } from "../src/commands/status/index.js";
 import { EXIT } from "../src/exit-codes.js";
-import type { StatusReport } from "../src/subcommands/status-report.js";
-import { hubToken } from "./helpers-subcommands/fakes.js";
-import { ansibleCfg, world, type World } from "./helpers-subcommands/world.js";
+import type { StatusReport } from "../src/commands/status/report.js";
+import { hubToken } from "./support/fakes.js";
+import { ansibleCfg, world, type World } from "./support/world.js";
 
 /** status --offline --json through the real config loader and store, no network. */
 async function offlineStatus(w: World, extraEnv: Record<string, string> = {}) {

@@ -1,10 +1,10 @@
 import { HubSetupError, tokenFingerprint } from "@hub-setup/core";
 import { describe, expect, it } from "vitest";
 import { EXIT } from "../src/exit-codes.js";
-import type { HubChecks, LoadedConfig, TokenStore } from "../src/subcommands/ports.js";
-import { runStatus, type StatusDeps } from "../src/subcommands/status-run.js";
-import type { StatusReport } from "../src/subcommands/status-report.js";
-import { STATUS_JSON_SCHEMA } from "../src/subcommands/status-schema.js";
+import type { HubChecks, LoadedConfig, TokenStore } from "../src/ports.js";
+import { runStatus, type StatusDeps } from "../src/commands/status/run.js";
+import type { StatusReport } from "../src/commands/status/report.js";
+import { STATUS_JSON_SCHEMA } from "../src/commands/status/schema.js";
 import {
   envVar,
   hubToken,
@@ -16,8 +16,8 @@ import {
   scriptedChecks,
   server,
   type ChecksScript,
-} from "./helpers-subcommands/fakes.js";
-import { validate } from "./helpers-subcommands/json-schema.js";
+} from "./support/fakes.js";
+import { validate } from "./support/json-schema.js";
 
 const NOW = new Date("2026-03-01T12:00:00Z");
 const DAY = 86_400_000;

@@ -2,8 +2,8 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { requireTool } from "@hub-setup/test-utils";
-import { BIN, requireBuiltBin, throwAwayWorld } from "./helpers-wizard/built.js";
-import { startTmux, type TmuxSession } from "./helpers-wizard/tmux.js";
+import { BIN, requireBuiltBin, throwAwayWorld } from "./support/built.js";
+import { startTmux, type TmuxSession } from "./support/tmux.js";
 
 const tmux = requireTool("tmux");
 const galaxy = requireTool("ansible-galaxy");

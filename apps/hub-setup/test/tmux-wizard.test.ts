@@ -10,9 +10,9 @@ import {
   runBin,
   throwAwayWorld,
   type Sandboxed,
-} from "./helpers-wizard/built.js";
-import { snapshotTree } from "./helpers-wizard/fs-snapshot.js";
-import { showsSecret, startTmux, type TmuxSession } from "./helpers-wizard/tmux.js";
+} from "./support/built.js";
+import { snapshotTree } from "./support/fs-snapshot.js";
+import { showsSecret, startTmux, type TmuxSession } from "./support/tmux.js";
 
 const tmux = requireTool("tmux");
 const galaxy = requireTool("ansible-galaxy");

@@ -1,0 +1,24 @@
+import type { LoadedConfig, TokenStore } from "../ports.js";
+import { viewServers, type ServerView } from "./servers.js";
+
+/** How the subcommands reach ansible.cfg and the secret store (services.ts builds the real ones). */
+export type WorkspacePorts = {
+  loadConfig: () => Promise<LoadedConfig>;
+  openStore: () => Promise<TokenStore>;
+};
+
+export type Workspace = {
+  config: LoadedConfig;
+  store: TokenStore;
+  storedIds: string[];
+  views: ServerView[];
+};
+
+/** The config Ansible reads here, the store, and each server's view. Errors propagate (typed, coded). */
+export async function loadWorkspace(ports: WorkspacePorts): Promise<Workspace> {
+  const config = await ports.loadConfig();
+  const store = await ports.openStore();
+  const storedIds = await store.list();
+  const views = await viewServers(config.servers, store);
+  return { config, store, storedIds, views };
+}
