@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { HubSetupError } from "@hub-setup/core";
 import { hubToken, offlineToken } from "../test/support/fakes.js";
 import { EXIT, exitCodeFor } from "./exit-codes.js";
-import { memoryIo } from "./io.js";
+import { memoryIo } from "../test/support/io.js";
 import { main, report } from "./main.js";
 
 const ctx = (io: ReturnType<typeof memoryIo>, version = "0") => ({

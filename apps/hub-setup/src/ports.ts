@@ -1,7 +1,15 @@
 /**
- * The small interfaces the subcommands (status, refresh, exec, env, schedule) depend on. services.ts
- * builds the real ones from @hub-setup/core/node; unit tests pass fakes. Nothing here does I/O.
+ * hub-setup's one vocabulary of ports: the small interfaces the commands depend on. adapters/ builds
+ * the real ones from @hub-setup/core/node and Node's built-ins; unit tests pass fakes. Nothing here
+ * does I/O. Where core has the type, it is core's.
  */
+import type { HubServer, HubSetupError } from "@hub-setup/core";
+import type { ConfigCandidate, ConfigDiscovery } from "@hub-setup/core/node";
+
+export type { ConfigCandidate, ConfigDiscovery };
+
+/** Environment variables, as a command sees them (ctx.io.env). */
+export type Env = Readonly<Record<string, string | undefined>>;
 
 /** Where Ansible takes a value from: ansible.cfg, an ANSIBLE_GALAXY_SERVER_* variable, or its default. */
 export type ValueSource = "file" | "env" | "default";
@@ -24,9 +32,6 @@ export type ConfiguredServer = {
   sectionExists: boolean;
 };
 
-/** One file Ansible could read, and why it was or was not chosen. */
-export type ConfigCandidate = { path: string; chosen: boolean; reason: string };
-
 /** The ansible.cfg Ansible will read here (or none), and the galaxy servers it defines. */
 export type LoadedConfig = {
   /** The file Ansible reads; undefined when it reads none. */
@@ -43,14 +48,30 @@ export type LoadedConfig = {
   problems: string[];
 };
 
-/** The secret store, reduced to what the subcommands need. Ids are galaxy server ids. */
+/** A file's text and what it looked like when read (the write fails if it changed since). */
+export type ConfigFile = { text: string; snapshot: unknown };
+
+/** The secret store (core's SecretStore), keyed by galaxy server id. */
 export type TokenStore = {
   backend: string;
   /** A path or keyring service name: printable, never secret. */
   location: string;
   get: (id: string) => Promise<string | undefined>;
   list: () => Promise<string[]>;
+  set: (id: string, token: string) => Promise<void>;
+  delete: (id: string) => Promise<void>;
 };
+
+/** What status, refresh, exec and env read of the store. */
+export type TokenReader = Pick<TokenStore, "backend" | "location" | "get" | "list">;
+
+/** What the wizard uses of the store. */
+export type TokenWriter = Pick<TokenStore, "backend" | "location" | "get" | "set" | "delete">;
+
+/** Where the wizard may put a token: a store backend, or plaintext in ansible.cfg. */
+export type StoreChoice = "keyring" | "file" | "plaintext";
+
+export type StoreBackend = Exclude<StoreChoice, "plaintext">;
 
 /** When each offline token was last refreshed successfully (never the token itself). */
 export type RefreshState = {
@@ -58,18 +79,16 @@ export type RefreshState = {
   recordRefresh: (serverId: string, fingerprint: string, at: Date) => Promise<void>;
 };
 
-export type HubKind = "cloud" | "private" | "galaxy";
+/** What a configured server is: core's hub kinds, or a plain Galaxy server. */
+export type ServerKind = HubServer["kind"] | "galaxy";
 
-export type HubTarget = {
-  kind: HubKind;
-  url: string;
-  authUrl?: string;
-  clientId?: string;
-  validateCerts?: boolean;
-};
+/** A hub to check live: core's HubServer, any server kind, and whether to verify its certificate. */
+export type HubTarget = Omit<HubServer, "kind"> & { kind: ServerKind; validateCerts?: boolean };
 
+/** A live check's answer; a failure carries core's outcome and error (its code gives the exit code). */
 export type CheckResult =
-  { ok: true } | { ok: false; outcome: string; message: string; expectedUrl?: string };
+  | { ok: true; detail?: string }
+  | { ok: false; outcome: string; message: string; error: HubSetupError; expectedUrl?: string };
 
 export type RefreshFailureOutcome = "expired" | "wrong-client" | "rejected" | "unavailable" | "network";
 
@@ -86,4 +105,45 @@ export type HubChecks = {
   ) => Promise<RefreshResult>;
   /** Lets go of connections kept alive for reuse. */
   close: () => Promise<void>;
+};
+
+/** How a child started by `exec` ended: it exited (or was killed by a signal), or never started. */
+export type ChildExit =
+  | { kind: "exit"; code: number | null; signal: NodeJS.Signals | null }
+  | { kind: "error"; errno: string; message: string };
+
+export type RunningChild = { exited: Promise<ChildExit>; kill: (signal: NodeJS.Signals) => void };
+
+/** Starts a child with the terminal (exec). */
+export type SpawnPort = (
+  command: string,
+  args: readonly string[],
+  options: { env: Record<string, string>; cwd: string },
+) => RunningChild;
+
+/** A finished external command; code 127 when it is not installed. */
+export type RunResult = { code: number; stdout: string; stderr: string };
+
+/** Runs systemctl or crontab without a shell; `input` is written to its stdin. */
+export type CommandRunner = (command: string, args: readonly string[], input?: string) => Promise<RunResult>;
+
+/** The few file operations schedule needs; writes are atomic (temp file + rename) and create folders. */
+export type ScheduleFiles = {
+  read: (path: string) => Promise<string | undefined>;
+  writeAtomic: (path: string, text: string) => Promise<void>;
+  remove: (path: string) => Promise<void>;
+};
+
+/** The absolute command that runs this hub-setup: node's path and its script (bin.ts finds it). */
+export type SelfCommand = { node: string; script: string };
+
+/** Values the demo pre-fills (the sandbox's addresses) instead of Red Hat's. */
+export type SetupDefaults = {
+  cloudUrl?: string;
+  authUrl?: string;
+  privateUrl?: string;
+  /** The collection named in the final "try it" line. */
+  tryCollection?: string;
+  /** Store backends the person may pick (the demo never offers the real keyring). */
+  stores?: readonly StoreChoice[];
 };

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { EXIT } from "../src/exit-codes.js";
 import { assignmentLine } from "../src/shell/quote.js";
 import { runEnv, type EnvDeps } from "../src/commands/env/run.js";
-import type { LoadedConfig, TokenStore } from "../src/ports.js";
+import type { LoadedConfig, TokenReader } from "../src/ports.js";
 import {
   envVar,
   hubToken,
@@ -21,7 +21,7 @@ const HUB = hubToken(0x5e);
 const OFFLINE = offlineToken();
 
 function harness(
-  opts: { config?: LoadedConfig; store?: TokenStore; env?: Record<string, string>; tty?: boolean } = {},
+  opts: { config?: LoadedConfig; store?: TokenReader; env?: Record<string, string>; tty?: boolean } = {},
 ) {
   const io = output();
   const deps: EnvDeps = {

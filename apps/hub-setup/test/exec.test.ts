@@ -3,15 +3,9 @@ import { join } from "node:path";
 import { tempDir } from "@hub-setup/test-utils";
 import { describe, expect, it } from "vitest";
 import { EXIT } from "../src/exit-codes.js";
-import { spawnChild } from "../src/services.js";
-import {
-  exitStatusOf,
-  runExec,
-  type ChildExit,
-  type ExecDeps,
-  type SpawnPort,
-} from "../src/commands/exec/run.js";
-import type { TokenStore } from "../src/ports.js";
+import { spawnChild } from "../src/adapters/child.js";
+import { exitStatusOf, runExec, type ExecDeps } from "../src/commands/exec/run.js";
+import type { ChildExit, SpawnPort, TokenReader } from "../src/ports.js";
 import { envVar, hubToken, loadedConfig, memoryStore, output, server } from "./support/fakes.js";
 
 const URL_A = "https://hub-a.example.test/api/galaxy/content/published/";
@@ -40,7 +34,7 @@ function fakeSpawn(exit: ChildExit | (() => Promise<ChildExit>)) {
 
 function harness(
   spawn: SpawnPort,
-  opts: { env?: Record<string, string>; store?: TokenStore; signal?: AbortSignal } = {},
+  opts: { env?: Record<string, string>; store?: TokenReader; signal?: AbortSignal } = {},
 ) {
   const io = output();
   const deps: ExecDeps = {

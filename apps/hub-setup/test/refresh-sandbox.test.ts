@@ -4,7 +4,7 @@ import { startSandbox, type Sandbox } from "@hub-setup/sandbox";
 import { fixedClock, type TestClock } from "@hub-setup/test-utils";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { AppContext } from "../src/context.js";
-import { run as refreshCommand } from "../src/commands/refresh/index.js";
+import { runRefreshPaced as refreshCommand } from "../src/commands/refresh/index.js";
 import { run as status } from "../src/commands/status/index.js";
 import { EXIT } from "../src/exit-codes.js";
 import type { StatusReport } from "../src/commands/status/report.js";

@@ -1,7 +1,7 @@
 import { HubSetupError, tokenFingerprint } from "@hub-setup/core";
 import { describe, expect, it } from "vitest";
 import { EXIT } from "../src/exit-codes.js";
-import type { LoadedConfig, TokenStore } from "../src/ports.js";
+import type { LoadedConfig, TokenReader } from "../src/ports.js";
 import { runRefresh, type RefreshDeps } from "../src/commands/refresh/run.js";
 import {
   hubToken,
@@ -24,7 +24,7 @@ const VALIDATED = "https://console.redhat.com/api/automation-hub/content/validat
 const A = offlineToken({ sub: "f:1:alice" });
 const B = offlineToken({ sub: "f:2:bob" });
 
-function harness(config: LoadedConfig | Error, store: TokenStore, script: ChecksScript = {}) {
+function harness(config: LoadedConfig | Error, store: TokenReader, script: ChecksScript = {}) {
   const io = output();
   const fake = scriptedChecks(script);
   const state = memoryState();

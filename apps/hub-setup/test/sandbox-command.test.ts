@@ -2,7 +2,7 @@ import { connect } from "node:net";
 import { describe, expect, it, onTestFinished } from "vitest";
 import { HubSetupError } from "@hub-setup/core";
 import { run } from "../src/commands/sandbox/index.js";
-import { memoryIo } from "../src/io.js";
+import { memoryIo } from "./support/io.js";
 
 function ctx(signal: AbortSignal) {
   const io = memoryIo();

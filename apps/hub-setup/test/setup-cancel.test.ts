@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { HubSetupError, toConfigParserView } from "@hub-setup/core";
 import { openSecretStore } from "@hub-setup/core/node";
 import { startSandbox, type Sandbox } from "@hub-setup/sandbox";
-import { memoryIo } from "../src/io.js";
+import { memoryIo } from "./support/io.js";
 import { CANCEL, recordingSpinner, scriptedPrompter, type Script } from "../src/prompter/scripted.js";
 import { parseSetupArgs } from "../src/commands/setup/options.js";
 import { realSetupPorts } from "../src/commands/setup/real-ports.js";
@@ -43,7 +43,8 @@ function run(world: Sandboxed, script: Script, flags: string[]) {
   const deps = {
     prompter,
     spinner: recordingSpinner(),
-    ports: realSetupPorts(ctx),
+    // --no-schedule: the wizard never runs `schedule` here.
+    ports: realSetupPorts(ctx, () => Promise.reject(new Error("schedule is not run in this test"))),
     style: makeStyle(false),
     print: io.stdout,
     signal: ctx.signal,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { memoryIo } from "../src/io.js";
+import { memoryIo } from "./support/io.js";
 import { main } from "../src/main.js";
 
 const ctx = (io: ReturnType<typeof memoryIo>) => ({

@@ -1,7 +1,7 @@
 import { HubSetupError, tokenFingerprint } from "@hub-setup/core";
 import { describe, expect, it } from "vitest";
 import { EXIT } from "../src/exit-codes.js";
-import type { HubChecks, LoadedConfig, TokenStore } from "../src/ports.js";
+import type { HubChecks, LoadedConfig, TokenReader } from "../src/ports.js";
 import { runStatus, type StatusDeps } from "../src/commands/status/run.js";
 import type { StatusReport } from "../src/commands/status/report.js";
 import { STATUS_JSON_SCHEMA } from "../src/commands/status/schema.js";
@@ -29,7 +29,7 @@ const HUB = hubToken(7);
 
 type Setup = {
   config?: LoadedConfig | Error;
-  store?: TokenStore | Error;
+  store?: TokenReader | Error;
   state?: ReturnType<typeof memoryState>;
   script?: ChecksScript;
 };
@@ -314,7 +314,7 @@ describe("status", () => {
       hint: "chmod 600 …",
     });
     let reads = 0;
-    const store: TokenStore = {
+    const store: TokenReader = {
       ...memoryStore({ priv: HUB }),
       get: () => {
         reads++;

@@ -5,7 +5,8 @@ import type { Prompter } from "./prompter.js";
 
 /** The only module that imports @inquirer/prompts. */
 export type InquirerPrompterOptions = {
-  input?: NodeJS.ReadableStream;
+  /** The terminal's input (bin.ts passes process.stdin through the context). */
+  input: NodeJS.ReadableStream;
   output?: NodeJS.WritableStream;
   /** Aborted from outside (SIGINT/SIGTERM while no prompt holds the terminal): the open prompt ends. */
   signal?: AbortSignal;
@@ -20,8 +21,8 @@ export function isPromptCancel(error: unknown): boolean {
   return error instanceof Error && CANCEL_ERRORS.has(error.name);
 }
 
-export function inquirerPrompter(options: InquirerPrompterOptions = {}): Prompter {
-  const stream = options.input ?? process.stdin;
+export function inquirerPrompter(options: InquirerPrompterOptions): Prompter {
+  const stream = options.input;
 
   async function ask<T>(run: (context: Context) => Promise<T>): Promise<T> {
     const esc = new AbortController();

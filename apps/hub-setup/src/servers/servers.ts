@@ -1,6 +1,6 @@
 import { classifyToken, galaxyServerEnvVar, redactValue, type TokenKind } from "@hub-setup/core";
 import type { FailureClass } from "./outcome.js";
-import type { ConfiguredServer, HubKind, HubTarget, TokenStore, ValueSource } from "../ports.js";
+import type { ConfiguredServer, ServerKind, HubTarget, TokenReader, ValueSource } from "../ports.js";
 
 /**
  * Where the token a server will use comes from, under `hub-setup exec` (and `eval "$(hub-setup env)"`):
@@ -25,7 +25,7 @@ export type Problem =
 
 export type ServerView = {
   id: string;
-  kind: HubKind;
+  kind: ServerKind;
   url: string | undefined;
   urlSource: ValueSource | undefined;
   authUrl: string | undefined;
@@ -47,7 +47,7 @@ const RED_HAT_TOKEN_URL = "https://sso.redhat.com/auth/realms/redhat-external/pr
 const CLOUD_HOSTS = new Set(["console.redhat.com", "cloud.redhat.com", "console.stage.redhat.com"]);
 
 /** cloud: Red Hat's hub (an SSO exchange); galaxy: galaxy.ansible.com; private: anything else. */
-export function hubKind(url: string | undefined, authUrl: string | undefined): HubKind {
+export function hubKind(url: string | undefined, authUrl: string | undefined): ServerKind {
   if (authUrl !== undefined && authUrl.trim() !== "") return "cloud";
   let parsed: URL | undefined;
   try {
@@ -167,7 +167,7 @@ export function viewServer(
  */
 export async function viewServers(
   servers: readonly ConfiguredServer[],
-  store: Pick<TokenStore, "get"> | undefined,
+  store: Pick<TokenReader, "get"> | undefined,
   onStoreError?: (error: unknown) => void,
 ): Promise<ServerView[]> {
   const views: ServerView[] = [];

@@ -1,4 +1,5 @@
 import type { ServerView } from "./servers.js";
+import type { Env } from "../ports.js";
 
 export type TokenVariable = { name: string; value: string; serverId: string };
 
@@ -16,7 +17,7 @@ export type TokenEnvironment = {
 export function tokenEnvironment(
   views: readonly ServerView[],
   storedIds: readonly string[],
-  env: Readonly<Record<string, string | undefined>>,
+  env: Env,
 ): TokenEnvironment {
   const variables: TokenVariable[] = [];
   const notes: string[] = [];

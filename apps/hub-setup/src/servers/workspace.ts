@@ -1,15 +1,15 @@
-import type { LoadedConfig, TokenStore } from "../ports.js";
+import type { LoadedConfig, TokenReader } from "../ports.js";
 import { viewServers, type ServerView } from "./servers.js";
 
 /** How the subcommands reach ansible.cfg and the secret store (services.ts builds the real ones). */
 export type WorkspacePorts = {
   loadConfig: () => Promise<LoadedConfig>;
-  openStore: () => Promise<TokenStore>;
+  openStore: () => Promise<TokenReader>;
 };
 
 export type Workspace = {
   config: LoadedConfig;
-  store: TokenStore;
+  store: TokenReader;
   storedIds: string[];
   views: ServerView[];
 };

@@ -1,3 +1,4 @@
+import type { Env } from "../ports.js";
 /**
  * One environment assignment per shell, quoted so that the shell reads back exactly the value given,
  * whatever it holds (quotes, backslashes, `$`, newlines, spaces).
@@ -44,7 +45,7 @@ export function assignmentLine(shell: Shell, name: string, value: string): strin
 }
 
 /** The shell to print for when none was asked for: fish or pwsh from $SHELL, else POSIX sh. */
-export function defaultShell(env: Readonly<Record<string, string | undefined>>): Shell {
+export function defaultShell(env: Env): Shell {
   const name = (env["SHELL"] ?? "").split(/[\\/]/).pop() ?? "";
   if (name === "fish") return "fish";
   if (name === "pwsh" || name === "powershell" || name === "pwsh.exe") return "powershell";

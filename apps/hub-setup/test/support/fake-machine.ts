@@ -1,4 +1,4 @@
-import type { CommandRunner, RunResult } from "../../src/commands/schedule/schedule-ports.js";
+import type { CommandRunner, RunResult } from "../../src/ports.js";
 
 /**
  * Stand-ins for systemctl and crontab: a user manager that is up or not, and a crontab held in memory.

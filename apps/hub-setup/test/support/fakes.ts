@@ -2,7 +2,7 @@
  * Fakes of the subcommands' ports (src/ports.ts): an in-memory config, store and state,
  * and a hub-check port that answers from a script and fails the test on any call it was not told of.
  */
-import { galaxyServerEnvVar } from "@hub-setup/core";
+import { galaxyServerEnvVar, HubSetupError } from "@hub-setup/core";
 import type {
   CheckResult,
   ConfiguredServer,
@@ -12,7 +12,7 @@ import type {
   RefreshResult,
   RefreshState,
   Sourced,
-  TokenStore,
+  TokenReader,
   ValueSource,
 } from "../../src/ports.js";
 
@@ -80,7 +80,7 @@ export function loadedConfig(servers: ConfiguredServer[], path = "/work/ansible.
 
 export function memoryStore(
   entries: Record<string, string> = {},
-): TokenStore & { data: Map<string, string> } {
+): TokenReader & { data: Map<string, string> } {
   const data = new Map(Object.entries(entries));
   return {
     backend: "file",
@@ -107,9 +107,13 @@ export function memoryState(
   };
 }
 
+/** A scripted live check: what status reads of a CheckResult (the fake adds the error it carries). */
+export type ScriptedCheck =
+  { ok: true } | { ok: false; outcome: string; message: string; expectedUrl?: string };
+
 export type ChecksScript = {
   /** Keyed by the hub url. */
-  verify?: Record<string, CheckResult>;
+  verify?: Record<string, ScriptedCheck>;
   /** Keyed by the token. */
   refresh?: Record<string, RefreshResult>;
 };
@@ -130,7 +134,7 @@ export function scriptedChecks(script: ChecksScript) {
       const answer = script.verify?.[target.url];
       if (answer === undefined)
         throw new Error(`unexpected verify of ${target.url} (token ${token.length} chars)`);
-      return answer;
+      return checkResult(answer);
     },
     refresh: async (request) => {
       calls.push({ op: "refresh", key: request.token, authUrl: request.authUrl, clientId: request.clientId });
@@ -169,3 +173,8 @@ export function output() {
 }
 
 export const envVar = (id: string) => galaxyServerEnvVar(id, "token");
+
+/** The full CheckResult of a scripted one: a failure carries an error, as the real adapter's does. */
+export function checkResult(answer: ScriptedCheck): CheckResult {
+  return answer.ok ? answer : { ...answer, error: new HubSetupError("INTERNAL", answer.message) };
+}

@@ -1,13 +1,6 @@
 import { HubSetupError } from "@hub-setup/core";
-import type {
-  CheckResult,
-  ConfigFile,
-  HubTarget,
-  SetupDeps,
-  SetupPorts,
-  StoreBackend,
-  TokenStore,
-} from "../../src/commands/setup/setup-ports.js";
+import type { SetupDeps, SetupPorts } from "../../src/commands/setup/deps.js";
+import type { ConfigFile, HubTarget, StoreBackend, TokenWriter } from "../../src/ports.js";
 import {
   recordingSpinner,
   scriptedPrompter,
@@ -16,7 +9,12 @@ import {
 } from "../../src/prompter/scripted.js";
 import { makeStyle } from "../../src/commands/setup/style.js";
 
-export type Verifier = (server: HubTarget, token: string) => CheckResult;
+/** A scripted live check: what the wizard reads of a CheckResult (the harness adds the outcome). */
+export type Verifier = (
+  server: HubTarget,
+  token: string,
+) =>
+  { ok: true; detail?: string } | { ok: false; message: string; error: HubSetupError; expectedUrl?: string };
 
 export type FakeWorldOptions = {
   files?: Record<string, string>;
@@ -109,7 +107,7 @@ export function fakeWorld(options: FakeWorldOptions = {}): FakeWorld {
             },
       openStore: async (backend) => {
         const map = stores[backend];
-        const store: TokenStore = {
+        const store: TokenWriter = {
           backend,
           location: backend,
           get: async (id) => map.get(id),
@@ -123,7 +121,8 @@ export function fakeWorld(options: FakeWorldOptions = {}): FakeWorld {
       },
       verify: async (server, token) => {
         verifyCalls.push({ server, token });
-        return (options.verify ?? acceptAll)(server, token);
+        const answer = (options.verify ?? acceptAll)(server, token);
+        return answer.ok ? answer : { ...answer, outcome: "rejected" };
       },
       readStdin: async () => options.stdin ?? "",
       inGitRepo: async () => options.git ?? false,

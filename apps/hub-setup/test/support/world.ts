@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { openSecretStore } from "@hub-setup/core/node";
 import { tempDir } from "@hub-setup/test-utils";
 import type { AppContext } from "../../src/context.js";
-import { memoryIo } from "../../src/io.js";
+import { memoryIo } from "./io.js";
 
 export type World = {
   root: string;

@@ -3,13 +3,9 @@ import { mkdir, mkdtemp, realpath, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Sandbox } from "@hub-setup/sandbox";
-import type { AppContext } from "../../context.js";
-import { setupDeps } from "../setup/deps.js";
-import { parseSetupArgs } from "../setup/options.js";
-import { realSetupPorts } from "../setup/real-ports.js";
-import { runSetup } from "../setup/run.js";
-
-type Env = Record<string, string | undefined>;
+import { ansibleCoreVersion } from "../../adapters/ansible.js";
+import type { AppContext, CrossCalls } from "../../context.js";
+import type { Env } from "../../ports.js";
 
 export type DemoOptions = { interactive: boolean; keep: boolean };
 
@@ -17,8 +13,8 @@ export type DemoOptions = { interactive: boolean; keep: boolean };
 const COLLECTION = "sandbox.app";
 
 /** The throw-away world: HOME, XDG_CONFIG_HOME and ANSIBLE_CONFIG inside it, none of the user's ANSIBLE_* or HUB_SETUP_*. */
-export function demoEnv(base: Readonly<Env>, dir: string): Env {
-  const env: Env = {};
+export function demoEnv(base: Env, dir: string): Record<string, string | undefined> {
+  const env: Record<string, string | undefined> = {};
   for (const [k, v] of Object.entries(base)) if (!/^(ANSIBLE_|HUB_SETUP_)/.test(k)) env[k] = v;
   const local = ["127.0.0.1", "localhost"];
   const given = (base["NO_PROXY"] ?? base["no_proxy"] ?? "").split(",").map((h) => h.trim());
@@ -51,18 +47,16 @@ function banner(sandbox: Sandbox, dir: string, interactive: boolean): string {
   return `${lines.join("\n")}\n\n`;
 }
 
-async function install(ctx: AppContext, env: Env, project: string): Promise<number> {
+async function install(ctx: AppContext, calls: CrossCalls, env: Env, project: string): Promise<number> {
   const args = ["ansible-galaxy", "collection", "install", COLLECTION];
   ctx.io.stdout(
     `\nInstalling ${COLLECTION} from the sandbox, as the final line suggests:\n  hub-setup exec -- ${args.join(" ")}\n`,
   );
-  const { COMMANDS } = await import("../index.js");
-  const exec = await COMMANDS["exec"]!();
-  return exec.run(["--", ...args], { ...ctx, io: { ...ctx.io, env, cwd: project } });
+  return calls.runExec(["--", ...args], { env, cwd: project });
 }
 
 /** `hub-setup demo`: the wizard against an in-process sandbox, in a throw-away folder, then a real install. */
-export async function runDemo(options: DemoOptions, ctx: AppContext): Promise<number> {
+export async function runDemo(options: DemoOptions, ctx: AppContext, calls: CrossCalls): Promise<number> {
   const { startSandbox } = await import("@hub-setup/sandbox");
   const dir = await realpath(await mkdtemp(join(tmpdir(), "hub-setup-demo-")));
   const project = join(dir, "project");
@@ -91,11 +85,9 @@ export async function runDemo(options: DemoOptions, ctx: AppContext): Promise<nu
           "--no-schedule",
           "--no-pre-commit",
         ];
-    const opts = parseSetupArgs(argv, options.interactive);
     const wizardEnv = options.interactive
       ? env
       : { ...env, HUB_SETUP_CLOUD_TOKEN: tokens.offline, HUB_SETUP_PRIVATE_TOKEN: tokens.hub };
-    const ports = realSetupPorts(ctx, { env: wizardEnv, cwd: project });
     const defaults = {
       cloudUrl: urls.cloud.published,
       authUrl: urls.tokenEndpoint,
@@ -103,14 +95,18 @@ export async function runDemo(options: DemoOptions, ctx: AppContext): Promise<nu
       tryCollection: COLLECTION,
       stores: ["file", "plaintext"] as const,
     };
-    await runSetup(opts, setupDeps(ctx, opts, { ports, defaults }));
-    if ((await ports.ansibleVersion()) === undefined) {
+    await calls.runWizard(
+      argv,
+      { env: wizardEnv, cwd: project },
+      { terminal: options.interactive, defaults },
+    );
+    if ((await ansibleCoreVersion(wizardEnv, project)) === undefined) {
       ctx.io.stdout(
         "\nansible-galaxy is not installed here, so the demo stops before the install (apt-get install ansible-core, or pipx install ansible-core).\n",
       );
       return 0;
     }
-    const code = await install(ctx, env, project);
+    const code = await install(ctx, calls, env, project);
     const collections = join(dir, "home", ".ansible", "collections");
     const installed = existsSync(join(collections, "ansible_collections", "sandbox", "app", "MANIFEST.json"));
     ctx.io.stdout(

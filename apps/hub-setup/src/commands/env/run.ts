@@ -2,24 +2,13 @@ import { EXIT } from "../../exit-codes.js";
 import { safeArg } from "../../safe-arg.js";
 import { parseFlags, usageError } from "../../flags.js";
 import { assignmentLine, canAssign, defaultShell, SHELLS, type Shell } from "../../shell/quote.js";
+import { ENV } from "./spec.js";
 import { tokenEnvironment } from "../../servers/token-env.js";
 import { loadWorkspace, type WorkspacePorts } from "../../servers/workspace.js";
-
-export const ENV_USAGE = `Usage: hub-setup env [--shell sh|fish|powershell]
-
-Prints the lines that set ANSIBLE_GALAXY_SERVER_<ID>_TOKEN, from hub-setup's store, for every server
-the ansible.cfg read here lists (the same variables \`hub-setup exec\` adds). They hold secrets: load
-them into the current shell rather than saving them anywhere.
-
-  sh, bash, zsh:  eval "$(hub-setup env)"
-  fish:           hub-setup env --shell fish | source
-  PowerShell:     hub-setup env --shell powershell | Out-String | Invoke-Expression
-
---shell defaults to fish or powershell when $SHELL names one, else sh.
-`;
+import type { Env } from "../../ports.js";
 
 export type EnvDeps = WorkspacePorts & {
-  env: Readonly<Record<string, string | undefined>>;
+  env: Env;
   stdoutIsTerminal: boolean;
   stdout: (text: string) => void;
   stderr: (text: string) => void;
@@ -29,14 +18,14 @@ function parseShell(value: string | undefined, env: EnvDeps["env"]): Shell {
   if (value === undefined) return defaultShell(env);
   const shell = SHELLS.find((s) => s === value);
   if (shell === undefined)
-    throw usageError("env", `--shell must be one of ${SHELLS.join(", ")}, not "${safeArg(value)}"`);
+    throw usageError(ENV, `--shell must be one of ${SHELLS.join(", ")}, not "${safeArg(value)}"`);
   return shell;
 }
 
 export async function runEnv(argv: readonly string[], deps: EnvDeps): Promise<number> {
-  const flags = parseFlags("env", argv, { shell: { type: "string" } });
+  const { values: flags } = parseFlags(ENV, argv);
   if (flags.help === true) {
-    deps.stdout(ENV_USAGE);
+    deps.stdout(ENV.usage);
     return EXIT.OK;
   }
   const shell = parseShell(typeof flags.shell === "string" ? flags.shell : undefined, deps.env);

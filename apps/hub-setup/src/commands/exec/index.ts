@@ -1,9 +1,10 @@
+import { spawnChild } from "../../adapters/child.js";
+import { workspacePorts } from "../../adapters/workspace.js";
 import type { AppContext } from "../../context.js";
-import { spawnChild, subcommandPorts } from "../../services.js";
 import { runExec } from "./run.js";
 
 export async function run(argv: string[], ctx: AppContext): Promise<number> {
-  const { loadConfig, openStore } = subcommandPorts(ctx.io);
+  const { loadConfig, openStore } = workspacePorts(ctx.io);
   return runExec(argv, {
     loadConfig,
     openStore,

@@ -1,33 +1,14 @@
 import { constants } from "node:os";
 import { EXIT } from "../../exit-codes.js";
 import { safeArg } from "../../safe-arg.js";
-import { usageError } from "../../flags.js";
+import { parseFlags, usageError } from "../../flags.js";
+import type { Env, SpawnPort } from "../../ports.js";
+import { EXEC } from "./spec.js";
 import { tokenEnvironment } from "../../servers/token-env.js";
 import { loadWorkspace, type WorkspacePorts } from "../../servers/workspace.js";
 
-export const EXEC_USAGE = `Usage: hub-setup exec [--] <command> [args…]
-
-Runs <command> with ANSIBLE_GALAXY_SERVER_<ID>_TOKEN set, from hub-setup's store, for every server
-the ansible.cfg read here lists. A variable already set in your environment wins. The command's exit
-code is hub-setup's; killed by a signal, it is 128 + the signal number. SIGINT and SIGTERM are passed on.
-
-Example: hub-setup exec -- ansible-galaxy collection install ansible.posix
-`;
-
-export type ChildExit =
-  | { kind: "exit"; code: number | null; signal: NodeJS.Signals | null }
-  | { kind: "error"; errno: string; message: string };
-
-export type RunningChild = { exited: Promise<ChildExit>; kill: (signal: NodeJS.Signals) => void };
-
-export type SpawnPort = (
-  command: string,
-  args: readonly string[],
-  options: { env: Record<string, string>; cwd: string },
-) => RunningChild;
-
 export type ExecDeps = WorkspacePorts & {
-  env: Readonly<Record<string, string | undefined>>;
+  env: Env;
   cwd: string;
   spawn: SpawnPort;
   signal: AbortSignal;
@@ -38,14 +19,20 @@ export type ExecDeps = WorkspacePorts & {
 /** `hub-setup exec -- cmd args…` (also without `--`): the command and its arguments. */
 export function parseExecArgv(argv: readonly string[]): { help: true } | { help: false; command: string[] } {
   const [first] = argv;
-  if (first === "-h" || first === "--help") return { help: true };
-  const command = first === "--" ? argv.slice(1) : [...argv];
-  if (command.length === 0)
-    throw usageError("exec", "no command given (e.g. `hub-setup exec -- ansible-galaxy …`)");
-  if (first !== "--" && first !== undefined && first.startsWith("-")) {
-    throw usageError("exec", `unknown flag ${safeArg(first)}; put the command after \`--\``);
+  if (
+    first !== undefined &&
+    first !== "--" &&
+    first.startsWith("-") &&
+    first !== "-h" &&
+    first !== "--help"
+  ) {
+    throw usageError(EXEC, `unknown flag ${safeArg(first)}; put the command after \`--\``);
   }
-  return { help: false, command };
+  const { values, rest } = parseFlags(EXEC, argv);
+  if (values.help === true) return { help: true };
+  if (rest.length === 0)
+    throw usageError(EXEC, "no command given (e.g. `hub-setup exec -- ansible-galaxy …`)");
+  return { help: false, command: rest };
 }
 
 /** The exit code a shell would report: the child's own, or 128 + the signal that killed it. */
@@ -62,7 +49,7 @@ function signalName(reason: unknown): NodeJS.Signals {
 export async function runExec(argv: readonly string[], deps: ExecDeps): Promise<number> {
   const parsed = parseExecArgv(argv);
   if (parsed.help) {
-    deps.stdout(EXEC_USAGE);
+    deps.stdout(EXEC.usage);
     return EXIT.OK;
   }
   const workspace = await loadWorkspace(deps);

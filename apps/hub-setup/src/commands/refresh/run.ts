@@ -3,25 +3,12 @@ import { mapWithConcurrency } from "@hub-setup/core/node";
 import { EXIT } from "../../exit-codes.js";
 import { parseFlags } from "../../flags.js";
 import { classOfOutcome, exitCodeForResults, type FailureClass } from "../../servers/outcome.js";
-import type { HubChecks, LoadedConfig, RefreshState, TokenStore } from "../../ports.js";
+import type { HubChecks, LoadedConfig, RefreshState, TokenReader } from "../../ports.js";
+import { REFRESH } from "./spec.js";
 import { refreshTargets, type RefreshTarget } from "./targets.js";
 import { errorInfo } from "../status/report.js";
 import { viewServers, type ServerView } from "../../servers/servers.js";
 import type { WorkspacePorts } from "../../servers/workspace.js";
-
-export const REFRESH_USAGE = `Usage: hub-setup refresh [--quiet]
-
-Exchanges every Red Hat offline token once at its SSO, which resets the 30 days after which an unused
-offline token expires, and records the time (status shows the days left). Tokens come from the servers
-the ansible.cfg read here lists (your environment, the store, or the file) and from hub-setup's store.
-It never prompts and never colours, so it is safe under cron and systemd (see \`hub-setup schedule\`).
-
-  --quiet   print nothing unless something failed (failures go to stderr)
-
-Exit codes: 0 all refreshed, or nothing to refresh · 3 a token was refused (expired after 30 idle days,
-revoked, wrong client) · 4 the SSO unreachable or failing · 5 ansible.cfg or the store unusable ·
-6 some refreshed, some failed.
-`;
 
 export type RefreshDeps = WorkspacePorts & {
   openState: () => Promise<RefreshState>;
@@ -42,7 +29,7 @@ async function gather(deps: RefreshDeps, failed: (what: string, error: unknown) 
   } catch (error) {
     failed("ansible.cfg", error);
   }
-  let store: TokenStore | undefined;
+  let store: TokenReader | undefined;
   try {
     store = await deps.openStore();
   } catch (error) {
@@ -86,9 +73,9 @@ async function refreshOne(t: RefreshTarget, { checks, state, deps, quiet }: One)
 }
 
 export async function runRefresh(argv: readonly string[], deps: RefreshDeps): Promise<number> {
-  const flags = parseFlags("refresh", argv, { quiet: { type: "boolean" } });
+  const { values: flags } = parseFlags(REFRESH, argv);
   if (flags.help === true) {
-    deps.stdout(REFRESH_USAGE);
+    deps.stdout(REFRESH.usage);
     return EXIT.OK;
   }
   const quiet = flags.quiet === true;

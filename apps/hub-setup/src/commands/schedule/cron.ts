@@ -1,5 +1,5 @@
 import { HubSetupError } from "@hub-setup/core";
-import type { ScheduleDeps } from "./schedule-ports.js";
+import type { ScheduleDeps } from "./deps.js";
 import { crontabHasLine, crontabWith, crontabWithout, CRON_MARKER } from "./units.js";
 
 /** The user's crontab, "" when they have none; undefined when crontab is not installed. */

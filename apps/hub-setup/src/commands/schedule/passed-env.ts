@@ -1,4 +1,5 @@
 import type { PassedEnv } from "./units.js";
+import type { Env } from "../../ports.js";
 
 /**
  * Variables that change where `hub-setup refresh` looks (config and store folders, ANSIBLE_CONFIG) or
@@ -24,7 +25,7 @@ export type PassedEnvResult = { env: PassedEnv; warnings: string[] };
 const CREDENTIALS_IN_URL = /^[a-z][a-z0-9+.-]*:\/\/[^/@]*@/i;
 
 /** The variables to pass, and why any set variable was left out (a secret in it, a relative path). */
-export function passedEnv(env: Readonly<Record<string, string | undefined>>): PassedEnvResult {
+export function passedEnv(env: Env): PassedEnvResult {
   const out: Array<readonly [string, string]> = [];
   const warnings: string[] = [];
   for (const name of PASSED_VARIABLES) {

@@ -3,23 +3,10 @@ import { EXIT } from "../../exit-codes.js";
 import { parseFlags, usageError } from "../../flags.js";
 import { installCron, readCrontab, removeCron } from "./cron.js";
 import { passedEnv } from "./passed-env.js";
-import type { ScheduleDeps } from "./schedule-ports.js";
+import type { ScheduleDeps } from "./deps.js";
+import { SCHEDULE } from "./spec.js";
 import { installSystemd, removeSystemd, unitFiles } from "./systemd.js";
 import { cronLine } from "./units.js";
-
-export const SCHEDULE_USAGE = `Usage: hub-setup schedule [--systemd | --cron] [--remove] [--print]
-
-Installs a job that runs \`hub-setup refresh --quiet\`, so that a Red Hat offline token never sits
-unused for the 30 days after which Red Hat SSO drops it:
-  --systemd   a systemd user timer (weekly, catches up a missed run at the next login), in
-              $XDG_CONFIG_HOME/systemd/user (default ~/.config/systemd/user)
-  --cron      a line in your crontab (daily, because cron does not catch up a missed run)
-  (neither)   systemd when a user manager is running, else cron
-  --remove    undo it (with neither flag: whichever is installed)
-  --print     print what would be installed and change nothing
-Running it again is safe: it changes only what differs. The job runs this very hub-setup by absolute
-path (node and its script), so it does not depend on PATH or npx.
-`;
 
 type Method = "systemd" | "cron";
 
@@ -64,20 +51,15 @@ async function remove(deps: ScheduleDeps, method: Method | undefined): Promise<n
 }
 
 export async function runSchedule(argv: readonly string[], deps: ScheduleDeps): Promise<number> {
-  const flags = parseFlags("schedule", argv, {
-    systemd: { type: "boolean" },
-    cron: { type: "boolean" },
-    remove: { type: "boolean" },
-    print: { type: "boolean" },
-  });
+  const { values: flags } = parseFlags(SCHEDULE, argv);
   if (flags.help === true) {
-    deps.stdout(SCHEDULE_USAGE);
+    deps.stdout(SCHEDULE.usage);
     return EXIT.OK;
   }
   if (flags.systemd === true && flags.cron === true)
-    throw usageError("schedule", "choose --systemd or --cron, not both");
+    throw usageError(SCHEDULE, "choose --systemd or --cron, not both");
   if (flags.remove === true && flags.print === true)
-    throw usageError("schedule", "--print shows an install; it cannot be combined with --remove");
+    throw usageError(SCHEDULE, "--print shows an install; it cannot be combined with --remove");
   const asked: Method | undefined =
     flags.systemd === true ? "systemd" : flags.cron === true ? "cron" : undefined;
 

@@ -1,5 +1,5 @@
 import { HubSetupError } from "@hub-setup/core";
-import type { ScheduleDeps } from "./schedule-ports.js";
+import type { ScheduleDeps } from "./deps.js";
 import { SERVICE_FILE, systemdService, systemdTimer, TIMER_FILE, type PassedEnv } from "./units.js";
 
 /** `$XDG_CONFIG_HOME/systemd/user`, where a user's own units live. */

@@ -1,3 +1,4 @@
+import type { SelfCommand } from "../../ports.js";
 /**
  * What `hub-setup schedule` installs: a systemd user service + timer, or a crontab line, that runs
  * `hub-setup refresh --quiet`. Pure text generation; schedule-run.ts writes it.
@@ -11,7 +12,7 @@ export const TIMER_FILE = `${UNIT_NAME}.timer`;
 export const CRON_MARKER = "# hub-setup-refresh (managed by `hub-setup schedule`)";
 
 /** The absolute command that runs refresh: node's own path and hub-setup's script, never a PATH lookup. */
-export type SelfCommand = { node: string; script: string };
+export type { SelfCommand };
 
 /** Variables copied into the unit or the crontab line, because refresh needs them to find things. */
 export type PassedEnv = ReadonlyArray<readonly [name: string, value: string]>;

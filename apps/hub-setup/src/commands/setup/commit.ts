@@ -1,5 +1,6 @@
 import type { WritePlan } from "./config.js";
-import type { SetupDeps, TokenStore } from "./setup-ports.js";
+import type { TokenWriter } from "../../ports.js";
+import type { SetupDeps } from "./deps.js";
 import type { StorePlan } from "./store.js";
 
 export type CommitResult = {
@@ -13,7 +14,7 @@ export type CommitResult = {
 
 type Undo = { id: string; previous: string | undefined };
 
-async function rollBack(store: TokenStore, undo: readonly Undo[]): Promise<string[]> {
+async function rollBack(store: TokenWriter, undo: readonly Undo[]): Promise<string[]> {
   const failed: string[] = [];
   for (const { id, previous } of [...undo].reverse()) {
     try {
@@ -33,7 +34,7 @@ async function rollBack(store: TokenStore, undo: readonly Undo[]): Promise<strin
  */
 export async function commit(plan: WritePlan, store: StorePlan, deps: SetupDeps): Promise<CommitResult> {
   const undo: Undo[] = [];
-  let opened: TokenStore | undefined;
+  let opened: TokenWriter | undefined;
   const configChanged = plan.before?.text !== plan.after;
   let backupPath: string | undefined;
   try {

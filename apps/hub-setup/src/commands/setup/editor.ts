@@ -6,6 +6,7 @@ import {
   upsertGalaxyServer,
   type AnsibleConfig,
 } from "@hub-setup/core";
+import type { Env } from "../../ports.js";
 
 /**
  * The wizard's view of @hub-setup/core's lossless ansible.cfg editor: the servers a file defines, and
@@ -36,10 +37,7 @@ function parse(text: string): AnsibleConfig {
 }
 
 /** Every galaxy server the file defines or lists (listed ones first, in server_list order). */
-export function existingServers(
-  text: string,
-  env: Readonly<Record<string, string | undefined>>,
-): ExistingServer[] {
+export function existingServers(text: string, env: Env): ExistingServer[] {
   const config = parse(text);
   const view = readGalaxyServers(config, { ...env });
   const listed = view.servers.map((s) => ({ id: s.id, url: s.url?.value, listed: true }));

@@ -1,7 +1,7 @@
 import { galaxyServerEnvVar } from "@hub-setup/core";
 import type { WritePlan } from "./config.js";
 import type { SetupOptions } from "./options.js";
-import type { SetupDeps } from "./setup-ports.js";
+import type { SetupDeps } from "./deps.js";
 import type { StorePlan } from "./store.js";
 
 /** What the pre-commit framework needs to run hub-token-check on every commit. */

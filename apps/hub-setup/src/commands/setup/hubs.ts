@@ -1,7 +1,7 @@
 import { HubSetupError, RED_HAT_CLOUD_API_ROOT, RED_HAT_SSO_TOKEN_URL } from "@hub-setup/core";
 import type { Choice } from "../../prompter/prompter.js";
 import { missingAnswer, type HubKind, type Repository, type SetupOptions } from "./options.js";
-import type { SetupDeps } from "./setup-ports.js";
+import type { SetupDeps } from "./deps.js";
 import { hubUrlProblem } from "./urls.js";
 
 /** One hub the person connects: where it is and which content repositories (one server each). */

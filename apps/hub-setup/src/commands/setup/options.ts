@@ -1,10 +1,12 @@
-import { parseArgs } from "node:util";
 import { HubSetupError, serverIdProblem } from "@hub-setup/core";
+import { parseFlags, usageError } from "../../flags.js";
+import type { StoreChoice } from "../../ports.js";
 import { safeArg } from "../../safe-arg.js";
+import { SETUP } from "./spec.js";
 
 export type HubKind = "cloud" | "private";
 export type Repository = "published" | "validated" | "rh-certified" | "community";
-export type StoreChoice = "keyring" | "file" | "plaintext";
+export type { StoreChoice };
 
 /** Every answer the wizard needs; undefined means "ask" (or, without a terminal, a usage error). */
 export type SetupOptions = {
@@ -32,27 +34,8 @@ export const HUB_KINDS: readonly HubKind[] = ["cloud", "private"];
 export const REPOSITORIES: readonly Repository[] = ["published", "validated", "rh-certified", "community"];
 export const STORES: readonly StoreChoice[] = ["keyring", "file", "plaintext"];
 
-const FLAGS = {
-  hub: { type: "string", multiple: true },
-  url: { type: "string", multiple: true },
-  "auth-url": { type: "string" },
-  repository: { type: "string", multiple: true },
-  "server-id": { type: "string" },
-  "token-stdin": { type: "boolean" },
-  store: { type: "string" },
-  config: { type: "string" },
-  yes: { type: "boolean", short: "y" },
-  interactive: { type: "boolean" },
-  "no-interactive": { type: "boolean" },
-  schedule: { type: "boolean" },
-  "no-schedule": { type: "boolean" },
-  "pre-commit": { type: "boolean" },
-  "no-pre-commit": { type: "boolean" },
-  help: { type: "boolean", short: "h" },
-} as const;
-
-function usage(message: string, hint = "run `hub-setup --help` for the flags"): HubSetupError {
-  return new HubSetupError("USAGE", message, { hint });
+function usage(message: string, hint?: string): HubSetupError {
+  return usageError(SETUP, message, hint);
 }
 
 /** A flag that would put a secret in argv (ps, shell history, CI logs) is refused before parsing. */
@@ -86,20 +69,10 @@ function hubsFrom(values: readonly string[] | undefined): HubKind[] | undefined 
   return HUB_KINDS.filter((h) => hubs.has(h));
 }
 
-/** Node's parser; its errors quote the refused argument, so only their redacted form is kept. */
-function parseFlags(argv: readonly string[]) {
-  try {
-    return parseArgs({ args: [...argv], options: FLAGS, strict: true, allowPositionals: true });
-  } catch (error) {
-    throw usage(safeArg(error instanceof Error ? error.message : String(error)));
-  }
-}
-
 /** argv (after `setup`) → SetupOptions. `terminal`: stdin and stdout are both terminals. */
 export function parseSetupArgs(argv: readonly string[], terminal: boolean): SetupOptions {
   refuseTokenOnArgv(argv);
-  const { values, positionals } = parseFlags(argv);
-  if (positionals.length > 0) throw usage(`unexpected argument ${safeArg(JSON.stringify(positionals[0]))}`);
+  const { values } = parseFlags(SETUP, argv);
   const wantsInteractive = pair(values.interactive, values["no-interactive"], "interactive");
   if (wantsInteractive === true && !terminal) {
     throw usage(

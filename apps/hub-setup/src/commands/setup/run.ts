@@ -4,7 +4,7 @@ import { planWrite } from "./config.js";
 import { offerExtras, tryLine } from "./extras.js";
 import { chooseHubs, HUB_NAME } from "./hubs.js";
 import type { SetupOptions } from "./options.js";
-import type { SetupDeps } from "./setup-ports.js";
+import type { SetupDeps } from "./deps.js";
 import { chooseStore } from "./store.js";
 import { lookAround } from "./survey.js";
 import { obtainTokens } from "./verify.js";

@@ -1,6 +1,6 @@
 import { serverIdProblem } from "@hub-setup/core";
 import { missingAnswer, type SetupOptions } from "./options.js";
-import type { SetupDeps } from "./setup-ports.js";
+import type { SetupDeps } from "./deps.js";
 import type { VerifiedHub } from "./verify.js";
 
 /** Default ids: rh_<repo> for Red Hat's hub, pah_<repo> for a private hub; --server-id names or prefixes them. */

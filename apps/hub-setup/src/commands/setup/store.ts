@@ -1,7 +1,8 @@
 import { HubSetupError } from "@hub-setup/core";
 import type { Choice } from "../../prompter/prompter.js";
 import { STORES, type SetupOptions, type StoreChoice } from "./options.js";
-import type { SetupDeps, StoreBackend } from "./setup-ports.js";
+import type { SetupDeps } from "./deps.js";
+import type { StoreBackend } from "../../ports.js";
 
 export type StorePlan = { choice: StoreChoice; location: string };
 

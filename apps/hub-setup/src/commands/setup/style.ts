@@ -1,3 +1,4 @@
+import type { Env } from "../../ports.js";
 /** ANSI colours for a terminal; plain text when not a terminal or when NO_COLOR is set (no-color.org). */
 export type Style = {
   enabled: boolean;
@@ -9,7 +10,7 @@ export type Style = {
   cyan: (s: string) => string;
 };
 
-export function colourWanted(terminal: boolean, env: Readonly<Record<string, string | undefined>>): boolean {
+export function colourWanted(terminal: boolean, env: Env): boolean {
   const noColor = env["NO_COLOR"];
   return terminal && (noColor === undefined || noColor === "");
 }

@@ -1,4 +1,5 @@
-import type { SetupDeps, ConfigDiscovery } from "./setup-ports.js";
+import type { SetupDeps } from "./deps.js";
+import type { ConfigDiscovery } from "../../ports.js";
 import { existingServers, type ExistingServer } from "./editor.js";
 
 /** Step 1: what is already here, before anything is asked. */

@@ -9,7 +9,7 @@ import {
   type TokenInfo,
 } from "@hub-setup/core";
 import type { HubKind, SetupOptions } from "./options.js";
-import type { SetupDeps } from "./setup-ports.js";
+import type { SetupDeps } from "./deps.js";
 import type { HubPlan } from "./hubs.js";
 
 /** A token the person gave for one hub: the secret and its only printable form. */

@@ -2,7 +2,8 @@ import { HubSetupError } from "@hub-setup/core";
 import type { Choice } from "../../prompter/prompter.js";
 import { askHubUrl, HUB_NAME, type HubPlan } from "./hubs.js";
 import { missingAnswer, type SetupOptions } from "./options.js";
-import type { CheckResult, SetupDeps } from "./setup-ports.js";
+import type { SetupDeps } from "./deps.js";
+import type { CheckResult } from "../../ports.js";
 import {
   givenTokens,
   judgeToken,

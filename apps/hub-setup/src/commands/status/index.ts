@@ -1,10 +1,10 @@
+import { workspacePorts } from "../../adapters/workspace.js";
 import type { AppContext } from "../../context.js";
-import { subcommandPorts } from "../../services.js";
 import { runStatus } from "./run.js";
 
 export async function run(argv: string[], ctx: AppContext): Promise<number> {
   return runStatus(argv, {
-    ...subcommandPorts(ctx.io),
+    ...workspacePorts(ctx.io),
     now: ctx.now,
     signal: ctx.signal,
     stdout: ctx.io.stdout,

@@ -4,7 +4,7 @@
  */
 import type { TokenKind } from "@hub-setup/core";
 import type { FailureClass } from "../../servers/outcome.js";
-import type { ConfigCandidate, HubKind, ValueSource } from "../../ports.js";
+import type { ConfigCandidate, ServerKind, ValueSource } from "../../ports.js";
 import type { Problem, TokenOrigin } from "../../servers/servers.js";
 
 export const STATUS_SCHEMA_VERSION = 1;
@@ -26,7 +26,7 @@ export type IdleExpiry = {
 
 export type ServerStatus = {
   id: string;
-  kind: HubKind;
+  kind: ServerKind;
   url: string | null;
   urlSource: ValueSource | null;
   authUrl: string | null;

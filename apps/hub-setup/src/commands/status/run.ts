@@ -2,26 +2,13 @@ import { mapWithConcurrency } from "@hub-setup/core/node";
 import { EXIT } from "../../exit-codes.js";
 import { parseFlags } from "../../flags.js";
 import { exitCodeForResults } from "../../servers/outcome.js";
-import type { HubChecks, LoadedConfig, RefreshState, TokenStore } from "../../ports.js";
+import type { HubChecks, LoadedConfig, RefreshState, TokenReader } from "../../ports.js";
 import { viewServers } from "../../servers/servers.js";
 import { formatStatus } from "./format.js";
+import { STATUS } from "./spec.js";
 import { errorInfo, STATUS_SCHEMA_VERSION, type StatusReport } from "./report.js";
 import { serverStatus } from "./server.js";
 import type { WorkspacePorts } from "../../servers/workspace.js";
-
-export const STATUS_USAGE = `Usage: hub-setup status [--json] [--offline]
-
-Every galaxy server ansible-galaxy will use here: the ansible.cfg it comes from (and why that file),
-its kind, where its token comes from (your environment, hub-setup's store, or plaintext in ansible.cfg,
-which is flagged), a live check against the hub, and for a Red Hat offline token the days left before
-it expires unused (30 days after its last use).
-
-  --json      the same as JSON (schema: docs/commands.md)
-  --offline   no network: skip the live checks
-
-Exit codes: 0 all servers fine (warnings allowed) · 1 no server configured · 3 a token was refused ·
-4 a hub or the SSO unreachable · 5 ansible.cfg or the store unusable · 6 some fine, some broken.
-`;
 
 export type StatusDeps = WorkspacePorts & {
   openState: () => Promise<RefreshState>;
@@ -71,7 +58,7 @@ export async function buildStatus(options: { offline: boolean }, deps: StatusDep
   const report = emptyReport(config);
   for (const message of config.problems) report.problems.push({ severity: "warning", message });
 
-  const store = await attempt<TokenStore>(deps.openStore);
+  const store = await attempt<TokenReader>(deps.openStore);
   if ("error" in store) {
     report.store.error = errorInfo(store.error);
   } else {
@@ -123,9 +110,9 @@ function exitCodeFor(report: StatusReport): number {
 }
 
 export async function runStatus(argv: readonly string[], deps: StatusDeps): Promise<number> {
-  const flags = parseFlags("status", argv, { json: { type: "boolean" }, offline: { type: "boolean" } });
+  const { values: flags } = parseFlags(STATUS, argv);
   if (flags.help === true) {
-    deps.stdout(STATUS_USAGE);
+    deps.stdout(STATUS.usage);
     return EXIT.OK;
   }
   const report = await buildStatus({ offline: flags.offline === true }, deps);
