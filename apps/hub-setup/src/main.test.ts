@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { HubSetupError } from "@hub-setup/core";
-import { hubToken, offlineToken } from "../test/support/fakes.js";
+import { hubToken, offlineToken } from "../test/support/fake-ports.js";
 import { EXIT, exitCodeFor } from "./exit-codes.js";
 import { memoryIo } from "../test/support/io.js";
 import { main, report } from "./main.js";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { hubToken, offlineToken } from "../test/support/fakes.js";
+import { hubToken, offlineToken } from "../test/support/fake-ports.js";
 import { looksRandom, redactTokenRuns, safeArg } from "./safe-arg.js";
 
 const ALNUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";

@@ -2,7 +2,8 @@ import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { requireTool } from "@hub-setup/test-utils";
-import { requireBuiltBin, runBin, throwAwayWorld } from "./support/built.js";
+import { requireBuiltBin, runBin } from "./support/built-bin.js";
+import { throwAwayWorld } from "./support/temp-world.js";
 import { snapshotTree } from "./support/fs-snapshot.js";
 
 const galaxy = requireTool("ansible-galaxy");

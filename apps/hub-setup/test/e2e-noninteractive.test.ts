@@ -3,14 +3,8 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSandbox, type Sandbox } from "@hub-setup/sandbox";
 import { requireTool } from "@hub-setup/test-utils";
-import {
-  installedCollection,
-  requireBuiltBin,
-  runBin,
-  throwAwayWorld,
-  type BinRun,
-  type Sandboxed,
-} from "./support/built.js";
+import { requireBuiltBin, runBin, type BinRun } from "./support/built-bin.js";
+import { installedCollection, throwAwayWorld, type Sandboxed } from "./support/temp-world.js";
 import { snapshotTree } from "./support/fs-snapshot.js";
 import { showsSecret } from "./support/tmux.js";
 

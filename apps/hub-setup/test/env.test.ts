@@ -13,7 +13,7 @@ import {
   offlineToken,
   output,
   server,
-} from "./support/fakes.js";
+} from "./support/fake-ports.js";
 
 const URL = "https://hub.example.test/api/galaxy/content/published/";
 const SSO = "https://sso.example.test/auth/realms/redhat-external/protocol/openid-connect/token";

@@ -3,8 +3,8 @@ import { join } from "node:path";
 import { startSandbox } from "@hub-setup/sandbox";
 import { requireTool } from "@hub-setup/test-utils";
 import { describe, expect, it } from "vitest";
-import { expectBuilt, runBin } from "./support/bin.js";
-import { ansibleCfg, world } from "./support/world.js";
+import { requireBuiltBin, startBin } from "./support/built-bin.js";
+import { ansibleCfg, world } from "./support/temp-world.js";
 
 async function waitFor(path: string): Promise<void> {
   for (let i = 0; i < 400 && !existsSync(path); i++) await new Promise((r) => setTimeout(r, 25));
@@ -13,10 +13,10 @@ async function waitFor(path: string): Promise<void> {
 
 describe("the built hub-setup exec", () => {
   it("passes SIGTERM sent to hub-setup on to the command, and exits with the command's status", async () => {
-    expectBuilt();
+    requireBuiltBin();
     const w = world();
     const script = "trap 'echo got-term; exit 42' TERM; : > started; while :; do sleep 0.05; done";
-    const { child, done } = runBin(["exec", "--", "sh", "-c", script], { env: w.env, cwd: w.project });
+    const { child, done } = startBin(["exec", "--", "sh", "-c", script], { env: w.env, cwd: w.project });
     await waitFor(join(w.project, "started"));
     child.kill("SIGTERM");
     const result = await done;
@@ -25,9 +25,9 @@ describe("the built hub-setup exec", () => {
   });
 
   it("reports a command killed by a signal as 128 + its number", async () => {
-    expectBuilt();
+    requireBuiltBin();
     const w = world();
-    const { done } = runBin(["exec", "--", "sh", "-c", "kill -KILL $$"], { env: w.env, cwd: w.project });
+    const { done } = startBin(["exec", "--", "sh", "-c", "kill -KILL $$"], { env: w.env, cwd: w.project });
     expect((await done).code).toBe(137);
   });
 
@@ -35,7 +35,7 @@ describe("the built hub-setup exec", () => {
   it.skipIf(!galaxy.available)(
     "lets the real ansible-galaxy install from both sandbox hubs with tokens only in the store",
     async () => {
-      expectBuilt();
+      requireBuiltBin();
       const sandbox = await startSandbox({ port: 0 });
       try {
         const w = world();
@@ -50,7 +50,7 @@ describe("the built hub-setup exec", () => {
         const env = { ...w.env, ANSIBLE_GALAXY_CACHE_DIR: join(w.root, "galaxy-cache") };
         const into = join(w.root, "collections");
         for (const server of ["rh", "pah"]) {
-          const { done } = runBin(
+          const { done } = startBin(
             [
               "exec",
               "--",

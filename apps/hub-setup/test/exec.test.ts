@@ -6,7 +6,7 @@ import { EXIT } from "../src/exit-codes.js";
 import { spawnChild } from "../src/adapters/child.js";
 import { exitStatusOf, runExec, type ExecDeps } from "../src/commands/exec/run.js";
 import type { ChildExit, SpawnPort, TokenReader } from "../src/ports.js";
-import { envVar, hubToken, loadedConfig, memoryStore, output, server } from "./support/fakes.js";
+import { envVar, hubToken, loadedConfig, memoryStore, output, server } from "./support/fake-ports.js";
 
 const URL_A = "https://hub-a.example.test/api/galaxy/content/published/";
 const URL_B = "https://hub-b.example.test/api/galaxy/content/published/";

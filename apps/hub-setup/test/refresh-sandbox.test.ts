@@ -10,7 +10,7 @@ import { EXIT } from "../src/exit-codes.js";
 import type { StatusReport } from "../src/commands/status/report.js";
 import { STATUS_JSON_SCHEMA } from "../src/commands/status/schema.js";
 import { validate } from "./support/json-schema.js";
-import { ansibleCfg, world, type World } from "./support/world.js";
+import { ansibleCfg, world, type World } from "./support/temp-world.js";
 
 const DAY = 86_400_000;
 let sandbox: Sandbox;

@@ -15,7 +15,7 @@ import {
   scriptedChecks,
   server,
   type ChecksScript,
-} from "./support/fakes.js";
+} from "./support/fake-ports.js";
 
 const NOW = new Date("2026-03-01T12:00:00Z");
 const SSO = "https://sso.example.test/auth/realms/redhat-external/protocol/openid-connect/token";

@@ -1,17 +1,17 @@
 import { realpathSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { BIN, expectBuilt, runBin } from "./support/bin.js";
-import { world } from "./support/world.js";
+import { BIN, requireBuiltBin, startBin } from "./support/built-bin.js";
+import { world } from "./support/temp-world.js";
 import { snapshotTree } from "./support/fs-snapshot.js";
 
 describe("the built hub-setup schedule", () => {
   it("--print names node and the hub-setup script by absolute path, and writes nothing", async () => {
-    expectBuilt();
+    requireBuiltBin();
     const w = world();
     // HOME, XDG_CONFIG_HOME (where the units would go) and the project all live under w.root.
     const before = snapshotTree(w.root);
-    const { done } = runBin(["schedule", "--print", "--systemd"], { env: w.env, cwd: w.project });
+    const { done } = startBin(["schedule", "--print", "--systemd"], { env: w.env, cwd: w.project });
     const result = await done;
     expect(snapshotTree(w.root), "--print wrote something").toBe(before);
     expect(result.stderr).toBe("");
@@ -22,9 +22,9 @@ describe("the built hub-setup schedule", () => {
   });
 
   it("--help lists the flags and says how often each job runs", async () => {
-    expectBuilt();
+    requireBuiltBin();
     const w = world();
-    const result = await runBin(["schedule", "--help"], { env: w.env, cwd: w.project }).done;
+    const result = await startBin(["schedule", "--help"], { env: w.env, cwd: w.project }).done;
     expect(result.code).toBe(0);
     for (const flag of ["--systemd", "--cron", "--remove", "--print"]) expect(result.stdout).toContain(flag);
     expect(result.stdout).toContain("weekly");

@@ -8,7 +8,7 @@ import type { ScheduleDeps } from "../src/commands/schedule/deps.js";
 import { runSchedule } from "../src/commands/schedule/run.js";
 import { CRON_MARKER } from "../src/commands/schedule/units.js";
 import { fakeMachine, type FakeMachine } from "./support/fake-machine.js";
-import { output } from "./support/fakes.js";
+import { output } from "./support/fake-ports.js";
 
 const SELF = { node: "/usr/bin/node", script: "/opt/hub-setup/bin/hub-setup.mjs" };
 

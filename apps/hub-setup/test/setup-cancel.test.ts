@@ -10,7 +10,7 @@ import { parseSetupArgs } from "../src/commands/setup/options.js";
 import { realSetupPorts } from "../src/commands/setup/real-ports.js";
 import { runSetup } from "../src/commands/setup/run.js";
 import { makeStyle } from "../src/commands/setup/style.js";
-import { throwAwayWorld, type Sandboxed } from "./support/built.js";
+import { throwAwayWorld, type Sandboxed } from "./support/temp-world.js";
 import { snapshotTree } from "./support/fs-snapshot.js";
 
 let sandbox: Sandbox;

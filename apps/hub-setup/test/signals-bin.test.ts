@@ -2,8 +2,8 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { onTestFinished, describe, expect, it } from "vitest";
-import { BIN, expectBuilt, runBin } from "./support/bin.js";
-import { world } from "./support/world.js";
+import { BIN, requireBuiltBin, startBin } from "./support/built-bin.js";
+import { world } from "./support/temp-world.js";
 
 /** Resolves once `read()` contains `text`, checked on each chunk of output; fails after `ms`. */
 function outputContains(child: ChildProcess, read: () => string, text: string, ms = 20_000): Promise<void> {
@@ -27,7 +27,7 @@ const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe("signals reaching the built hub-setup", () => {
   it("ends with 130 on a second SIGINT when the command ignores the first (stuck reading stdin)", async () => {
-    expectBuilt();
+    requireBuiltBin();
     const w = world();
     // --token-stdin with a stdin that never closes: reading it does not listen to the abort.
     const child = spawn(
@@ -64,11 +64,11 @@ describe("signals reaching the built hub-setup", () => {
   });
 
   it("keeps waiting for exec's child after a second SIGINT, and exits with the child's status", async () => {
-    expectBuilt();
+    requireBuiltBin();
     const w = world();
     const script =
       "trap 'echo got-int' INT; : > started; while [ ! -e release ]; do sleep 0.05; done; exit 7";
-    const { child, done } = runBin(["exec", "--", "sh", "-c", script], { env: w.env, cwd: w.project });
+    const { child, done } = startBin(["exec", "--", "sh", "-c", script], { env: w.env, cwd: w.project });
     onTestFinished(() => void child.kill("SIGKILL"));
     let stdout = "";
     child.stdout?.on("data", (d: Buffer | string) => (stdout += String(d)));

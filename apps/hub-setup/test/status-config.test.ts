@@ -5,8 +5,8 @@ import { run as env } from "../src/commands/env/index.js";
 import { run as status } from "../src/commands/status/index.js";
 import { EXIT } from "../src/exit-codes.js";
 import type { StatusReport } from "../src/commands/status/report.js";
-import { hubToken } from "./support/fakes.js";
-import { ansibleCfg, world, type World } from "./support/world.js";
+import { hubToken } from "./support/fake-ports.js";
+import { ansibleCfg, world, type World } from "./support/temp-world.js";
 
 /** status --offline --json through the real config loader and store, no network. */
 async function offlineStatus(w: World, extraEnv: Record<string, string> = {}) {

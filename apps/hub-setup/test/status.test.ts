@@ -16,7 +16,7 @@ import {
   scriptedChecks,
   server,
   type ChecksScript,
-} from "./support/fakes.js";
+} from "./support/fake-ports.js";
 import { validate } from "./support/json-schema.js";
 
 const NOW = new Date("2026-03-01T12:00:00Z");

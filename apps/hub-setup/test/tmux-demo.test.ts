@@ -2,7 +2,8 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { requireTool } from "@hub-setup/test-utils";
-import { BIN, requireBuiltBin, throwAwayWorld } from "./support/built.js";
+import { BIN, requireBuiltBin } from "./support/built-bin.js";
+import { throwAwayWorld } from "./support/temp-world.js";
 import { startTmux, type TmuxSession } from "./support/tmux.js";
 
 const tmux = requireTool("tmux");

@@ -3,14 +3,8 @@ import { join } from "node:path";
 import { afterEach, beforeAll, afterAll, describe, expect, it } from "vitest";
 import { startSandbox, type Sandbox } from "@hub-setup/sandbox";
 import { requireTool } from "@hub-setup/test-utils";
-import {
-  BIN,
-  installedCollection,
-  requireBuiltBin,
-  runBin,
-  throwAwayWorld,
-  type Sandboxed,
-} from "./support/built.js";
+import { BIN, requireBuiltBin, runBin } from "./support/built-bin.js";
+import { installedCollection, throwAwayWorld, type Sandboxed } from "./support/temp-world.js";
 import { snapshotTree } from "./support/fs-snapshot.js";
 import { showsSecret, startTmux, type TmuxSession } from "./support/tmux.js";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { hubToken, offlineToken, server } from "../../test/support/fakes.js";
+import { hubToken, offlineToken, server } from "../../test/support/fake-ports.js";
 import { hubKind, pickToken, viewServer, viewServers } from "./servers.js";
 
 const SSO = "https://sso.redhat.com/auth/realms/redhat-external/protocol/openid-connect/token";

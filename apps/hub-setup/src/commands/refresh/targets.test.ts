@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { hubToken, offlineToken, server } from "../../../test/support/fakes.js";
+import { hubToken, offlineToken, server } from "../../../test/support/fake-ports.js";
 import { refreshTargets, tokenEndpointOf } from "./targets.js";
 import { viewServer } from "../../servers/servers.js";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { hubToken } from "../../../test/support/fakes.js";
+import { hubToken } from "../../../test/support/fake-ports.js";
 import { displayUrl, displayUrlsIn, urlHasPassword } from "./display-url.js";
 
 describe("displayUrl", () => {

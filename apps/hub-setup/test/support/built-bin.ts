@@ -1,9 +1,12 @@
-import { spawn } from "node:child_process";
-import { existsSync, mkdirSync } from "node:fs";
-import { join } from "node:path";
+/**
+ * The built hub-setup (bin/hub-setup.mjs loading dist/, made by `npx turbo run build --filter=hub-setup`):
+ * where it is, a check that it was built, and two ways to run it without a terminal.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { expect } from "vitest";
-import { tempDir } from "@hub-setup/test-utils";
+import type { Sandboxed } from "./temp-world.js";
 
 export const BIN = fileURLToPath(new URL("../../bin/hub-setup.mjs", import.meta.url));
 const DIST = fileURLToPath(new URL("../../dist/hub-setup.mjs", import.meta.url));
@@ -17,28 +20,37 @@ export function requireBuiltBin(): void {
   ).toBe(true);
 }
 
-export type Sandboxed = { root: string; home: string; project: string; env: Record<string, string> };
+export type Finished = { code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string };
 
 /**
- * A throw-away HOME (XDG_CONFIG_HOME inside it) and project folder, and an environment that reaches
- * nothing of the real user: no keyring bus, no ANSIBLE_* or HUB_SETUP_* from outside, no proxy for 127.0.0.1.
+ * Runs the built hub-setup asynchronously (a test's in-process sandbox must keep answering meanwhile),
+ * with a deadline after which the child is killed and the test fails rather than hangs.
  */
-export function throwAwayWorld(extra: Record<string, string> = {}): Sandboxed {
-  const root = tempDir("hub-setup-e2e-");
-  const home = join(root, "home");
-  const project = join(root, "project");
-  mkdirSync(join(home, ".config"), { recursive: true, mode: 0o700 });
-  mkdirSync(project, { recursive: true });
-  const env: Record<string, string> = {
-    PATH: process.env["PATH"] ?? "/usr/bin:/bin",
-    HOME: home,
-    XDG_CONFIG_HOME: join(home, ".config"),
-    LANG: "C.UTF-8",
-    NO_PROXY: "127.0.0.1,localhost",
-    no_proxy: "127.0.0.1,localhost",
-    ...extra,
-  };
-  return { root, home, project, env };
+export function startBin(
+  args: string[],
+  options: { env: Record<string, string>; cwd: string; deadlineMs?: number },
+): { child: ChildProcess; done: Promise<Finished> } {
+  const child = spawn(process.execPath, [BIN, ...args], {
+    env: options.env,
+    cwd: options.cwd,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let stdout = "";
+  let stderr = "";
+  child.stdout?.setEncoding("utf8").on("data", (d: string) => (stdout += d));
+  child.stderr?.setEncoding("utf8").on("data", (d: string) => (stderr += d));
+  const done = new Promise<Finished>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill("SIGKILL");
+      reject(new Error(`hub-setup ${args.join(" ")} did not finish in time\n${stdout}\n${stderr}`));
+    }, options.deadlineMs ?? 60_000);
+    child.once("error", reject);
+    child.once("close", (code, signal) => {
+      clearTimeout(timer);
+      resolve({ code, signal, stdout, stderr });
+    });
+  });
+  return { child, done };
 }
 
 export type BinRun = { status: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string };
@@ -71,18 +83,4 @@ export function runBin(
     });
     child.stdin.end(input ?? "");
   });
-}
-
-/** Where ansible-galaxy installs collections for this world's HOME (its default path). */
-export function installedCollection(world: Sandboxed, name: string): string {
-  const [namespace = "", collection = ""] = name.split(".");
-  return join(
-    world.home,
-    ".ansible",
-    "collections",
-    "ansible_collections",
-    namespace,
-    collection,
-    "MANIFEST.json",
-  );
 }

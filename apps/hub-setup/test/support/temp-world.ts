@@ -1,14 +1,38 @@
 /**
- * A throw-away world for running the real subcommands: a HOME and XDG_CONFIG_HOME under a temp folder,
- * a project folder with its own ansible.cfg, tokens put in the real file store, and an AppContext whose
- * io records what the command prints. Nothing of the real user's environment leaks in.
+ * Throw-away worlds: a HOME (XDG_CONFIG_HOME inside it) and a project folder under a temp folder, and an
+ * environment that reaches nothing of the real user. `world()` adds what in-process command runs need:
+ * the project's ansible.cfg, tokens in the real file store, and an AppContext whose io records output.
  */
-import { mkdirSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { openSecretStore } from "@hub-setup/core/node";
 import { tempDir } from "@hub-setup/test-utils";
 import type { AppContext } from "../../src/context.js";
 import { memoryIo } from "./io.js";
+
+export type Sandboxed = { root: string; home: string; project: string; env: Record<string, string> };
+
+/**
+ * A throw-away HOME (XDG_CONFIG_HOME inside it) and project folder, and an environment that reaches
+ * nothing of the real user: no keyring bus, no ANSIBLE_* or HUB_SETUP_* from outside, no proxy for 127.0.0.1.
+ */
+export function throwAwayWorld(extra: Record<string, string> = {}): Sandboxed {
+  const root = tempDir("hub-setup-e2e-");
+  const home = join(root, "home");
+  const project = join(root, "project");
+  mkdirSync(join(home, ".config"), { recursive: true, mode: 0o700 });
+  mkdirSync(project, { recursive: true });
+  const env: Record<string, string> = {
+    PATH: process.env["PATH"] ?? "/usr/bin:/bin",
+    HOME: home,
+    XDG_CONFIG_HOME: join(home, ".config"),
+    LANG: "C.UTF-8",
+    NO_PROXY: "127.0.0.1,localhost",
+    no_proxy: "127.0.0.1,localhost",
+    ...extra,
+  };
+  return { root, home, project, env };
+}
 
 export type World = {
   root: string;
@@ -26,20 +50,9 @@ export type World = {
 };
 
 export function world(extraEnv: Record<string, string> = {}): World {
-  const root = tempDir("hub-setup-sub-");
-  const home = join(root, "home");
-  const project = join(root, "project");
-  mkdirSync(join(home, ".config"), { recursive: true, mode: 0o700 });
-  mkdirSync(project, { recursive: true, mode: 0o755 });
-  const env: Record<string, string> = {
-    PATH: process.env["PATH"] ?? "/usr/bin:/bin",
-    HOME: home,
-    XDG_CONFIG_HOME: join(home, ".config"),
-    LANG: "C.UTF-8",
-    NO_PROXY: "127.0.0.1,localhost",
-    no_proxy: "127.0.0.1,localhost",
-    ...extraEnv,
-  };
+  const { root, home, project, env } = throwAwayWorld(extraEnv);
+  // Not world-writable whatever the umask: Ansible would ignore an ansible.cfg there.
+  chmodSync(project, 0o755);
   return {
     root,
     home,
@@ -75,4 +88,18 @@ export function ansibleCfg(
     lines.push("");
   }
   return lines.join("\n");
+}
+
+/** Where ansible-galaxy installs collections for this world's HOME (its default path). */
+export function installedCollection(world: Sandboxed, name: string): string {
+  const [namespace = "", collection = ""] = name.split(".");
+  return join(
+    world.home,
+    ".ansible",
+    "collections",
+    "ansible_collections",
+    namespace,
+    collection,
+    "MANIFEST.json",
+  );
 }
