@@ -1,15 +1,9 @@
 /** ansible.cfg: where Ansible finds it, reading and parsing it, and the atomic write with a backup. */
 import { chmod } from "node:fs/promises";
-import {
-  HubSetupError,
-  parseAnsibleConfig,
-  readGalaxyServers,
-  type AnsibleConfig,
-  type ResolvedGalaxyServer,
-  type Sourced as CoreSourced,
-} from "@hub-setup/core";
+import { HubSetupError, parseAnsibleConfig, type AnsibleConfig } from "@hub-setup/core";
 import type { FileSnapshot } from "@hub-setup/core/node";
-import type { ConfigDiscovery, ConfigFile, ConfiguredServer, Env, LoadedConfig, Sourced } from "../ports.js";
+import type { ConfigDiscovery, ConfigFile, Env, LoadedConfig } from "../ports.js";
+import { loadedConfig } from "../servers/loaded-config.js";
 import { homeDir } from "./home.js";
 
 /** Where Ansible finds its ansible.cfg from `cwd` (a file it would refuse is a warning here). */
@@ -48,15 +42,6 @@ export async function writeConfig(
   return written.backupPath === undefined ? {} : { backupPath: written.backupPath };
 }
 
-/** Core's galaxy warnings that status reports per server itself (kept out of the global list). */
-const PER_SERVER_WARNINGS = new Set(["SERVER_ID_PROBLEM", "LISTED_WITHOUT_SECTION"]);
-
-function whyChosen(candidates: ReadonlyArray<{ chosen: boolean; reason: string }>): string {
-  const chosen = candidates.find((c) => c.chosen);
-  if (chosen !== undefined) return chosen.reason;
-  return "Ansible reads no ansible.cfg here and uses its defaults";
-}
-
 /**
  * The ansible.cfg Ansible will read from `cwd` with `env` (discovery, read, parse), and the galaxy
  * servers it resolves, environment overrides included. A file Ansible would refuse is a CONFIG_PARSE
@@ -85,41 +70,5 @@ export async function loadAnsibleConfig(options: { env: Env; cwd: string }): Pro
       config = parsed.config;
     }
   }
-  const view = readGalaxyServers(config, env);
-  const listed = new Set(view.serverList.ids);
-  return {
-    path: found.path,
-    reason: whyChosen(found.candidates),
-    candidates: found.candidates,
-    warnings: found.warnings,
-    serverListSource: view.serverList.ids.length > 0 ? view.serverList.source : undefined,
-    servers: view.servers.map(configuredServer),
-    problems: view.problems
-      .filter((p) => !PER_SERVER_WARNINGS.has(p.code))
-      .filter((p) => !(p.code === "SECTION_WITHOUT_URL" && p.id !== undefined && listed.has(p.id)))
-      .map((p) => p.message),
-  };
-}
-
-function sourced(value: CoreSourced | undefined): Sourced<string> | undefined {
-  if (value === undefined) return undefined;
-  return value.line === undefined
-    ? { value: value.value, source: value.source }
-    : { value: value.value, source: value.source, line: value.line };
-}
-
-function configuredServer(server: ResolvedGalaxyServer): ConfiguredServer {
-  const out: ConfiguredServer = { id: server.id, sectionExists: server.sectionExists };
-  const keys = ["url", "token", "authUrl", "clientId", "username", "password"] as const;
-  for (const key of keys) {
-    const value = sourced(server[key]);
-    if (value !== undefined) out[key] = value;
-  }
-  if (server.validateCerts !== undefined) {
-    out.validateCerts = { value: server.validateCerts.enabled, source: server.validateCerts.source };
-  }
-  if (server.idProblem !== undefined) {
-    out.idProblem = `${server.idProblem.reason}; use an id like "${server.idProblem.suggestion}"`;
-  }
-  return out;
+  return loadedConfig(found, config, env);
 }

@@ -6,7 +6,7 @@ import { classOfOutcome, exitCodeForResults, type FailureClass } from "../../ser
 import type { HubChecks, LoadedConfig, RefreshState, TokenReader } from "../../ports.js";
 import { REFRESH } from "./spec.js";
 import { refreshTargets, type RefreshTarget } from "./targets.js";
-import { errorInfo } from "../status/report.js";
+import { errorInfo } from "../../error-info.js";
 import { viewServers, type ServerView } from "../../servers/servers.js";
 import type { WorkspacePorts } from "../../servers/workspace.js";
 

@@ -1,10 +1,10 @@
-import { HubSetupError, serverIdProblem } from "@hub-setup/core";
+import { HubSetupError, serverIdProblem, type HubKind } from "@hub-setup/core";
 import { parseFlags, usageError } from "../../flags.js";
 import type { StoreChoice } from "../../ports.js";
 import { safeArg } from "../../safe-arg.js";
 import { SETUP } from "./spec.js";
 
-export type HubKind = "cloud" | "private";
+export type { HubKind };
 export type Repository = "published" | "validated" | "rh-certified" | "community";
 export type { StoreChoice };
 

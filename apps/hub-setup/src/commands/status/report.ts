@@ -3,13 +3,12 @@
  * The shape is documented in docs/commands.md and described by status-schema.ts.
  */
 import type { TokenKind } from "@hub-setup/core";
+import type { ErrorInfo } from "../../error-info.js";
 import type { FailureClass } from "../../servers/outcome.js";
 import type { ConfigCandidate, ServerKind, ValueSource } from "../../ports.js";
 import type { Problem, TokenOrigin } from "../../servers/servers.js";
 
 export const STATUS_SCHEMA_VERSION = 1;
-
-export type ErrorInfo = { code: string; message: string; hint: string | null };
 
 export type CheckState =
   | { state: "ok"; outcome: null; message: string }
@@ -57,15 +56,6 @@ export type StatusReport = {
   /** Problems not tied to one server (no server configured, the store or state unusable). */
   problems: Problem[];
 };
-
-export function errorInfo(error: unknown): ErrorInfo {
-  if (error instanceof Error) {
-    const code = "code" in error && typeof error.code === "string" ? error.code : "INTERNAL";
-    const hint = "hint" in error && typeof error.hint === "string" ? error.hint : null;
-    return { code, message: error.message, hint };
-  }
-  return { code: "INTERNAL", message: String(error), hint: null };
-}
 
 export function healthOf(problems: readonly Problem[], check: CheckState): ServerStatus["health"] {
   if (check.state === "failed" || problems.some((p) => p.severity === "error")) return "broken";

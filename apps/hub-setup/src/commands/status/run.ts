@@ -6,7 +6,8 @@ import type { HubChecks, LoadedConfig, RefreshState, TokenReader } from "../../p
 import { viewServers } from "../../servers/servers.js";
 import { formatStatus } from "./format.js";
 import { STATUS } from "./spec.js";
-import { errorInfo, STATUS_SCHEMA_VERSION, type StatusReport } from "./report.js";
+import { errorInfo } from "../../error-info.js";
+import { STATUS_SCHEMA_VERSION, type StatusReport } from "./report.js";
 import { serverStatus } from "./server.js";
 import type { WorkspacePorts } from "../../servers/workspace.js";
 
