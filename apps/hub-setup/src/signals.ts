@@ -9,7 +9,7 @@
 
 let childrenRunning = 0;
 
-/** Called by whoever starts a child hub-setup waits on (services' spawnChild); returns "it ended". */
+/** Called by whoever starts a child hub-setup waits on (adapters/child.ts' spawnChild); returns "it ended". */
 export function childStarted(): () => void {
   childrenRunning++;
   let ended = false;

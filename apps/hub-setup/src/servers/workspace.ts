@@ -1,7 +1,7 @@
 import type { LoadedConfig, TokenReader } from "../ports.js";
 import { viewServers, type ServerView } from "./servers.js";
 
-/** How the subcommands reach ansible.cfg and the secret store (services.ts builds the real ones). */
+/** How status, refresh, exec and env reach ansible.cfg and the secret store (adapters/workspace.ts builds the real ones). */
 export type WorkspacePorts = {
   loadConfig: () => Promise<LoadedConfig>;
   openStore: () => Promise<TokenReader>;
