@@ -50,6 +50,32 @@ export default tseslint.config(
     },
   },
   {
+    // Only bin.ts touches `process`: everything else takes env, cwd, terminals, stdin and signals from
+    // the context bin builds (apps/*/src/bin.ts; tests build their own).
+    files: ["apps/*/src/**/*.ts"],
+    ignores: [
+      "**/bin.ts",
+      "**/*.test.ts",
+      // The checker's two remaining readers of process (apps/precommit, to be apps/hub-token-check):
+      // its own helper moves them into its context; drop these two lines when that lands.
+      "apps/*/src/install/install-hook.ts",
+      "apps/*/src/source/run-git.ts",
+    ],
+    rules: {
+      "no-restricted-globals": [
+        "error",
+        { name: "process", message: "only bin.ts touches process; take it from the context" },
+      ],
+      "no-restricted-imports": [
+        "error",
+        ...["node:process", "process"].map((name) => ({
+          name,
+          message: "only bin.ts touches process; take it from the context",
+        })),
+      ],
+    },
+  },
+  {
     files: ["**/*.mjs", "**/*.js"],
     ...tseslint.configs.disableTypeChecked,
     languageOptions: {

@@ -11,6 +11,6 @@ compareCommands({
 compareCommands({
   name: "hub-setup --help vs node -e 0",
   baseline: [node, "-e", "0"],
-  subject: [node, "apps/wizard/bin/hub-setup.mjs", "--help"],
+  subject: [node, "apps/hub-setup/bin/hub-setup.mjs", "--help"],
   aim: 2,
 });

@@ -1,0 +1,74 @@
+/** ansible.cfg: where Ansible finds it, reading and parsing it, and the atomic write with a backup. */
+import { chmod } from "node:fs/promises";
+import { HubSetupError, parseAnsibleConfig, type AnsibleConfig } from "@hub-setup/core";
+import type { FileSnapshot } from "@hub-setup/core/node";
+import type { ConfigDiscovery, ConfigFile, Env, LoadedConfig } from "../ports.js";
+import { loadedConfig } from "../servers/loaded-config.js";
+import { homeDir } from "./home.js";
+
+/** Where Ansible finds its ansible.cfg from `cwd` (a file it would refuse is a warning here). */
+export async function discoverConfig(place: { env: Env; cwd: string }): Promise<ConfigDiscovery> {
+  const { findAnsibleConfig } = await import("@hub-setup/core/node");
+  const found = findAnsibleConfig({ env: place.env, cwd: place.cwd, home: homeDir(place.env) });
+  const warnings = found.error === undefined ? found.warnings : [...found.warnings, found.error];
+  return { path: found.path, candidates: found.candidates, warnings };
+}
+
+/** The file's text and snapshot; undefined when it does not exist. */
+export async function readConfig(path: string): Promise<ConfigFile | undefined> {
+  const { readConfigFile } = await import("@hub-setup/core/node");
+  const file = await readConfigFile(path);
+  return file === undefined ? undefined : { text: file.text, snapshot: file.snapshot };
+}
+
+/**
+ * Atomic, with a backup of the old file; refuses when the file changed since `expected` was read.
+ * `holdsSecret`: the file and its backup are made 0600, like the credentials file.
+ */
+export async function writeConfig(
+  path: string,
+  text: string,
+  expected: ConfigFile | undefined,
+  options: { holdsSecret?: boolean } = {},
+): Promise<{ backupPath?: string }> {
+  const { writeFileAtomic } = await import("@hub-setup/core/node");
+  const written = await writeFileAtomic(path, text, {
+    expected: expected === undefined ? "absent" : (expected.snapshot as FileSnapshot),
+    backup: true,
+    ...(options.holdsSecret === true ? { mode: 0o600 } : {}),
+  });
+  if (options.holdsSecret === true && written.backupPath !== undefined)
+    await chmod(written.backupPath, 0o600);
+  return written.backupPath === undefined ? {} : { backupPath: written.backupPath };
+}
+
+/**
+ * The ansible.cfg Ansible will read from `cwd` with `env` (discovery, read, parse), and the galaxy
+ * servers it resolves, environment overrides included. A file Ansible would refuse is a CONFIG_PARSE
+ * error naming the file.
+ */
+export async function loadAnsibleConfig(options: { env: Env; cwd: string }): Promise<LoadedConfig> {
+  const { findAnsibleConfig, readConfigFile } = await import("@hub-setup/core/node");
+  const env = options.env;
+  const found = findAnsibleConfig({ env, cwd: options.cwd, home: homeDir(env) });
+  if (found.path !== undefined && found.error !== undefined) {
+    throw new HubSetupError("CONFIG_PARSE", `${found.path}: Ansible refuses it: ${found.error}`, {
+      hint: "name the file *.cfg (or *.ini), or point ANSIBLE_CONFIG at one",
+    });
+  }
+  let config: AnsibleConfig | undefined;
+  if (found.path !== undefined) {
+    const file = await readConfigFile(found.path);
+    if (file !== undefined) {
+      const parsed = parseAnsibleConfig(file.text);
+      if (!parsed.ok) {
+        throw new HubSetupError("CONFIG_PARSE", `${found.path}: ${parsed.error.message}`, {
+          hint: parsed.error.hint ?? "Ansible refuses this file too: fix it, then run hub-setup again",
+          cause: parsed.error,
+        });
+      }
+      config = parsed.config;
+    }
+  }
+  return loadedConfig(found, config, env);
+}

@@ -1,0 +1,67 @@
+/** The live hub check and the SSO refresh, over core and undici (loaded lazily). */
+import { refreshOfflineToken, verifyHub, type Sleep } from "@hub-setup/core";
+import type { Env, HubChecks, RefreshResult } from "../ports.js";
+
+/** Retry pacing for the SSO and hub requests (tests shorten the backoff, or record it without waiting). */
+export type NetworkPacing = {
+  retry?: { retries?: number; baseMs?: number; maxMs?: number };
+  deadlineMs?: number;
+  /** The wait between attempts; core's timer by default. */
+  sleep?: Sleep;
+  /** The jitter source, [0, 1); Math.random by default. */
+  random?: () => number;
+};
+
+/**
+ * The live hub check and the SSO refresh over undici. One HTTP client (one connection pool) for servers
+ * that verify certificates and, only if a server says validate_certs = false, one that does not.
+ */
+export async function openHubChecks(env: Env, pacing: NetworkPacing = {}): Promise<HubChecks> {
+  const { createHttp } = await import("@hub-setup/core/node");
+  const clients = new Map<boolean, ReturnType<typeof createHttp>>();
+  const client = (validateCerts: boolean) => {
+    let http = clients.get(validateCerts);
+    if (http === undefined) {
+      http = createHttp({ env: { ...env }, validateCerts });
+      clients.set(validateCerts, http);
+    }
+    return http;
+  };
+  const pace = (signal: AbortSignal) => ({
+    signal,
+    ...(pacing.retry === undefined ? {} : { retry: pacing.retry }),
+    ...(pacing.deadlineMs === undefined ? {} : { deadlineMs: pacing.deadlineMs }),
+    ...(pacing.sleep === undefined ? {} : { sleep: pacing.sleep }),
+    ...(pacing.random === undefined ? {} : { random: pacing.random }),
+  });
+  return {
+    verify: async (target, token, signal) => {
+      const server = {
+        kind: target.kind === "cloud" ? ("cloud" as const) : ("private" as const),
+        url: target.url,
+        ...(target.authUrl === undefined ? {} : { authUrl: target.authUrl }),
+        ...(target.clientId === undefined ? {} : { clientId: target.clientId }),
+      };
+      const http = client(target.validateCerts !== false);
+      const result = await verifyHub({ server, token, http, ...pace(signal) });
+      if (result.ok) return { ok: true, detail: `API ${result.apiVersions.join(", ")}` };
+      const failed = {
+        ok: false,
+        outcome: result.outcome,
+        message: result.message,
+        error: result.error,
+      } as const;
+      return result.expectedUrl === undefined ? failed : { ...failed, expectedUrl: result.expectedUrl };
+    },
+    refresh: async (request, signal): Promise<RefreshResult> => {
+      const result = await refreshOfflineToken({ ...request, http: client(true), ...pace(signal) });
+      return result.ok
+        ? { ok: true, expiresIn: result.expiresIn, attempts: result.attempts }
+        : { ok: false, outcome: result.outcome, message: result.message, attempts: result.attempts };
+    },
+    close: async () => {
+      await Promise.all([...clients.values()].map((c) => c.close()));
+      clients.clear();
+    },
+  };
+}

@@ -1,0 +1,21 @@
+import type { CommandSpec } from "../../flags.js";
+
+/** `hub-setup env`: its flags and usage, declared once (the registry and the parser read them). */
+export const ENV = {
+  name: "env",
+  synopsis: "env [--shell sh|fish|powershell]",
+  summary: "print the lines that set the token variables, for your shell",
+  usage: `Usage: hub-setup env [--shell sh|fish|powershell]
+
+Prints the lines that set ANSIBLE_GALAXY_SERVER_<ID>_TOKEN, from hub-setup's store, for every server
+the ansible.cfg read here lists (the same variables \`hub-setup exec\` adds). They hold secrets: load
+them into the current shell rather than saving them anywhere.
+
+  sh, bash, zsh:  eval "$(hub-setup env)"
+  fish:           hub-setup env --shell fish | source
+  PowerShell:     hub-setup env --shell powershell | Out-String | Invoke-Expression
+
+--shell defaults to fish or powershell when $SHELL names one, else sh.
+`,
+  flags: { shell: { type: "string" } },
+} as const satisfies CommandSpec;

@@ -1,0 +1,82 @@
+import { constants } from "node:os";
+import { EXIT } from "../../exit-codes.js";
+import { safeArg } from "../../safe-arg.js";
+import { parseFlags, usageError } from "../../flags.js";
+import type { Env, SpawnPort } from "../../ports.js";
+import { EXEC } from "./spec.js";
+import { tokenEnvironment } from "../../servers/token-env.js";
+import { loadWorkspace, type WorkspacePorts } from "../../servers/workspace.js";
+
+export type ExecDeps = WorkspacePorts & {
+  env: Env;
+  cwd: string;
+  spawn: SpawnPort;
+  signal: AbortSignal;
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+};
+
+/** `hub-setup exec -- cmd args…` (also without `--`): the command and its arguments. */
+export function parseExecArgv(argv: readonly string[]): { help: true } | { help: false; command: string[] } {
+  const [first] = argv;
+  if (
+    first !== undefined &&
+    first !== "--" &&
+    first.startsWith("-") &&
+    first !== "-h" &&
+    first !== "--help"
+  ) {
+    throw usageError(EXEC, `unknown flag ${safeArg(first)}; put the command after \`--\``);
+  }
+  const { values, rest } = parseFlags(EXEC, argv);
+  if (values.help === true) return { help: true };
+  if (rest.length === 0)
+    throw usageError(EXEC, "no command given (e.g. `hub-setup exec -- ansible-galaxy …`)");
+  return { help: false, command: rest };
+}
+
+/** The exit code a shell would report: the child's own, or 128 + the signal that killed it. */
+export function exitStatusOf(exit: { code: number | null; signal: NodeJS.Signals | null }): number {
+  if (exit.code != null) return exit.code;
+  const number = exit.signal == null ? undefined : constants.signals[exit.signal];
+  return number === undefined ? EXIT.ERROR : 128 + number;
+}
+
+function signalName(reason: unknown): NodeJS.Signals {
+  return reason === "SIGINT" || reason === "SIGHUP" || reason === "SIGQUIT" ? reason : "SIGTERM";
+}
+
+export async function runExec(argv: readonly string[], deps: ExecDeps): Promise<number> {
+  const parsed = parseExecArgv(argv);
+  if (parsed.help) {
+    deps.stdout(EXEC.usage);
+    return EXIT.OK;
+  }
+  const workspace = await loadWorkspace(deps);
+  const { variables, notes } = tokenEnvironment(workspace.views, workspace.storedIds, deps.env);
+  for (const note of notes) deps.stderr(`hub-setup exec: ${note}\n`);
+  if (deps.signal.aborted) return EXIT.CANCELLED;
+
+  const env: Record<string, string> = {};
+  for (const [k, v] of Object.entries(deps.env)) if (v !== undefined) env[k] = v;
+  for (const v of variables) env[v.name] = v.value;
+
+  const [command, ...args] = parsed.command as [string, ...string[]];
+  const child = deps.spawn(command, args, { env, cwd: deps.cwd });
+  const forward = () => child.kill(signalName(deps.signal.reason));
+  deps.signal.addEventListener("abort", forward, { once: true });
+  if (deps.signal.aborted) forward();
+  try {
+    const exit = await child.exited;
+    if (exit.kind === "error") {
+      const notFound = exit.errno === "ENOENT";
+      deps.stderr(
+        `hub-setup exec: ${notFound ? "command not found" : "cannot run"}: ${safeArg(command)} (${safeArg(exit.message)})\n`,
+      );
+      return notFound ? 127 : 126;
+    }
+    return exitStatusOf(exit);
+  } finally {
+    deps.signal.removeEventListener("abort", forward);
+  }
+}

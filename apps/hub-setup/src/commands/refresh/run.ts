@@ -1,0 +1,116 @@
+import { idleExpiryDate } from "@hub-setup/core";
+import { mapWithConcurrency } from "@hub-setup/core/node";
+import { EXIT } from "../../exit-codes.js";
+import { parseFlags } from "../../flags.js";
+import { classOfOutcome, exitCodeForResults, type FailureClass } from "../../servers/outcome.js";
+import type { HubChecks, LoadedConfig, RefreshState, TokenReader } from "../../ports.js";
+import { REFRESH } from "./spec.js";
+import { refreshTargets, type RefreshTarget } from "./targets.js";
+import { errorInfo } from "../../error-info.js";
+import { viewServers, type ServerView } from "../../servers/servers.js";
+import type { WorkspacePorts } from "../../servers/workspace.js";
+
+export type RefreshDeps = WorkspacePorts & {
+  openState: () => Promise<RefreshState>;
+  openChecks: () => Promise<HubChecks>;
+  now: () => Date;
+  signal: AbortSignal;
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  concurrency?: number;
+};
+
+type Outcome = { failure: FailureClass | undefined };
+
+async function gather(deps: RefreshDeps, failed: (what: string, error: unknown) => void) {
+  let config: LoadedConfig | undefined;
+  try {
+    config = await deps.loadConfig();
+  } catch (error) {
+    failed("ansible.cfg", error);
+  }
+  let store: TokenReader | undefined;
+  try {
+    store = await deps.openStore();
+  } catch (error) {
+    failed("the token store", error);
+  }
+  const views: ServerView[] = config === undefined ? [] : await viewServers(config.servers, store);
+  const stored: Array<{ id: string; token: string }> = [];
+  for (const id of store === undefined ? [] : await store.list()) {
+    const token = await store?.get(id);
+    if (token !== undefined) stored.push({ id, token });
+  }
+  return refreshTargets(views, stored);
+}
+
+type One = { checks: HubChecks; state: RefreshState | undefined; deps: RefreshDeps; quiet: boolean };
+
+async function refreshOne(t: RefreshTarget, { checks, state, deps, quiet }: One): Promise<Outcome> {
+  const names = t.serverIds.join(", ");
+  const result = await checks.refresh(
+    { token: t.token, authUrl: t.authUrl, clientId: t.clientId },
+    deps.signal,
+  );
+  if (!result.ok) {
+    deps.stderr(`hub-setup refresh: ${names}: ${result.message}\n`);
+    return { failure: classOfOutcome(result.outcome) };
+  }
+  const at = deps.now();
+  try {
+    for (const id of t.serverIds) await state?.recordRefresh(id, t.fingerprint, at);
+  } catch (error) {
+    deps.stderr(
+      `hub-setup refresh: ${names}: refreshed, but the time was not recorded: ${errorInfo(error).message}\n`,
+    );
+  }
+  if (!quiet) {
+    const retries = result.attempts > 1 ? ` after ${result.attempts} attempts` : "";
+    const until = idleExpiryDate(at).toISOString().slice(0, 10);
+    deps.stdout(`${names}: refreshed ${t.redacted}${retries}; unused, it now lasts until ${until}\n`);
+  }
+  return { failure: undefined };
+}
+
+export async function runRefresh(argv: readonly string[], deps: RefreshDeps): Promise<number> {
+  const { values: flags } = parseFlags(REFRESH, argv);
+  if (flags.help === true) {
+    deps.stdout(REFRESH.usage);
+    return EXIT.OK;
+  }
+  const quiet = flags.quiet === true;
+  const results: Outcome[] = [];
+  const failed = (what: string, error: unknown) => {
+    const info = errorInfo(error);
+    deps.stderr(
+      `hub-setup refresh: ${what}: ${info.message}\n${info.hint == null ? "" : `  ${info.hint}\n`}`,
+    );
+    results.push({ failure: "config" });
+  };
+  const targets = await gather(deps, failed);
+  let state: RefreshState | undefined;
+  try {
+    state = targets.length === 0 ? undefined : await deps.openState();
+  } catch (error) {
+    failed("the refresh-time state (the tokens are still refreshed)", error);
+  }
+  if (targets.length === 0) {
+    if (!quiet && results.length === 0) {
+      deps.stdout(
+        "No offline tokens to refresh: no server here uses Red Hat SSO and the store holds none.\n",
+      );
+    }
+    return exitCodeForResults(results);
+  }
+  const checks = await deps.openChecks();
+  try {
+    const outcomes = await mapWithConcurrency(targets, deps.concurrency ?? 4, (t) =>
+      refreshOne(t, { checks, state, deps, quiet }),
+    );
+    results.push(...outcomes);
+  } finally {
+    await checks.close();
+  }
+  if (deps.signal.aborted) return EXIT.CANCELLED;
+  return exitCodeForResults(results);
+}

@@ -1,0 +1,27 @@
+import type { CommandSpec } from "../../flags.js";
+
+/** `hub-setup schedule`: its flags and usage, declared once (the registry and the parser read them). */
+export const SCHEDULE = {
+  name: "schedule",
+  synopsis: "schedule [--systemd|--cron] [--remove] [--print]",
+  summary: "install (or remove) the keep-alive job for offline tokens",
+  usage: `Usage: hub-setup schedule [--systemd | --cron] [--remove] [--print]
+
+Installs a job that runs \`hub-setup refresh --quiet\`, so that a Red Hat offline token never sits
+unused for the 30 days after which Red Hat SSO drops it:
+  --systemd   a systemd user timer (weekly, catches up a missed run at the next login), in
+              $XDG_CONFIG_HOME/systemd/user (default ~/.config/systemd/user)
+  --cron      a line in your crontab (daily, because cron does not catch up a missed run)
+  (neither)   systemd when a user manager is running, else cron
+  --remove    undo it (with neither flag: whichever is installed)
+  --print     print what would be installed and change nothing
+Running it again is safe: it changes only what differs. The job runs this very hub-setup by absolute
+path (node and its script), so it does not depend on PATH or npx.
+`,
+  flags: {
+    systemd: { type: "boolean" },
+    cron: { type: "boolean" },
+    remove: { type: "boolean" },
+    print: { type: "boolean" },
+  },
+} as const satisfies CommandSpec;

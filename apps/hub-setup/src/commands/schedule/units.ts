@@ -1,0 +1,99 @@
+import type { SelfCommand } from "../../ports.js";
+/**
+ * What `hub-setup schedule` installs: a systemd user service + timer, or a crontab line, that runs
+ * `hub-setup refresh --quiet`. Pure text generation; schedule-run.ts writes it.
+ */
+import { quoteSh } from "../../shell/quote.js";
+
+export const UNIT_NAME = "hub-setup-refresh";
+export const SERVICE_FILE = `${UNIT_NAME}.service`;
+export const TIMER_FILE = `${UNIT_NAME}.timer`;
+/** Ends every crontab line we own: how --remove and a re-install find it. */
+export const CRON_MARKER = "# hub-setup-refresh (managed by `hub-setup schedule`)";
+
+/** The absolute command that runs refresh: node's own path and hub-setup's script, never a PATH lookup. */
+export type { SelfCommand };
+
+/** Variables copied into the unit or the crontab line, because refresh needs them to find things. */
+export type PassedEnv = ReadonlyArray<readonly [name: string, value: string]>;
+
+function refreshArgv(self: SelfCommand): string[] {
+  return [self.node, self.script, "refresh", "--quiet"];
+}
+
+/** systemd: `%` starts a specifier and `$` a variable, so both are doubled; quotes protect spaces. */
+export function systemdQuote(word: string): string {
+  const escaped = word.replaceAll("%", "%%").replaceAll("$", () => "$$");
+  if (/^[A-Za-z0-9_@%+=:,./-]+$/.test(escaped)) return escaped;
+  return `"${escaped.replaceAll("\\", "\\\\").replaceAll('"', '\\"')}"`;
+}
+
+export function systemdService(self: SelfCommand, env: PassedEnv): string {
+  const environment = env.map(([k, v]) => `Environment=${systemdQuote(`${k}=${v}`)}\n`).join("");
+  return `# Written by \`hub-setup schedule\`; \`hub-setup schedule --remove\` deletes it.
+[Unit]
+Description=Keep Red Hat Automation Hub offline tokens alive (hub-setup refresh)
+
+[Service]
+Type=oneshot
+${environment}ExecStart=${refreshArgv(self).map(systemdQuote).join(" ")}
+`;
+}
+
+/**
+ * Weekly: four chances inside the 30-day idle window. Persistent=true runs a missed week at the next
+ * boot or login; RandomizedDelaySec spreads the requests to Red Hat SSO over the day.
+ */
+export function systemdTimer(): string {
+  return `# Written by \`hub-setup schedule\`; \`hub-setup schedule --remove\` deletes it.
+[Unit]
+Description=Run hub-setup refresh weekly
+
+[Timer]
+OnCalendar=weekly
+Persistent=true
+RandomizedDelaySec=6h
+
+[Install]
+WantedBy=timers.target
+`;
+}
+
+/** cron hands everything after the fifth field to sh, except that an unescaped `%` ends the command. */
+function cronWord(word: string): string {
+  return quoteSh(word).replaceAll("%", "\\%");
+}
+
+/** A minute and hour that differ between users but stay the same for one, within working hours. */
+export function cronTime(seed: string): { minute: number; hour: number } {
+  let h = 0;
+  for (const ch of seed) h = (h * 31 + ch.charCodeAt(0)) >>> 0;
+  return { minute: h % 60, hour: 9 + (Math.floor(h / 60) % 9) };
+}
+
+/**
+ * Daily, not weekly: cron has no catch-up for a machine that was off, so a daily run at a fixed time
+ * keeps a laptop inside the 30-day window. The refresh itself is one small request.
+ */
+export function cronLine(self: SelfCommand, env: PassedEnv, seed: string): string {
+  const { minute, hour } = cronTime(seed);
+  const assignments = env.map(([k, v]) => `${k}=${cronWord(v)} `).join("");
+  return `${minute} ${hour} * * * ${assignments}${refreshArgv(self).map(cronWord).join(" ")} ${CRON_MARKER}`;
+}
+
+/** The crontab with our line in place of any earlier one of ours; everything else kept as it was. */
+export function crontabWith(existing: string, line: string): string {
+  const kept = crontabWithout(existing);
+  return `${kept}${kept === "" || kept.endsWith("\n") ? "" : "\n"}${line}\n`;
+}
+
+export function crontabWithout(existing: string): string {
+  return existing
+    .split(/(?<=\n)/)
+    .filter((l) => !l.includes(CRON_MARKER))
+    .join("");
+}
+
+export function crontabHasLine(existing: string, line: string): boolean {
+  return existing.split("\n").includes(line);
+}

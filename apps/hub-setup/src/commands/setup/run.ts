@@ -1,0 +1,61 @@
+import { isHubSetupError } from "@hub-setup/core";
+import { commit } from "./commit.js";
+import { planWrite } from "./config.js";
+import { offerExtras, tryLine } from "./extras.js";
+import { chooseHubs, HUB_NAME } from "./hubs.js";
+import type { SetupOptions } from "./options.js";
+import type { SetupDeps } from "./deps.js";
+import { chooseStore } from "./store.js";
+import { lookAround } from "./survey.js";
+import { obtainTokens } from "./verify.js";
+
+export type SetupResult = {
+  configPath: string;
+  backupPath: string | undefined;
+  serverIds: string[];
+  tryLine: string;
+};
+
+/**
+ * The wizard, steps 1–7. No flag parsing and no `process` here: options in, result out. Nothing is
+ * written before the final confirm; Ctrl-C or Esc before that rejects with CANCELLED and leaves no trace.
+ */
+export async function runSetup(opts: SetupOptions, deps: SetupDeps): Promise<SetupResult> {
+  const { print, style } = deps;
+  const survey = await lookAround(deps);
+  print(`\n${style.bold("Which hub")}\n`);
+  const plans = await chooseHubs(opts, deps);
+  for (const p of plans) print(`  ${HUB_NAME[p.kind]}: ${p.repositories.join(", ")}\n`);
+  const hubs = await obtainTokens(plans, opts, deps);
+  print(`\n${style.bold("Where the token lives")}\n`);
+  const store = await chooseStore(opts, deps);
+  const plan = await planWrite(hubs, store, opts, deps, survey);
+  const done = await commit(plan, store, deps);
+  print(
+    done.configChanged
+      ? `  ${style.green("✔")} wrote ${plan.path}${done.backupPath === undefined ? "" : ` (the old one is kept as ${done.backupPath})`}\n`
+      : `  ${style.green("✔")} ${plan.path} already says this; left as it was\n`,
+  );
+  if (done.removed.length > 0) {
+    print(
+      `  ${style.green("✔")} removed the older stored token for ${done.removed.join(", ")}: ansible.cfg holds it now\n`,
+    );
+  }
+  if (done.stored.length > 0)
+    print(`  ${style.green("✔")} stored the token for ${done.stored.join(", ")} (${store.location})\n`);
+  try {
+    await offerExtras(plan, store, opts, deps);
+  } catch (error) {
+    // Ctrl-C after the write: what is written stays (and works); only the offers are skipped.
+    if (!(isHubSetupError(error) && error.code === "CANCELLED")) throw error;
+    print(`\n  Skipped the rest. ${plan.path} and the store are written and ready.\n`);
+  }
+  const line = tryLine(store, deps.defaults?.tryCollection ?? "ansible.posix");
+  print(`\n${style.bold("Try it:")}\n  ${line}\n`);
+  return {
+    configPath: plan.path,
+    backupPath: done.backupPath,
+    serverIds: plan.servers.map((s) => s.id),
+    tryLine: line,
+  };
+}

@@ -1,0 +1,12 @@
+import { workspacePorts } from "../../adapters/workspace.js";
+import type { AppContext } from "../../context.js";
+import { runStatus } from "./run.js";
+
+export async function run(argv: string[], ctx: AppContext): Promise<number> {
+  return runStatus(argv, {
+    ...workspacePorts(ctx.io),
+    now: ctx.now,
+    signal: ctx.signal,
+    stdout: ctx.io.stdout,
+  });
+}

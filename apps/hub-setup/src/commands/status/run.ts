@@ -1,0 +1,122 @@
+import { mapWithConcurrency } from "@hub-setup/core/node";
+import { EXIT } from "../../exit-codes.js";
+import { parseFlags } from "../../flags.js";
+import { exitCodeForResults } from "../../servers/outcome.js";
+import type { HubChecks, LoadedConfig, RefreshState, TokenReader } from "../../ports.js";
+import { viewServers } from "../../servers/servers.js";
+import { formatStatus } from "./format.js";
+import { STATUS } from "./spec.js";
+import { errorInfo } from "../../error-info.js";
+import { STATUS_SCHEMA_VERSION, type StatusReport } from "./report.js";
+import { serverStatus } from "./server.js";
+import type { WorkspacePorts } from "../../servers/workspace.js";
+
+export type StatusDeps = WorkspacePorts & {
+  openState: () => Promise<RefreshState>;
+  openChecks: () => Promise<HubChecks>;
+  now: () => Date;
+  signal: AbortSignal;
+  stdout: (text: string) => void;
+  /** How many servers are checked at once. */
+  concurrency?: number;
+};
+
+function emptyReport(config: LoadedConfig | undefined): StatusReport {
+  return {
+    schemaVersion: STATUS_SCHEMA_VERSION,
+    exitCode: EXIT.OK,
+    config: {
+      path: config?.path ?? null,
+      reason: config?.reason ?? null,
+      candidates: config?.candidates ?? [],
+      warnings: config?.warnings ?? [],
+      error: null,
+    },
+    store: { backend: null, location: null, error: null },
+    servers: [],
+    problems: [],
+  };
+}
+
+async function attempt<T>(open: () => Promise<T>): Promise<{ value: T } | { error: unknown }> {
+  try {
+    return { value: await open() };
+  } catch (error) {
+    return { error };
+  }
+}
+
+/** Everything `status` knows, without printing it. */
+export async function buildStatus(options: { offline: boolean }, deps: StatusDeps): Promise<StatusReport> {
+  const loaded = await attempt(deps.loadConfig);
+  if ("error" in loaded) {
+    const report = emptyReport(undefined);
+    report.config.error = errorInfo(loaded.error);
+    report.exitCode = EXIT.CONFIG;
+    return report;
+  }
+  const config = loaded.value;
+  const report = emptyReport(config);
+  for (const message of config.problems) report.problems.push({ severity: "warning", message });
+
+  const store = await attempt<TokenReader>(deps.openStore);
+  if ("error" in store) {
+    report.store.error = errorInfo(store.error);
+  } else {
+    report.store.backend = store.value.backend;
+    report.store.location = store.value.location;
+  }
+  const state = await attempt(deps.openState);
+  if ("error" in state) {
+    report.problems.push({
+      severity: "warning",
+      message: `the refresh-time state cannot be read, so days left are unknown: ${errorInfo(state.error).message}`,
+    });
+  }
+  const views = await viewServers(config.servers, "value" in store ? store.value : undefined, (error) => {
+    report.store.error ??= errorInfo(error);
+  });
+  const checks = options.offline || views.length === 0 ? undefined : await deps.openChecks();
+  try {
+    report.servers = await mapWithConcurrency(views, deps.concurrency ?? 4, (view) =>
+      serverStatus(view, {
+        checks,
+        state: "value" in state ? state.value : undefined,
+        now: deps.now,
+        signal: deps.signal,
+        configPath: config.path,
+      }),
+    );
+  } finally {
+    await checks?.close();
+  }
+  report.exitCode = exitCodeFor(report);
+  if (deps.signal.aborted) report.exitCode = EXIT.CANCELLED;
+  return report;
+}
+
+function exitCodeFor(report: StatusReport): number {
+  if (report.servers.length === 0) {
+    report.problems.push({
+      severity: "error",
+      failure: "error",
+      message:
+        "no galaxy server is configured here: ansible-galaxy will use https://galaxy.ansible.com only. Run `hub-setup` to connect a hub",
+    });
+    return report.store.error == null ? EXIT.ERROR : EXIT.CONFIG;
+  }
+  // An unusable store is a 5 whatever the servers say: a person must fix it first (docs/commands.md).
+  if (report.store.error != null) return EXIT.CONFIG;
+  return exitCodeForResults(report.servers.map((s) => ({ failure: s.failure ?? undefined })));
+}
+
+export async function runStatus(argv: readonly string[], deps: StatusDeps): Promise<number> {
+  const { values: flags } = parseFlags(STATUS, argv);
+  if (flags.help === true) {
+    deps.stdout(STATUS.usage);
+    return EXIT.OK;
+  }
+  const report = await buildStatus({ offline: flags.offline === true }, deps);
+  deps.stdout(flags.json === true ? `${JSON.stringify(report, null, 2)}\n` : formatStatus(report));
+  return report.exitCode;
+}

@@ -1,0 +1,22 @@
+import type { CommandSpec } from "../../flags.js";
+
+/** `hub-setup status`: its flags and usage, declared once (the registry and the parser read them). */
+export const STATUS = {
+  name: "status",
+  synopsis: "status [--json] [--offline]",
+  summary: "every configured server, where its token lives, days to idle expiry",
+  usage: `Usage: hub-setup status [--json] [--offline]
+
+Every galaxy server ansible-galaxy will use here: the ansible.cfg it comes from (and why that file),
+its kind, where its token comes from (your environment, hub-setup's store, or plaintext in ansible.cfg,
+which is flagged), a live check against the hub, and for a Red Hat offline token the days left before
+it expires unused (30 days after its last use).
+
+  --json      the same as JSON (schema: docs/commands.md)
+  --offline   no network: skip the live checks
+
+Exit codes: 0 all servers fine (warnings allowed) · 1 no server configured · 3 a token was refused ·
+4 a hub or the SSO unreachable · 5 ansible.cfg or the store unusable · 6 some fine, some broken.
+`,
+  flags: { json: { type: "boolean" }, offline: { type: "boolean" } },
+} as const satisfies CommandSpec;

@@ -1,0 +1,123 @@
+import { describe, expect, it } from "vitest";
+import { HubSetupError } from "@hub-setup/core";
+import { hubToken, offlineToken } from "../test/support/fake-ports.js";
+import { EXIT, exitCodeFor } from "./exit-codes.js";
+import { memoryIo } from "../test/support/io.js";
+import { main, report } from "./main.js";
+
+const ctx = (io: ReturnType<typeof memoryIo>, version = "0") => ({
+  io,
+  version,
+  signal: new AbortController().signal,
+  now: () => new Date(0),
+});
+
+describe("main", () => {
+  it("prints the version", async () => {
+    const io = memoryIo();
+    expect(await main(["--version"], ctx(io, "9.9.9"))).toBe(EXIT.OK);
+    expect(io.out.join("")).toBe("hub-setup 9.9.9\n");
+  });
+
+  it("prints help listing every subcommand and the exit codes", async () => {
+    const io = memoryIo();
+    expect(await main(["--help"], ctx(io))).toBe(EXIT.OK);
+    const help = io.out.join("");
+    for (const cmd of ["status", "refresh", "exec", "env", "schedule", "sandbox"])
+      expect(help).toContain(`hub-setup ${cmd}`);
+    expect(help).toContain("130 cancelled");
+  });
+
+  it("gives a usage error for an unknown command", async () => {
+    const io = memoryIo();
+    expect(await main(["frobnicate"], ctx(io))).toBe(EXIT.USAGE);
+    expect(io.err.join("")).toContain('unknown command "frobnicate"');
+  });
+});
+
+describe("usage errors never echo a token from argv", () => {
+  const jwt = offlineToken();
+  const hex = hubToken(0xab);
+  const cases = (t: string): string[][] => [
+    [t],
+    ["status", t],
+    ["status", "--json", `--${t}`],
+    ["refresh", t],
+    ["schedule", t],
+    ["--yes", t],
+    ["--store", t],
+    ["--hub", t],
+    ["--repository", t],
+    // A 40-hex id is a valid server id (nothing to echo); a JWT is not, and its error quotes it.
+    ...(t.includes(".") ? [["--server-id", t]] : []),
+    ["env", "--shell", t],
+    ["env", `--shell=${t}`],
+    ["exec", `--foo=${t}`],
+    ["sandbox", t],
+    ["sandbox", "--port", t],
+    ["demo", t],
+  ];
+
+  it.each([
+    ["an offline token", jwt],
+    ["a hub API token", hex],
+  ])("prints %s only redacted, and exits 2", async (_kind, token) => {
+    for (const argv of cases(token)) {
+      const io = memoryIo();
+      const code = await main(argv, ctx(io));
+      const err = io.err.join("");
+      expect([argv[0], code]).toEqual([argv[0], EXIT.USAGE]);
+      expect(err, `hub-setup ${argv.join(" ")}`).not.toContain(token.slice(4, -4));
+      expect(err, `hub-setup ${argv.join(" ")}`).toContain(`${token.slice(0, 4)}…${token.slice(-4)}`);
+    }
+  });
+
+  it("still names an ordinary wrong value", async () => {
+    const io = memoryIo();
+    expect(await main(["env", "--shell", "tcsh"], ctx(io))).toBe(EXIT.USAGE);
+    expect(io.err.join("")).toContain('not "tcsh"');
+  });
+});
+
+describe("error report", () => {
+  it("prints the hint once: on its own line, or not at all when the message already says it", () => {
+    const io = memoryIo();
+    report(new HubSetupError("NETWORK", "could not reach it. Check the URL.", { hint: "check the URL" }), io);
+    report(new HubSetupError("NETWORK", "could not reach it.", { hint: "check the URL" }), io);
+    expect(io.err).toEqual([
+      "hub-setup: could not reach it. Check the URL.\n",
+      "hub-setup: could not reach it.\n  check the URL\n",
+    ]);
+  });
+});
+
+describe("error report as the last guard", () => {
+  it("redacts a token that reached a message or hint, whatever the error", () => {
+    const jwt = offlineToken();
+    const parseArgsError = Object.assign(new TypeError(`Unexpected argument '${jwt}'`), {
+      code: "ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL",
+    });
+    const errors: unknown[] = [
+      new HubSetupError("USAGE", `bad value ${jwt}`, { hint: `try again without ${jwt}` }),
+      parseArgsError,
+      new Error(`spawn ${jwt} ENOENT`),
+      `thrown string ${jwt}`,
+    ];
+    const io = memoryIo();
+    expect(errors.map((e) => report(e, io))).toEqual([EXIT.USAGE, EXIT.USAGE, EXIT.ERROR, EXIT.ERROR]);
+    const err = io.err.join("");
+    expect(err).not.toContain(jwt.slice(4, -4));
+    expect(
+      err.split(`<offline token ${jwt.slice(0, 4)}…${jwt.slice(-4)} (${jwt.length} chars)>`),
+    ).toHaveLength(6);
+  });
+});
+
+describe("exit codes", () => {
+  it("maps core error codes to documented exit codes", () => {
+    expect(exitCodeFor(new HubSetupError("TOKEN_EXPIRED", "x"))).toBe(EXIT.AUTH);
+    expect(exitCodeFor(new HubSetupError("NETWORK", "x"))).toBe(EXIT.NETWORK);
+    expect(exitCodeFor(new HubSetupError("CANCELLED", "x"))).toBe(EXIT.CANCELLED);
+    expect(exitCodeFor(new Error("other"))).toBe(EXIT.ERROR);
+  });
+});

@@ -1,0 +1,149 @@
+/**
+ * hub-setup's one vocabulary of ports: the small interfaces the commands depend on. adapters/ builds
+ * the real ones from @hub-setup/core/node and Node's built-ins; unit tests pass fakes. Nothing here
+ * does I/O. Where core has the type, it is core's.
+ */
+import type { HubServer, HubSetupError } from "@hub-setup/core";
+import type { ConfigCandidate, ConfigDiscovery } from "@hub-setup/core/node";
+
+export type { ConfigCandidate, ConfigDiscovery };
+
+/** Environment variables, as a command sees them (ctx.io.env). */
+export type Env = Readonly<Record<string, string | undefined>>;
+
+/** Where Ansible takes a value from: ansible.cfg, an ANSIBLE_GALAXY_SERVER_* variable, or its default. */
+export type ValueSource = "file" | "env" | "default";
+
+export type Sourced<T> = { value: T; source: ValueSource; line?: number };
+
+/** One galaxy server as Ansible will see it: its section in ansible.cfg plus environment overrides. */
+export type ConfiguredServer = {
+  id: string;
+  url?: Sourced<string>;
+  token?: Sourced<string>;
+  authUrl?: Sourced<string>;
+  clientId?: Sourced<string>;
+  username?: Sourced<string>;
+  password?: Sourced<string>;
+  validateCerts?: Sourced<boolean>;
+  /** Why this id is a bad idea (its variable cannot be exported, or collides); undefined when fine. */
+  idProblem?: string;
+  /** Whether ansible.cfg has a `[galaxy_server.<id>]` section (a listed id may rely on env alone). */
+  sectionExists: boolean;
+};
+
+/** The ansible.cfg Ansible will read here (or none), and the galaxy servers it defines. */
+export type LoadedConfig = {
+  /** The file Ansible reads; undefined when it reads none. */
+  path: string | undefined;
+  /** Why that file (or why none), in one sentence. */
+  reason: string;
+  candidates: ConfigCandidate[];
+  /** Discovery warnings Ansible would print too (e.g. a world-writable folder). */
+  warnings: string[];
+  /** Where `server_list` came from; undefined when neither ansible.cfg nor the environment sets it. */
+  serverListSource: ValueSource | undefined;
+  servers: ConfiguredServer[];
+  /** What is wrong with the galaxy setup as a whole (a listed server with no section, no url…). */
+  problems: string[];
+};
+
+/** A file's text and what it looked like when read (the write fails if it changed since). */
+export type ConfigFile = { text: string; snapshot: unknown };
+
+/** The secret store (core's SecretStore), keyed by galaxy server id. */
+export type TokenStore = {
+  backend: string;
+  /** A path or keyring service name: printable, never secret. */
+  location: string;
+  get: (id: string) => Promise<string | undefined>;
+  list: () => Promise<string[]>;
+  set: (id: string, token: string) => Promise<void>;
+  delete: (id: string) => Promise<void>;
+};
+
+/** What status, refresh, exec and env read of the store. */
+export type TokenReader = Pick<TokenStore, "backend" | "location" | "get" | "list">;
+
+/** What the wizard uses of the store. */
+export type TokenWriter = Pick<TokenStore, "backend" | "location" | "get" | "set" | "delete">;
+
+/** Where the wizard may put a token: a store backend, or plaintext in ansible.cfg. */
+export type StoreChoice = "keyring" | "file" | "plaintext";
+
+export type StoreBackend = Exclude<StoreChoice, "plaintext">;
+
+/** When each offline token was last refreshed successfully (never the token itself). */
+export type RefreshState = {
+  lastRefresh: (serverId: string, fingerprint: string) => Promise<Date | undefined>;
+  recordRefresh: (serverId: string, fingerprint: string, at: Date) => Promise<void>;
+};
+
+/** What a configured server is: core's hub kinds, or a plain Galaxy server. */
+export type ServerKind = HubServer["kind"] | "galaxy";
+
+/** A hub to check live: core's HubServer, any server kind, and whether to verify its certificate. */
+export type HubTarget = Omit<HubServer, "kind"> & { kind: ServerKind; validateCerts?: boolean };
+
+/** A live check's answer; a failure carries core's outcome and error (its code gives the exit code). */
+export type CheckResult =
+  | { ok: true; detail?: string }
+  | { ok: false; outcome: string; message: string; error: HubSetupError; expectedUrl?: string };
+
+export type RefreshFailureOutcome = "expired" | "wrong-client" | "rejected" | "unavailable" | "network";
+
+export type RefreshResult =
+  | { ok: true; expiresIn: number; attempts: number }
+  | { ok: false; outcome: RefreshFailureOutcome; message: string; attempts: number };
+
+/** The network side: a live check of a hub with a token, and the SSO refresh_token grant. */
+export type HubChecks = {
+  verify: (server: HubTarget, token: string, signal: AbortSignal) => Promise<CheckResult>;
+  refresh: (
+    request: { token: string; authUrl: string; clientId: string },
+    signal: AbortSignal,
+  ) => Promise<RefreshResult>;
+  /** Lets go of connections kept alive for reuse. */
+  close: () => Promise<void>;
+};
+
+/** How a child started by `exec` ended: it exited (or was killed by a signal), or never started. */
+export type ChildExit =
+  | { kind: "exit"; code: number | null; signal: NodeJS.Signals | null }
+  | { kind: "error"; errno: string; message: string };
+
+export type RunningChild = { exited: Promise<ChildExit>; kill: (signal: NodeJS.Signals) => void };
+
+/** Starts a child with the terminal (exec). */
+export type SpawnPort = (
+  command: string,
+  args: readonly string[],
+  options: { env: Record<string, string>; cwd: string },
+) => RunningChild;
+
+/** A finished external command; code 127 when it is not installed. */
+export type RunResult = { code: number; stdout: string; stderr: string };
+
+/** Runs systemctl or crontab without a shell; `input` is written to its stdin. */
+export type CommandRunner = (command: string, args: readonly string[], input?: string) => Promise<RunResult>;
+
+/** The few file operations schedule needs; writes are atomic (temp file + rename) and create folders. */
+export type ScheduleFiles = {
+  read: (path: string) => Promise<string | undefined>;
+  writeAtomic: (path: string, text: string) => Promise<void>;
+  remove: (path: string) => Promise<void>;
+};
+
+/** The absolute command that runs this hub-setup: node's path and its script (bin.ts finds it). */
+export type SelfCommand = { node: string; script: string };
+
+/** Values the demo pre-fills (the sandbox's addresses) instead of Red Hat's. */
+export type SetupDefaults = {
+  cloudUrl?: string;
+  authUrl?: string;
+  privateUrl?: string;
+  /** The collection named in the final "try it" line. */
+  tryCollection?: string;
+  /** Store backends the person may pick (the demo never offers the real keyring). */
+  stores?: readonly StoreChoice[];
+};

@@ -1,0 +1,38 @@
+import type { CommandSpec } from "./flags.js";
+import type { CommandModule } from "./context.js";
+import { DEMO } from "./commands/demo/spec.js";
+import { ENV } from "./commands/env/spec.js";
+import { EXEC } from "./commands/exec/spec.js";
+import { REFRESH } from "./commands/refresh/spec.js";
+import { SANDBOX } from "./commands/sandbox/spec.js";
+import { SCHEDULE } from "./commands/schedule/spec.js";
+import { SETUP } from "./commands/setup/spec.js";
+import { STATUS } from "./commands/status/spec.js";
+
+/**
+ * Every command, in `--help` order. Dispatch and `--help` are generated from this list. `load` imports
+ * the command's code only when it runs (the bundle keeps it in dist/chunks/), so start-up stays fast.
+ * To add a command: a folder commands/<name>/ with spec.ts (flags, usage) and index.ts (`run`), and
+ * one line here.
+ */
+export type CommandEntry = CommandSpec & { load: () => Promise<CommandModule> };
+
+export const SETUP_COMMAND = { ...SETUP, load: () => import("./commands/setup/index.js") };
+
+export const COMMANDS: readonly CommandEntry[] = [
+  SETUP_COMMAND,
+  { ...STATUS, load: () => import("./commands/status/index.js") },
+  { ...REFRESH, load: () => import("./commands/refresh/index.js") },
+  { ...EXEC, load: () => import("./commands/exec/index.js") },
+  { ...ENV, load: () => import("./commands/env/index.js") },
+  { ...SCHEDULE, load: () => import("./commands/schedule/index.js") },
+  { ...SANDBOX, load: () => import("./commands/sandbox/index.js") },
+  { ...DEMO, load: () => import("./commands/demo/index.js") },
+];
+
+/** `setup` is the default: `hub-setup [flags]` runs the wizard. */
+export const DEFAULT_COMMAND: CommandEntry = SETUP_COMMAND;
+
+export function findCommand(name: string | undefined): CommandEntry | undefined {
+  return COMMANDS.find((command) => command.name === name);
+}

@@ -1,0 +1,197 @@
+import { classifyToken, galaxyServerEnvVar, redactValue, type TokenKind } from "@hub-setup/core";
+import type { FailureClass } from "./outcome.js";
+import type { ConfiguredServer, ServerKind, HubTarget, TokenReader, ValueSource } from "../ports.js";
+
+/**
+ * Where the token a server will use comes from, under `hub-setup exec` (and `eval "$(hub-setup env)"`):
+ * a variable the user already set wins (as it does for Ansible), then hub-setup's store, then a
+ * plaintext `token =` in ansible.cfg.
+ */
+export type TokenOrigin = "env" | "store" | "file";
+
+export type ServerToken = {
+  origin: TokenOrigin;
+  /** The secret itself: only ever passed to a child's environment or the network, never printed. */
+  value: string;
+  kind: TokenKind | "invalid";
+  redacted: string;
+  /** ANSIBLE_GALAXY_SERVER_<ID>_TOKEN. */
+  envVar: string;
+};
+
+/** Something wrong with a server's setup, found without the network. An error breaks it. */
+export type Problem =
+  { severity: "error"; failure: FailureClass; message: string } | { severity: "warning"; message: string };
+
+export type ServerView = {
+  id: string;
+  kind: ServerKind;
+  url: string | undefined;
+  urlSource: ValueSource | undefined;
+  authUrl: string | undefined;
+  clientId: string | undefined;
+  validateCerts: boolean | undefined;
+  /** Basic auth: with `username` set, Ansible ignores token and auth_url. */
+  basicAuth: boolean;
+  token: ServerToken | undefined;
+  /** A secret (token or password) written in ansible.cfg itself: a leak risk even when overridden. */
+  plaintextInFile: string[];
+  /** Reading its token from hub-setup's store failed: whether it has one there is unknown. */
+  storeUnreadable: boolean;
+  problems: Problem[];
+};
+
+/** Red Hat SSO's token endpoint (reference §8), named in advice only. */
+const RED_HAT_TOKEN_URL = "https://sso.redhat.com/auth/realms/redhat-external/protocol/openid-connect/token";
+
+const CLOUD_HOSTS = new Set(["console.redhat.com", "cloud.redhat.com", "console.stage.redhat.com"]);
+
+/** cloud: Red Hat's hub (an SSO exchange); galaxy: galaxy.ansible.com; private: anything else. */
+export function hubKind(url: string | undefined, authUrl: string | undefined): ServerKind {
+  if (authUrl !== undefined && authUrl.trim() !== "") return "cloud";
+  let parsed: URL | undefined;
+  try {
+    parsed = url === undefined ? undefined : new URL(url);
+  } catch {
+    parsed = undefined;
+  }
+  if (parsed === undefined) return "private";
+  if (CLOUD_HOSTS.has(parsed.hostname) || parsed.pathname.includes("/api/automation-hub/")) return "cloud";
+  if (parsed.hostname === "galaxy.ansible.com") return "galaxy";
+  return "private";
+}
+
+function describeToken(origin: TokenOrigin, value: string, id: string): ServerToken {
+  const info = classifyToken(value);
+  const envVar = galaxyServerEnvVar(id, "token");
+  if (!info.ok) return { origin, value, kind: "invalid", redacted: redactValue(value, "value"), envVar };
+  return { origin, value: info.value, kind: info.kind, redacted: info.redacted, envVar };
+}
+
+/** The token a server will use: env beats the store, the store beats the file (see TokenOrigin). */
+export function pickToken(server: ConfiguredServer, stored: string | undefined): ServerToken | undefined {
+  const fromConfig = server.token;
+  if (fromConfig !== undefined && fromConfig.source === "env" && fromConfig.value.trim() !== "") {
+    return describeToken("env", fromConfig.value, server.id);
+  }
+  if (stored !== undefined && stored.trim() !== "") return describeToken("store", stored, server.id);
+  if (fromConfig !== undefined && fromConfig.source === "file" && fromConfig.value.trim() !== "") {
+    return describeToken("file", fromConfig.value, server.id);
+  }
+  return undefined;
+}
+
+function problemsOf(
+  server: ConfiguredServer,
+  token: ServerToken | undefined,
+  storeUnreadable: boolean,
+): Problem[] {
+  const problems: Problem[] = [];
+  const error = (failure: FailureClass, message: string) =>
+    problems.push({ severity: "error", failure, message });
+  if (storeUnreadable && token === undefined && server.username === undefined) {
+    error(
+      "config",
+      "hub-setup's store cannot be read, so whether it holds this server's token is unknown: fix the store (see its error), then run this again",
+    );
+  }
+  if (server.idProblem !== undefined) {
+    problems.push({ severity: "warning", message: `server id "${server.id}": ${server.idProblem}` });
+  }
+  if (server.url === undefined) {
+    error(
+      "config",
+      server.sectionExists
+        ? `[galaxy_server.${server.id}] has no url: ansible-galaxy refuses to start`
+        : `"${server.id}" is in server_list but ansible.cfg has no [galaxy_server.${server.id}] section and ${galaxyServerEnvVar(server.id, "url")} is not set: ansible-galaxy refuses to start`,
+    );
+  }
+  if (token === undefined || server.username !== undefined) return problems;
+  if (token.kind === "invalid") {
+    error(
+      "auth",
+      `the ${token.origin === "file" ? "token in ansible.cfg" : token.origin === "env" ? `value of ${token.envVar}` : "stored token"} is not a token at all`,
+    );
+  } else if (token.kind === "offline" && server.authUrl === undefined) {
+    error(
+      "config",
+      `an offline token needs auth_url (the SSO token endpoint; Red Hat's is ${RED_HAT_TOKEN_URL}): without it ansible-galaxy sends the token as-is and the hub refuses it`,
+    );
+  } else if (token.kind === "hub-api" && server.authUrl !== undefined) {
+    error(
+      "auth",
+      "a private hub API token on a server with auth_url: Red Hat SSO will refuse to exchange it",
+    );
+  } else if (token.kind === "access") {
+    problems.push({
+      severity: "warning",
+      message:
+        "a short-lived access token: it stops working within minutes; use the offline token it came from",
+    });
+  }
+  return problems;
+}
+
+/** The view of one server that status, refresh, exec and env share. */
+export function viewServer(
+  server: ConfiguredServer,
+  stored: string | undefined,
+  storeUnreadable = false,
+): ServerView {
+  const kind = hubKind(server.url?.value, server.authUrl?.value);
+  const basicAuth = server.username !== undefined && server.username.value !== "";
+  const token = basicAuth ? undefined : pickToken(server, stored);
+  const plaintextInFile: string[] = [];
+  if (server.token?.source === "file" && server.token.value.trim() !== "") plaintextInFile.push("token");
+  if (server.password?.source === "file" && server.password.value !== "") plaintextInFile.push("password");
+  return {
+    id: server.id,
+    kind,
+    url: server.url?.value,
+    urlSource: server.url?.source,
+    authUrl: server.authUrl?.value,
+    clientId: server.clientId?.value,
+    validateCerts: server.validateCerts?.value,
+    basicAuth,
+    token,
+    plaintextInFile,
+    storeUnreadable,
+    problems: problemsOf(server, token, storeUnreadable),
+  };
+}
+
+/**
+ * Every configured server, with the store's token looked up for each. A failed look-up (an insecure or
+ * locked store) propagates, unless `onStoreError` is given: then it is told each error and the server
+ * is viewed as one whose stored token is unknown (status reports the store and every server anyway).
+ */
+export async function viewServers(
+  servers: readonly ConfiguredServer[],
+  store: Pick<TokenReader, "get"> | undefined,
+  onStoreError?: (error: unknown) => void,
+): Promise<ServerView[]> {
+  const views: ServerView[] = [];
+  for (const server of servers) {
+    let stored: string | undefined;
+    let unreadable = false;
+    try {
+      stored = store === undefined ? undefined : await store.get(server.id);
+    } catch (error) {
+      if (onStoreError === undefined) throw error;
+      onStoreError(error);
+      unreadable = true;
+    }
+    views.push(viewServer(server, stored, unreadable));
+  }
+  return views;
+}
+
+/** What the network checks need to know about a server, when it has a url. */
+export function hubTarget(view: ServerView): HubTarget | undefined {
+  if (view.url === undefined) return undefined;
+  const target: HubTarget = { kind: view.kind, url: view.url };
+  if (view.authUrl !== undefined) target.authUrl = view.authUrl;
+  if (view.clientId !== undefined) target.clientId = view.clientId;
+  if (view.validateCerts !== undefined) target.validateCerts = view.validateCerts;
+  return target;
+}
