@@ -6,6 +6,7 @@ import { tokenFingerprint, verifyHub } from "@hub-setup/core";
 import {
   type FileSnapshot,
   createHttp,
+  nodeClock,
   findAnsibleConfig,
   openSecretStore,
   readConfigFile,
@@ -139,7 +140,7 @@ export function realSetupPorts(ctx: AppContext, overrides: { env?: Env; cwd?: st
     verify: async (server, token, signal) => {
       const http = createHttp({ env: { ...env } });
       try {
-        const result = await verifyHub({ server, token, http, signal });
+        const result = await verifyHub({ server, token, http, signal, clock: nodeClock });
         if (result.ok) return { ok: true, detail: `API ${result.apiVersions.join(", ")}` };
         return result.expectedUrl === undefined
           ? { ok: false, message: result.message, error: result.error }

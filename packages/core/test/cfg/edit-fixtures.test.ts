@@ -14,7 +14,7 @@ import {
   upsertGalaxyServer,
   type GalaxyServerInput,
 } from "../../src/galaxy/index.js";
-import { decodeConfigBytes, encodeConfigText } from "../../src/node/files/text-codec.js";
+import { decodeConfigBytes, encodeConfigText } from "../../src/cfg/text-codec.js";
 import { configparserViews } from "./configparser-oracle.js";
 import { fixtureCases } from "./fixture-dirs.js";
 
@@ -102,7 +102,7 @@ describe("edit.* fixtures", () => {
       if (process.env["UPDATE_FIXTURES"] === "1") writeFileSync(expectedPath, output);
       else if (!existsSync(expectedPath))
         expect.fail(`${expectedPath} is missing: write it with UPDATE_FIXTURES=1, then review it`);
-      expect(output.toString("utf8")).toBe(readFileSync(expectedPath, "utf8"));
+      expect(Buffer.from(output).toString("utf8")).toBe(readFileSync(expectedPath, "utf8"));
     });
   }
 

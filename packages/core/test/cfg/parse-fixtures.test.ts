@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseAnsibleConfig, toConfigParserView, tokenizeAnsibleConfig } from "../../src/cfg/index.js";
-import { decodeConfigBytes, encodeConfigText } from "../../src/node/files/text-codec.js";
+import { decodeConfigBytes, encodeConfigText } from "../../src/cfg/text-codec.js";
 import { pythonErrorLine, type Expected } from "./corpus.js";
 import { fixtureCases } from "./fixture-dirs.js";
 
@@ -28,7 +28,7 @@ describe("ok.* fixtures: files ConfigParser accepts", () => {
       expect(JSON.stringify(view.defaults)).toBe(JSON.stringify(expected.defaults));
       const parsed = parseAnsibleConfig(text);
       if (!parsed.ok) throw parsed.error;
-      expect(encodeConfigText(parsed.config.toString()).equals(bytes)).toBe(true);
+      expect(Buffer.from(encodeConfigText(parsed.config.toString())).equals(bytes)).toBe(true);
     });
   }
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { verifyHub, type HubServer, type VerifyResult } from "../../src/hub/index.js";
+import { verifyHub, type HubServer, type VerifyResult } from "../../src/index.js";
 import { createHttp } from "../../src/node/net/index.js";
 import {
   json,

@@ -9,6 +9,7 @@ import {
   type VerifyResult,
 } from "../../src/index.js";
 import { createHttp } from "../../src/node/net/index.js";
+import { nodeClock } from "../../src/node/clock.js";
 import {
   json,
   keycloakError,
@@ -162,7 +163,9 @@ describe("no outcome prints a token", () => {
         await refreshOfflineToken({ token, authUrl: open.url, http: viaProxy, ...noWait() }),
       ];
       const hub = mintHubToken();
-      results.push(await refreshOfflineToken({ token: hub, authUrl: open.url, http: direct }));
+      results.push(
+        await refreshOfflineToken({ token: hub, authUrl: open.url, http: direct, clock: nodeClock }),
+      );
       for (const r of results) {
         expect(r.ok).toBe(false);
         if (!r.ok) expectNoLeak(printed(r, r.error), [token, hub]);
@@ -184,7 +187,13 @@ describe("no outcome prints a token", () => {
     const http = createHttp({ env: {} });
     let error: unknown;
     try {
-      error = await refreshOfflineToken({ token, authUrl: sso.url, http, signal: c.signal }).then(
+      error = await refreshOfflineToken({
+        token,
+        authUrl: sso.url,
+        http,
+        signal: c.signal,
+        clock: nodeClock,
+      }).then(
         () => undefined,
         (e: unknown) => e,
       );

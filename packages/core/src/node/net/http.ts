@@ -5,7 +5,7 @@
  */
 import { Agent, EnvHttpProxyAgent } from "undici";
 import { collect, targetOf, type Target } from "./collect.js";
-import type { HttpPort, HttpRequest, HttpResponse } from "../../hub/http-port.js";
+import type { HttpPort, HttpRequest, HttpResponse } from "../../http/http-port.js";
 import { tlsTrust } from "./tls-options.js";
 import { toHttpRequestError } from "./request-error.js";
 

@@ -1,6 +1,7 @@
 import { describe, expect, it, onTestFinished } from "vitest";
-import { refreshOfflineToken, type RefreshResult } from "../../src/hub/index.js";
+import { refreshOfflineToken, type RefreshResult } from "../../src/index.js";
 import { createHttp } from "../../src/node/net/index.js";
+import { nodeClock } from "../../src/node/clock.js";
 import {
   json,
   keycloakError,
@@ -32,6 +33,7 @@ async function refreshAgainst(
       retry: RETRY,
       sleep: pacing.sleep,
       random: pacing.random,
+      clock: pacing.clock,
       deadlineMs: extra.deadlineMs ?? 5_000,
       ...(extra.clientId === undefined ? {} : { clientId: extra.clientId }),
     });
@@ -279,6 +281,7 @@ describe("refreshOfflineToken against a local Red Hat SSO stand-in", () => {
       token: mintOfflineToken(),
       authUrl: sso.url,
       http,
+      clock: nodeClock,
       signal: controller.signal,
     });
     await expect(pending).rejects.toMatchObject({ code: "CANCELLED" });
