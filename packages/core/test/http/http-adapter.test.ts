@@ -3,16 +3,13 @@ import type { AddressInfo } from "node:net";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it, onTestFinished } from "vitest";
-import { requireTool, tempDir } from "@hub-setup/test-utils";
+import { mintAccessToken, mintHubToken, mintOfflineToken, requireTool, tempDir } from "@hub-setup/test-utils";
 import { HttpRequestError, refreshOfflineToken, verifyHub } from "../../src/index.js";
 import { createHttp, mapWithConcurrency } from "../../src/node/net/index.js";
 import {
   json,
   keycloakOk,
   makeSelfSignedCert,
-  mintAccessToken,
-  mintHubToken,
-  mintOfflineToken,
   noWait,
   startProxy,
   startServer,

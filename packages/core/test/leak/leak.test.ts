@@ -1,5 +1,6 @@
 import { inspect } from "node:util";
 import { describe, expect, it } from "vitest";
+import { mintAccessToken, mintHubToken, mintOfflineToken } from "@hub-setup/test-utils";
 import { HubSetupError } from "../../src/errors.js";
 import {
   redact,
@@ -14,9 +15,6 @@ import {
   json,
   keycloakError,
   keycloakOk,
-  mintAccessToken,
-  mintHubToken,
-  mintOfflineToken,
   noWait,
   startProxy,
   startServer,

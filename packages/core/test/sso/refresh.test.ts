@@ -1,18 +1,9 @@
 import { describe, expect, it, onTestFinished } from "vitest";
+import { mintAccessToken, mintHubToken, mintOfflineToken } from "@hub-setup/test-utils";
 import { refreshOfflineToken, type RefreshResult } from "../../src/index.js";
 import { createHttp } from "../../src/node/net/index.js";
 import { nodeClock } from "../../src/node/clock.js";
-import {
-  json,
-  keycloakError,
-  keycloakOk,
-  mintAccessToken,
-  mintHubToken,
-  mintOfflineToken,
-  noWait,
-  startServer,
-  type Reply,
-} from "../support-token/index.js";
+import { json, keycloakError, keycloakOk, noWait, startServer, type Reply } from "../support-token/index.js";
 
 // Every case talks to a real node:http server on 127.0.0.1 through the real undici adapter.
 const RETRY = { retries: 3, baseMs: 100, maxMs: 1_000 };
