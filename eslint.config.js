@@ -1,6 +1,7 @@
 // Type-aware lint for every workspace. Rules that encode our standards:
 // no default exports, type-only imports, and I/O modules (fs, undici, inquirer) only at the edges.
 import js from "@eslint/js";
+import { builtinModules } from "node:module";
 import tseslint from "typescript-eslint";
 
 const ioModules = [
@@ -39,13 +40,41 @@ export default tseslint.config(
     },
   },
   {
-    // The pure core: strings in, strings out. I/O lives in src/node/.
+    // The pure core: strings in, strings out. I/O, Node's modules and the clock live in src/node/
+    // (tsconfig.pure.json checks the same from the types side).
     files: ["packages/core/src/**/*.ts"],
     ignores: ["packages/core/src/node/**", "**/*.test.ts"],
     rules: {
       "no-restricted-imports": [
         "error",
-        { paths: ioModules.map((name) => ({ name, message: "I/O belongs in core/src/node." })) },
+        {
+          paths: [...new Set([...ioModules, ...builtinModules])].map((name) => ({
+            name,
+            message: "The pure core imports no Node module: I/O and Node APIs belong in core/src/node.",
+          })),
+          patterns: [
+            {
+              group: ["node:*"],
+              message: "The pure core imports no Node module: it belongs in core/src/node.",
+            },
+          ],
+        },
+      ],
+      "no-restricted-globals": [
+        "error",
+        ...["process", "Buffer", "setTimeout", "setInterval", "setImmediate", "clearTimeout"].map((name) => ({
+          name,
+          message:
+            "Not in the pure core: take a port (Clock, HttpPort) from the caller; Node's lives in core/src/node.",
+        })),
+      ],
+      "no-restricted-syntax": [
+        "error",
+        { selector: "ExportDefaultDeclaration", message: "Use named exports." },
+        {
+          selector: ":not(TSLiteralType) > Literal[value='USAGE']",
+          message: "Core names domain failures (INVALID_URL, INVALID_EDIT…); USAGE is the apps' code.",
+        },
       ],
     },
   },

@@ -9,7 +9,7 @@ import { createServer } from "node:http";
 import { performance } from "node:perf_hooks";
 import { Agent, request } from "undici";
 import { refreshOfflineToken } from "../packages/core/dist/index.js";
-import { createHttp, mapWithConcurrency } from "../packages/core/dist/node/index.js";
+import { createHttp, mapWithConcurrency, nodeClock } from "../packages/core/dist/node/index.js";
 import { compareFunctions, report, median } from "./lib.mjs";
 
 const b64 = (o) => Buffer.from(typeof o === "string" ? o : JSON.stringify(o)).toString("base64url");
@@ -90,7 +90,7 @@ function bareDispatch(dispatcher, url) {
   });
 }
 async function ours(http, url) {
-  const r = await refreshOfflineToken({ token, authUrl: url, http });
+  const r = await refreshOfflineToken({ token, authUrl: url, http, clock: nodeClock });
   if (!r.ok) throw new Error(r.message);
   return r;
 }

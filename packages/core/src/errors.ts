@@ -10,6 +10,12 @@ export type ErrorCode =
   | "CONFIG_NOT_FOUND"
   | "CONFIG_NOT_WRITABLE"
   | "INVALID_SERVER_ID"
+  /** Text given as a hub address cannot be one (no host, another scheme, spaces). */
+  | "INVALID_URL"
+  /** A server's CA file (ca_file) cannot be read or holds no PEM certificate. */
+  | "INVALID_CA_FILE"
+  /** An ansible.cfg edit that would write something Ansible reads differently; nothing was changed. */
+  | "INVALID_EDIT"
   | "INVALID_TOKEN"
   | "TOKEN_EXPIRED"
   | "TOKEN_REJECTED"
@@ -20,6 +26,10 @@ export type ErrorCode =
   | "NETWORK"
   | "STORE_INSECURE"
   | "STORE_UNAVAILABLE"
+  /**
+   * The apps' own code for a wrong command line (their flag parsers throw it). Core never throws it:
+   * core's codes name what failed in the domain, and each app decides which of them are usage errors.
+   */
   | "USAGE"
   | "CANCELLED"
   | "INTERNAL";

@@ -3,3 +3,34 @@ export { tempDir } from "./temp-dir.js";
 export { fixedClock, type TestClock } from "./clock.js";
 export { ansibleCfgCorpus, repoRoot } from "./corpus.js";
 export { memoryIo, type MemoryStreams } from "./memory-io.js";
+export {
+  RED_HAT_ISSUER,
+  fakeAccessToken,
+  fakeGatewayToken,
+  fakeHubToken,
+  fakeJwt,
+  fakeOfflineToken,
+  fakeOtherJwt,
+  fillTokens,
+  mintAccessToken,
+  mintHubToken,
+  mintJwt,
+  mintOfflineToken,
+} from "./tokens.js";
+export {
+  FakeHttp,
+  fakeHttp,
+  reply,
+  type FakeRequest,
+  type FakeResponse,
+  type RequestMatch,
+  type Responder,
+} from "./fake-http.js";
+export { virtualClock, type VirtualClock } from "./virtual-clock.js";
+export {
+  describeFixtures,
+  fixtureFolders,
+  updatingFixtures,
+  type FixtureCase,
+  type FixtureKind,
+} from "./fixture-folders.js";

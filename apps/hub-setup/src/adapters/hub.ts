@@ -17,7 +17,7 @@ export type NetworkPacing = {
  * that verify certificates and, only if a server says validate_certs = false, one that does not.
  */
 export async function openHubChecks(env: Env, pacing: NetworkPacing = {}): Promise<HubChecks> {
-  const { createHttp } = await import("@hub-setup/core/node");
+  const { createHttp, nodeClock } = await import("@hub-setup/core/node");
   const clients = new Map<boolean, ReturnType<typeof createHttp>>();
   const client = (validateCerts: boolean) => {
     let http = clients.get(validateCerts);
@@ -29,6 +29,7 @@ export async function openHubChecks(env: Env, pacing: NetworkPacing = {}): Promi
   };
   const pace = (signal: AbortSignal) => ({
     signal,
+    clock: nodeClock,
     ...(pacing.retry === undefined ? {} : { retry: pacing.retry }),
     ...(pacing.deadlineMs === undefined ? {} : { deadlineMs: pacing.deadlineMs }),
     ...(pacing.sleep === undefined ? {} : { sleep: pacing.sleep }),

@@ -55,7 +55,7 @@ export class ConfigEditError extends HubSetupError {
     message: string,
     where: { section?: string; key?: string; hint?: string; code?: ErrorCode } = {},
   ) {
-    super(where.code ?? "USAGE", message, where.hint === undefined ? {} : { hint: where.hint });
+    super(where.code ?? "INVALID_EDIT", message, where.hint === undefined ? {} : { hint: where.hint });
     this.reason = reason;
     this.section = where.section;
     this.key = where.key;

@@ -36,7 +36,7 @@ describe("set rejects what ConfigParser would read back differently, and says wh
       const c = parse("[galaxy_server.a]\ntoken = old\n");
       const e = rejection(() => c.set("galaxy_server.a", "token", value));
       expect(e.reason).toBe(reason);
-      expect(e.code).toBe("USAGE");
+      expect(e.code).toBe("INVALID_EDIT");
       expect(e.message).toContain("`token` in [galaxy_server.a]");
       expect(e.message).not.toContain(SECRET);
       expect(JSON.stringify(e)).not.toContain(SECRET);

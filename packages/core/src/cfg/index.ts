@@ -13,3 +13,4 @@ export {
 export type { SectionPlacement } from "./plan-section.js";
 export type { Newline } from "./style.js";
 export { tokenizeAnsibleConfig, type CfgLine } from "./tokenize.js";
+export { decodeConfigBytes, encodeConfigText } from "./text-codec.js";

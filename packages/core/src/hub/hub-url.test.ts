@@ -137,6 +137,6 @@ describe("hubUrlProblem", () => {
     ["eyJhbGciOiJIUzI1NiJ9", "not a host name"],
   ])("%j: %s", (input, says) => {
     expect(hubUrlProblem(input)).toContain(says);
-    expect(() => normalizeHubUrl(input, "private")).toThrow(expect.objectContaining({ code: "USAGE" }));
+    expect(() => normalizeHubUrl(input, "private")).toThrow(expect.objectContaining({ code: "INVALID_URL" }));
   });
 });

@@ -4,9 +4,9 @@
  * a missing trailing slash. Each change comes with a note saying what was changed and why.
  */
 import { HubSetupError } from "../errors.js";
-import { RED_HAT_CLOUD_HUB_URL } from "./red-hat.js";
+import { RED_HAT_CLOUD_HUB_URL } from "../sso/red-hat.js";
+import type { HubKind } from "./types.js";
 
-export type HubKind = "cloud" | "private";
 export type NormalizedHubUrl = { url: string; changed: boolean; note?: string };
 
 const PREFIXES = ["automation-hub", "galaxy"] as const;
@@ -109,7 +109,7 @@ function privateUrl(u: URL, parsed: Parsed, repository: string | undefined, note
 export function normalizeHubUrl(input: string, kind: HubKind, repository?: string): NormalizedHubUrl {
   const problem = hubUrlProblem(input);
   if (problem !== undefined) {
-    throw new HubSetupError("USAGE", `not a hub URL: ${problem}`, {
+    throw new HubSetupError("INVALID_URL", `not a hub URL: ${problem}`, {
       hint:
         kind === "cloud"
           ? `use ${RED_HAT_CLOUD_HUB_URL(repository)}`

@@ -3,10 +3,10 @@
  * replaced by a newer "Load token"), 403 permissions or subscription, 404 not a hub API URL.
  */
 import type { TokenInfo, TokenRejection } from "../token/classify.js";
-import { scrubServerText, type HttpResponse } from "./http-port.js";
-import type { HubServer } from "./verify.js";
-import { CLOUD_TOKEN_PAGE, privateHubTokenPage } from "./red-hat.js";
-import { readJsonBody } from "./response-body.js";
+import { scrubServerText, type HttpResponse } from "../http/http-port.js";
+import type { HubServer } from "./types.js";
+import { CLOUD_TOKEN_PAGE, privateHubTokenPage } from "../sso/red-hat.js";
+import { readJsonBody } from "../http/response-body.js";
 
 type Explained = {
   outcome: "unauthorized" | "forbidden" | "not-found" | "rejected";

@@ -6,31 +6,15 @@
  */
 import { HubSetupError, type ErrorCode } from "../errors.js";
 import { classifyToken } from "../token/classify.js";
-import { describeUrl, type HttpPort } from "./http-port.js";
-import { normalizeHubUrl, type HubKind } from "./hub-url.js";
-import { describeNetworkFailure, describeNonJson, describeRetriedOut } from "./messages.js";
-import { CLOUD_CLIENT_ID, RED_HAT_SSO_TOKEN_URL } from "./red-hat.js";
-import { refreshOfflineToken } from "./refresh.js";
-import { readJsonBody } from "./response-body.js";
-import { DEFAULT_DEADLINE_MS, exchange, type Pacing } from "./retry.js";
+import { describeUrl, type HttpPort } from "../http/http-port.js";
+import { normalizeHubUrl } from "./hub-url.js";
+import type { HubKind, HubServer, VerifyOutcome, VerifyResult } from "./types.js";
+import { describeNetworkFailure, describeNonJson, describeRetriedOut } from "../http/messages.js";
+import { CLOUD_CLIENT_ID, RED_HAT_SSO_TOKEN_URL } from "../sso/red-hat.js";
+import { refreshOfflineToken } from "../sso/refresh.js";
+import { readJsonBody } from "../http/response-body.js";
+import { DEFAULT_DEADLINE_MS, exchange, type Pacing } from "../http/retry.js";
 import { explainHubStatus, tokenKindProblem } from "./verify-messages.js";
-
-export type HubServer = { kind: HubKind; url: string; authUrl?: string; clientId?: string };
-
-export type VerifyOutcome =
-  | "unauthorized"
-  | "forbidden"
-  | "not-found"
-  | "expired"
-  | "wrong-client"
-  | "rejected"
-  | "unavailable"
-  | "network"
-  | "wrong-token-kind";
-
-export type VerifyResult =
-  | { ok: true; apiVersions: string[]; url: string }
-  | { ok: false; outcome: VerifyOutcome; message: string; expectedUrl?: string; error: HubSetupError };
 
 export type VerifyOptions = Pacing & { server: HubServer; token: string; http: HttpPort };
 
@@ -77,7 +61,7 @@ function expectedUrlFor(url: string, kind: HubKind): string | undefined {
 
 export async function verifyHub(options: VerifyOptions): Promise<VerifyResult> {
   const { server, http } = options;
-  const now = options.now ?? Date.now;
+  const now = options.now ?? ((): number => options.clock.now());
   const started = now();
   const deadlineMs = options.deadlineMs ?? DEFAULT_DEADLINE_MS;
   const token = classifyToken(options.token);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { mintAccessToken, mintHubToken, mintJwt, mintOfflineToken } from "../../test/support-token/index.js";
+import { mintAccessToken, mintHubToken, mintJwt, mintOfflineToken } from "@hub-setup/test-utils";
 import { classifyToken, redact, type TokenInfo } from "./classify.js";
 
 function accepted(raw: string): TokenInfo {

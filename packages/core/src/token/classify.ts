@@ -2,7 +2,7 @@
  * What a pasted value is, from its shape alone (no network): a Red Hat offline token, a short-lived
  * access token, a private hub API token, an AAP gateway token, or something we cannot place.
  */
-import { CLOUD_CLIENT_ID, CLOUD_TOKEN_PAGE, RED_HAT_REALM_PATH, RED_HAT_SSO_ISSUER } from "../hub/red-hat.js";
+import { CLOUD_CLIENT_ID, CLOUD_TOKEN_PAGE, RED_HAT_REALM_PATH, RED_HAT_SSO_ISSUER } from "../sso/red-hat.js";
 import { decodeJwt, looksLikeJwt, type JwtClaims } from "./jwt.js";
 import { normalizeTokenInput } from "./normalize.js";
 import { redactValue } from "./redact.js";

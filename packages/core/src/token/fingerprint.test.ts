@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { mintHubToken, mintOfflineToken } from "../../test/support-token/index.js";
+import { mintHubToken, mintOfflineToken } from "@hub-setup/test-utils";
 import { daysUntilIdleExpiry, idleExpiryDate } from "./idle-expiry.js";
 import { tokenFingerprint } from "./fingerprint.js";
 

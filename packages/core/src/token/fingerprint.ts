@@ -1,5 +1,7 @@
-import { createHash } from "node:crypto";
 import { normalizeTokenInput } from "./normalize.js";
+import { sha256Hex } from "./sha256.js";
+
+const utf8 = new TextEncoder();
 
 /**
  * A short, non-reversible name for a token, safe to store and print: the first 12 hex digits (48 bits)
@@ -9,6 +11,6 @@ import { normalizeTokenInput } from "./normalize.js";
 export function tokenFingerprint(token: string): string {
   const normalized = normalizeTokenInput(token);
   const value = normalized.ok ? normalized.value : token.trim();
-  const hex = createHash("sha256").update(`hub-setup token v1\0${value}`).digest("hex");
+  const hex = sha256Hex(utf8.encode(`hub-setup token v1\0${value}`));
   return `fp-${hex.slice(0, 12)}`;
 }

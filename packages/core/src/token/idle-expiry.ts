@@ -1,4 +1,4 @@
-import { OFFLINE_TOKEN_IDLE_DAYS } from "../hub/red-hat.js";
+import { OFFLINE_TOKEN_IDLE_DAYS } from "../sso/red-hat.js";
 
 const DAY_MS = 86_400_000;
 

@@ -1,3 +1,5 @@
+import { decodeBase64Url } from "./base64url.js";
+
 /**
  * Reading a JWT without verifying it. Red Hat's offline tokens are HS256 with a key only the server
  * holds, so no client can check the signature; we only read the claims that tell us what a token is.
@@ -16,6 +18,8 @@ export type DecodedJwt =
   { ok: true; header: Record<string, unknown>; claims: JwtClaims } | { ok: false; reason: string };
 
 const BASE64URL = /^[A-Za-z0-9_-]+$/;
+/** As Buffer#toString did: invalid UTF-8 becomes U+FFFD and a BOM is kept (so JSON.parse refuses it). */
+const utf8 = new TextDecoder("utf-8", { ignoreBOM: true });
 
 /** Three base64url parts joined by dots: the shape of a JWS compact serialisation. */
 export function looksLikeJwt(value: string): boolean {
@@ -25,7 +29,7 @@ export function looksLikeJwt(value: string): boolean {
 
 function decodePart(part: string): Record<string, unknown> | undefined {
   try {
-    const parsed: unknown = JSON.parse(Buffer.from(part, "base64url").toString("utf8"));
+    const parsed: unknown = JSON.parse(utf8.decode(decodeBase64Url(part)));
     return typeof parsed === "object" && parsed != null && !Array.isArray(parsed)
       ? (parsed as Record<string, unknown>)
       : undefined;

@@ -66,5 +66,6 @@ describe.skipIf(!ansibleConfig.available)("findAnsibleConfig agrees with ansible
       const theirWarning = squash(run.stderr.replace(/\[WARNING\]:/g, ""));
       expect(squash(ours.warnings.join(" ")), s.name).toBe(theirWarning);
     }
-  });
+    // Eight ansible-config runs (Python start-up each): seconds on a loaded machine, so not the 5 s default.
+  }, 60_000);
 });

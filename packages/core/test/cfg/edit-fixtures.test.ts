@@ -1,7 +1,6 @@
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { requireTool } from "@hub-setup/test-utils";
+import { fixtureFolders, requireTool } from "@hub-setup/test-utils";
 import {
   parseAnsibleConfig,
   toConfigParserView,
@@ -14,9 +13,8 @@ import {
   upsertGalaxyServer,
   type GalaxyServerInput,
 } from "../../src/galaxy/index.js";
-import { decodeConfigBytes, encodeConfigText } from "../../src/node/files/text-codec.js";
+import { decodeConfigBytes, encodeConfigText } from "../../src/cfg/text-codec.js";
 import { configparserViews } from "./configparser-oracle.js";
-import { fixtureCases } from "./fixture-dirs.js";
 
 // edit.<case>/input.cfg + edit.json → expected.cfg, byte for byte. edit.json is `{ "ops": [...] }`; each
 // op may say which warning codes it gives (`"warnings"`, default none) and whether it changes the text
@@ -60,7 +58,7 @@ function apply(config: AnsibleConfig, op: Op): EditResult {
   }
 }
 
-const cases = fixtureCases("edit.");
+const cases = fixtureFolders(fileURLToPath(new URL("../fixtures/cfg", import.meta.url)), "edit");
 const python = requireTool("python3", "apt-get install python3");
 
 describe("edit.* fixtures", () => {
@@ -80,10 +78,10 @@ describe("edit.* fixtures", () => {
     }
   });
 
-  for (const { name, dir } of cases) {
-    it(`${name}: gives expected.cfg byte for byte, with the expected warnings`, () => {
-      const input = readFileSync(join(dir, "input.cfg"));
-      const spec = JSON.parse(readFileSync(join(dir, "edit.json"), "utf8")) as { ops: Op[] };
+  for (const c of cases) {
+    it(`${c.name}: gives expected.cfg byte for byte, with the expected warnings`, () => {
+      const input = c.bytes("input.cfg");
+      const spec = c.json<{ ops: Op[] }>("edit.json");
       // Only "ops": an old top-level "warnings"/"changed" would otherwise be silently ignored.
       expect(Object.keys(spec), "edit.json holds only ops").toEqual(["ops"]);
       expect(spec.ops.length, "edit.json has at least one op").toBeGreaterThan(0);
@@ -97,19 +95,14 @@ describe("edit.* fixtures", () => {
         );
         expect(result.changed, `${what}: changed`).toBe(op.changed ?? true);
       });
-      const output = encodeConfigText(parsed.config.toString());
-      const expectedPath = join(dir, "expected.cfg");
-      if (process.env["UPDATE_FIXTURES"] === "1") writeFileSync(expectedPath, output);
-      else if (!existsSync(expectedPath))
-        expect.fail(`${expectedPath} is missing: write it with UPDATE_FIXTURES=1, then review it`);
-      expect(output.toString("utf8")).toBe(readFileSync(expectedPath, "utf8"));
+      c.expectFile("expected.cfg", encodeConfigText(parsed.config.toString()));
     });
   }
 
   it.skipIf(!python.available)(
     "every expected.cfg reads the same in Python's configparser as in ours",
     () => {
-      const texts = cases.map(({ dir }) => readFileSync(join(dir, "expected.cfg"), "utf8"));
+      const texts = cases.map((c) => c.text("expected.cfg"));
       const theirs = configparserViews("python3", texts);
       texts.forEach((text, i) => {
         expect(theirs[i]?.ok, cases[i]?.name).toBe(true);

@@ -4,9 +4,8 @@
 import { chmodSync, chownSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { tempDir } from "@hub-setup/test-utils";
+import { mintHubToken, tempDir } from "@hub-setup/test-utils";
 import { writeFileAtomic } from "../../src/node/files/atomic-write.js";
-import { mintHubToken } from "../support-token/index.js";
 
 const mode = (path: string): number => statSync(path).mode & 0o7777;
 

@@ -1,13 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { verifyHub, type HubServer, type VerifyResult } from "../../src/hub/index.js";
+import { mintAccessToken, mintHubToken, mintOfflineToken } from "@hub-setup/test-utils";
+import { verifyHub, type HubServer, type VerifyResult } from "../../src/index.js";
 import { createHttp } from "../../src/node/net/index.js";
 import {
   json,
   keycloakError,
   keycloakOk,
-  mintAccessToken,
-  mintHubToken,
-  mintOfflineToken,
   noWait,
   startServer,
   type Recorded,

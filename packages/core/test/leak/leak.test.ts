@@ -1,5 +1,6 @@
 import { inspect } from "node:util";
 import { describe, expect, it } from "vitest";
+import { mintAccessToken, mintHubToken, mintOfflineToken } from "@hub-setup/test-utils";
 import { HubSetupError } from "../../src/errors.js";
 import {
   redact,
@@ -9,13 +10,11 @@ import {
   type VerifyResult,
 } from "../../src/index.js";
 import { createHttp } from "../../src/node/net/index.js";
+import { nodeClock } from "../../src/node/clock.js";
 import {
   json,
   keycloakError,
   keycloakOk,
-  mintAccessToken,
-  mintHubToken,
-  mintOfflineToken,
   noWait,
   startProxy,
   startServer,
@@ -162,7 +161,9 @@ describe("no outcome prints a token", () => {
         await refreshOfflineToken({ token, authUrl: open.url, http: viaProxy, ...noWait() }),
       ];
       const hub = mintHubToken();
-      results.push(await refreshOfflineToken({ token: hub, authUrl: open.url, http: direct }));
+      results.push(
+        await refreshOfflineToken({ token: hub, authUrl: open.url, http: direct, clock: nodeClock }),
+      );
       for (const r of results) {
         expect(r.ok).toBe(false);
         if (!r.ok) expectNoLeak(printed(r, r.error), [token, hub]);
@@ -184,7 +185,13 @@ describe("no outcome prints a token", () => {
     const http = createHttp({ env: {} });
     let error: unknown;
     try {
-      error = await refreshOfflineToken({ token, authUrl: sso.url, http, signal: c.signal }).then(
+      error = await refreshOfflineToken({
+        token,
+        authUrl: sso.url,
+        http,
+        signal: c.signal,
+        clock: nodeClock,
+      }).then(
         () => undefined,
         (e: unknown) => e,
       );

@@ -2,9 +2,8 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync
 import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { tempDir } from "@hub-setup/test-utils";
+import { mintHubToken, mintOfflineToken, tempDir } from "@hub-setup/test-utils";
 import { envFor, openSecretStore } from "../../src/node/store/index.js";
-import { mintHubToken, mintOfflineToken } from "../support-token/index.js";
 
 const mode = (path: string): number => statSync(path).mode & 0o777;
 

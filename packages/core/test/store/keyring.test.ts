@@ -1,14 +1,13 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { tempDir } from "@hub-setup/test-utils";
+import { mintOfflineToken, tempDir } from "@hub-setup/test-utils";
 import {
   loadNativeKeyring,
   openSecretStore,
   probeKeyring,
   type KeyringPort,
 } from "../../src/node/store/index.js";
-import { mintOfflineToken } from "../support-token/index.js";
 
 /** An in-memory keyring, for the logic of the keyring backend. */
 function memoryKeyring(): KeyringPort & { entries: Map<string, string> } {

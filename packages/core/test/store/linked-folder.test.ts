@@ -15,10 +15,9 @@ import {
 } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { tempDir } from "@hub-setup/test-utils";
+import { mintHubToken, tempDir } from "@hub-setup/test-utils";
 import { HubSetupError } from "../../src/errors.js";
 import { openSecretStore } from "../../src/node/store/index.js";
-import { mintHubToken } from "../support-token/index.js";
 
 const mode = (path: string): number => statSync(path).mode & 0o777;
 

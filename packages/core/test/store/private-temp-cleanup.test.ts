@@ -3,10 +3,9 @@
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { tempDir } from "@hub-setup/test-utils";
+import { mintHubToken, tempDir } from "@hub-setup/test-utils";
 import { openSecretStore } from "../../src/node/store/index.js";
 import { builtModule, runWithFileSizeLimit } from "../support-files/file-size-limit.js";
-import { mintHubToken } from "../support-token/index.js";
 
 const DEAD_PID = 2 ** 22 + 12345; // above pid_max on Linux: never a live process
 

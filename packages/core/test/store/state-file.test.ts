@@ -1,10 +1,9 @@
 import { readFileSync, statSync, writeFileSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { fixedClock, tempDir } from "@hub-setup/test-utils";
+import { fixedClock, mintOfflineToken, tempDir } from "@hub-setup/test-utils";
 import { daysUntilIdleExpiry, tokenFingerprint } from "../../src/index.js";
 import { openStateFile } from "../../src/node/store/index.js";
-import { mintOfflineToken } from "../support-token/index.js";
 
 describe("the state file", () => {
   it("records the last successful refresh per token, beside the store, without the token", async () => {

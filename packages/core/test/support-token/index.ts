@@ -1,4 +1,3 @@
-export { mintAccessToken, mintHubToken, mintJwt, mintOfflineToken, RED_HAT_ISSUER } from "./jwt.js";
 export {
   json,
   keycloakError,

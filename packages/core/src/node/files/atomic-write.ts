@@ -13,7 +13,7 @@ import { basename, dirname, join, resolve } from "node:path";
 import { HubSetupError } from "../../errors.js";
 import { acquireConfigLock, pidAlive, releaseConfigLock, TEMP_MARK } from "./config-lock.js";
 import { errorCode, sha256, type FileSnapshot } from "./read-config.js";
-import { encodeConfigText } from "./text-codec.js";
+import { encodeConfigText } from "../../cfg/text-codec.js";
 
 export type WriteFileOptions = {
   /** The snapshot from readConfigFile, or "absent" if the file did not exist; refuses if it changed. */

@@ -9,4 +9,4 @@ export {
   type WriteFileOptions,
   type WriteFileResult,
 } from "./atomic-write.js";
-export { decodeConfigBytes, encodeConfigText } from "./text-codec.js";
+export { decodeConfigBytes, encodeConfigText } from "../../cfg/text-codec.js";

@@ -5,7 +5,7 @@
 import { createHash } from "node:crypto";
 import { open } from "node:fs/promises";
 import { HubSetupError } from "../../errors.js";
-import { decodeConfigBytes } from "./text-codec.js";
+import { decodeConfigBytes } from "../../cfg/text-codec.js";
 
 export interface FileSnapshot {
   /** The path as given to readConfigFile. */

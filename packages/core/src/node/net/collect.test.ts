@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo } from "node:net";
 import { Agent } from "undici";
 import { describe, expect, it, onTestFinished } from "vitest";
-import { HttpRequestError } from "../../hub/http-port.js";
+import { HttpRequestError } from "../../http/http-port.js";
 import { createHttp } from "./http.js";
 
 const pause = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));

@@ -19,7 +19,10 @@ export type CollectOptions = {
   headers: Record<string, string>;
   body: string | null;
   signal: AbortSignal | undefined;
-  /** Passed to undici as headersTimeout and bodyTimeout; undefined keeps the dispatcher's defaults. */
+  /**
+   * The most the whole exchange may take, headers and body; also passed to undici as headersTimeout and
+   * bodyTimeout. undefined keeps the dispatcher's defaults (and no overall limit).
+   */
   timeoutMs: number | undefined;
   /** Bodies longer than this are cut at a chunk boundary and the connection dropped, not an error. */
   maxBodyBytes: number;
@@ -48,7 +51,14 @@ class Collector implements Dispatcher.DispatchHandler {
     private readonly maxBody: number,
   ) {}
 
-  /** From the caller's AbortSignal: end the request now, wherever it is. */
+  /** The error for an exchange that outlived its time: no headers yet, or a body still arriving. */
+  overdue(ms: number): Error {
+    return this.status === 0
+      ? new errors.HeadersTimeoutError(`no response headers within ${ms} ms`)
+      : new errors.BodyTimeoutError(`the response body did not finish within ${ms} ms`);
+  }
+
+  /** From the caller's AbortSignal or the deadline: end the request now, wherever it is. */
   stop(reason: Error): void {
     this.stopped = reason;
     if (this.controller === undefined) this.reject(reason);
@@ -102,28 +112,39 @@ export function targetOf(url: URL): Target {
   return { origin: url.origin, path: url.search === "" ? url.pathname : `${url.pathname}${url.search}` };
 }
 
-/** Sends one request through `dispatcher`; resolves on any HTTP status, rejects when no response came. */
+/**
+ * Sends one request through `dispatcher`; resolves on any HTTP status, rejects when no response came.
+ * `timeoutMs` bounds the whole exchange, body included: undici's headersTimeout and bodyTimeout restart
+ * at every chunk, so a server trickling a byte at a time would otherwise never time out. When it passes,
+ * the request is aborted (its socket closed) and the promise rejects with undici's timeout error.
+ */
 export function collect(dispatcher: Dispatcher, target: Target, options: CollectOptions): Promise<Collected> {
   return new Promise<Collected>((resolve, reject) => {
-    const { signal, maxBodyBytes } = options;
-    let collector: Collector;
-    if (signal === undefined) {
-      collector = new Collector(resolve, reject, maxBodyBytes);
-    } else {
-      const onAbort = (): void => collector.stop(abortReason(signal));
-      const untie = (): void => signal.removeEventListener("abort", onAbort);
-      const settled = (c: Collected): void => {
-        untie();
+    const { signal, maxBodyBytes, timeoutMs } = options;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let onAbort: (() => void) | undefined;
+    const finish = (): void => {
+      if (timer !== undefined) clearTimeout(timer);
+      if (onAbort !== undefined) signal?.removeEventListener("abort", onAbort);
+    };
+    const collector = new Collector(
+      (c) => {
+        finish();
         resolve(c);
-      };
-      const failed = (e: Error): void => {
-        untie();
+      },
+      (e) => {
+        finish();
         reject(e);
-      };
-      collector = new Collector(settled, failed, maxBodyBytes);
+      },
+      maxBodyBytes,
+    );
+    if (signal !== undefined) {
+      onAbort = (): void => collector.stop(abortReason(signal));
       if (signal.aborted) return onAbort();
       signal.addEventListener("abort", onAbort, { once: true });
     }
+    if (timeoutMs !== undefined)
+      timer = setTimeout(() => collector.stop(collector.overdue(timeoutMs)), timeoutMs);
     dispatcher.dispatch(
       {
         origin: target.origin,

@@ -5,7 +5,7 @@
  */
 import { Agent, EnvHttpProxyAgent } from "undici";
 import { collect, targetOf, type Target } from "./collect.js";
-import type { HttpPort, HttpRequest, HttpResponse } from "../../hub/http-port.js";
+import type { HttpPort, HttpRequest, HttpResponse } from "../../http/http-port.js";
 import { tlsTrust } from "./tls-options.js";
 import { toHttpRequestError } from "./request-error.js";
 
@@ -82,15 +82,15 @@ export function createHttp(options: HttpOptions = {}): HttpClient {
     return lastTarget;
   }
 
-  async function once(req: HttpRequest, url: string): Promise<HttpResponse> {
-    // timeoutMs bounds the wait for the headers and every pause in the body, with undici's own timers
-    // (no AbortController per request: it costs more than a request to a local server).
+  async function once(req: HttpRequest, url: string, until: number | undefined): Promise<HttpResponse> {
+    // timeoutMs bounds the whole exchange, body included (collect's timer), and each pause (undici's
+    // own timers); no AbortController per request: it costs more than a request to a local server.
     const res = await collect(dispatcher, parse(url), {
       method: req.method,
       headers: req.headers ?? {},
       body: req.body ?? null,
       signal: req.signal,
-      timeoutMs: req.timeoutMs === undefined ? undefined : Math.ceil(req.timeoutMs),
+      timeoutMs: until === undefined ? undefined : Math.max(1, Math.ceil(until - Date.now())),
       maxBodyBytes: maxBody,
     });
     return { status: res.status, headers: flatten(res.headers), body: res.body };
@@ -98,8 +98,10 @@ export function createHttp(options: HttpOptions = {}): HttpClient {
 
   async function send(req: HttpRequest): Promise<HttpResponse> {
     try {
+      // One time limit for the request and the redirects it follows together.
+      const until = req.timeoutMs === undefined ? undefined : Date.now() + req.timeoutMs;
       let url = req.url;
-      let res = await once(req, url);
+      let res = await once(req, url, until);
       // Follow redirects for GET only (as urllib does for ansible-galaxy), dropping Authorization
       // when the origin changes; a POST is never re-sent, so a token never follows a redirect.
       for (let hop = 0; req.method === "GET" && REDIRECTS.has(res.status) && hop < MAX_REDIRECTS; hop++) {
@@ -111,7 +113,7 @@ export function createHttp(options: HttpOptions = {}): HttpClient {
         if (!sameOrigin)
           for (const k of Object.keys(headers)) if (k.toLowerCase() === "authorization") delete headers[k];
         url = next.href;
-        res = await once({ ...req, headers }, url);
+        res = await once({ ...req, headers }, url, until);
       }
       return res;
     } catch (e) {

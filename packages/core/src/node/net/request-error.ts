@@ -2,7 +2,7 @@
  * Turning whatever undici or Node threw into an HttpRequestError: a kind, a short reason with the
  * system error code, and nothing of the request (its body and headers are scrubbed from the text).
  */
-import { HttpRequestError, scrub, type NetworkFailureKind } from "../../hub/http-port.js";
+import { HttpRequestError, scrub, type NetworkFailureKind } from "../../http/http-port.js";
 
 const TLS_CODES =
   /^(?:ERR_TLS_|ERR_SSL_|EPROTO$|CERT_|DEPTH_ZERO_SELF_SIGNED_CERT$|SELF_SIGNED_CERT_IN_CHAIN$|UNABLE_TO_|ERR_OSSL_|HOSTNAME_MISMATCH$)/;

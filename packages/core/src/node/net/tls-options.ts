@@ -34,7 +34,7 @@ export function tlsTrust(
     const own = readPem(options.caFile);
     if (own === undefined || !own.includes("-----BEGIN CERTIFICATE-----")) {
       throw new HubSetupError(
-        "USAGE",
+        "INVALID_CA_FILE",
         `the CA file ${options.caFile} ${own === undefined ? "cannot be read" : "holds no PEM certificate"}`,
         { hint: "give the path of a PEM bundle (-----BEGIN CERTIFICATE-----) for this server" },
       );

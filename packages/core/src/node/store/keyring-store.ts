@@ -6,7 +6,7 @@
 import { join } from "node:path";
 import { decode, encode } from "ini";
 import { HubSetupError } from "../../errors.js";
-import { scrub } from "../../hub/http-port.js";
+import { scrub } from "../../http/http-port.js";
 import { withLock } from "./lock.js";
 import { KEYRING_INDEX_FILE } from "./paths.js";
 import { ensurePrivateDir, readIfExists, writePrivateAtomic } from "./private-files.js";

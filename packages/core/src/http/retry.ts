@@ -4,20 +4,24 @@
  * network failures. Everything else is final at once.
  */
 import { HubSetupError } from "../errors.js";
+import { sleepOn, type Clock } from "./clock.js";
 import { HttpRequestError, type HttpPort, type HttpRequest, type HttpResponse } from "./http-port.js";
 
 export type RetryPolicy = { retries: number; baseMs: number; maxMs: number };
 export type Sleep = (ms: number, signal: AbortSignal) => Promise<void>;
 
 export type Pacing = {
+  /** Time: the deadline, the guard timer, backoff waits and Retry-After dates. */
+  clock: Clock;
   retry?: Partial<RetryPolicy>;
   /** The whole exchange, retries and waits included, ends by this many milliseconds. */
   deadlineMs?: number;
   signal?: AbortSignal;
+  /** The wait between attempts; by default a timer on `clock`. */
   sleep?: Sleep;
   /** Returns [0, 1): the jitter source. */
   random?: () => number;
-  /** Milliseconds since the epoch: for Retry-After dates and the deadline. */
+  /** Milliseconds since the epoch, for Retry-After dates and the deadline; by default `clock.now()`. */
   now?: () => number;
 };
 
@@ -28,21 +32,6 @@ export type Exchange =
   | { kind: "response"; response: HttpResponse; attempts: number; retryAfterMs?: number }
   | { kind: "network"; error: HttpRequestError; attempts: number }
   | { kind: "deadline"; attempts: number; deadlineMs: number };
-
-export const defaultSleep: Sleep = (ms, signal) =>
-  new Promise((resolve, reject) => {
-    if (signal.aborted) return reject(signal.reason as Error);
-    const timer = setTimeout(done, ms);
-    function done(): void {
-      signal.removeEventListener("abort", onAbort);
-      resolve();
-    }
-    function onAbort(): void {
-      clearTimeout(timer);
-      reject(signal.reason as Error);
-    }
-    signal.addEventListener("abort", onAbort, { once: true });
-  });
 
 export function isRetryableStatus(status: number): boolean {
   return status === 429 || (status >= 500 && status <= 599);
@@ -92,6 +81,7 @@ const DEADLINE: Attempt = { kind: "deadline" };
  * server each of those is a measurable share of the round-trip).
  */
 function attemptOnce(
+  clock: Clock,
   http: HttpPort,
   req: HttpRequest,
   remaining: number,
@@ -99,9 +89,9 @@ function attemptOnce(
 ): Promise<Attempt> {
   return new Promise<Attempt>((resolve) => {
     const onAbort = (): void => settle({ kind: "error", error: user?.reason });
-    const guard = setTimeout(() => settle(DEADLINE), remaining + GRACE_MS);
+    const cancelGuard = clock.setTimer(remaining + GRACE_MS, () => settle(DEADLINE));
     function settle(attempt: Attempt): void {
-      clearTimeout(guard);
+      cancelGuard();
       user?.removeEventListener("abort", onAbort);
       resolve(attempt);
     }
@@ -114,7 +104,7 @@ function attemptOnce(
       );
     } catch (e) {
       // A port that throws instead of rejecting: as before, the exchange rejects with it (no guard left).
-      clearTimeout(guard);
+      cancelGuard();
       throw e;
     }
     // Settling twice is harmless: a late answer or failure after the guard fired is dropped, not unhandled.
@@ -128,12 +118,13 @@ function attemptOnce(
   });
 }
 
-export async function exchange(http: HttpPort, req: HttpRequest, pacing: Pacing = {}): Promise<Exchange> {
+export async function exchange(http: HttpPort, req: HttpRequest, pacing: Pacing): Promise<Exchange> {
+  const { clock } = pacing;
   const policy = pacing.retry === undefined ? DEFAULT_RETRY : { ...DEFAULT_RETRY, ...pacing.retry };
   const deadlineMs = pacing.deadlineMs ?? DEFAULT_DEADLINE_MS;
-  const now = pacing.now ?? Date.now;
+  const now = pacing.now ?? ((): number => clock.now());
   const random = pacing.random ?? Math.random;
-  const sleep = pacing.sleep ?? defaultSleep;
+  const sleep: Sleep = pacing.sleep ?? ((ms, signal) => sleepOn(clock, ms, signal));
   const user = pacing.signal;
   if (user?.aborted) throw cancelledError();
   const deadlineAt = now() + deadlineMs;
@@ -142,7 +133,7 @@ export async function exchange(http: HttpPort, req: HttpRequest, pacing: Pacing 
     let last: Exchange;
     const remaining = deadlineAt - now();
     if (remaining <= 0) return { kind: "deadline", attempts: attempt - 1, deadlineMs };
-    const got = await attemptOnce(http, req, remaining, user);
+    const got = await attemptOnce(clock, http, req, remaining, user);
     if (user?.aborted) throw cancelledError();
     if (got.kind === "deadline") return { kind: "deadline", attempts: attempt, deadlineMs };
     if (got.kind === "response") {

@@ -61,18 +61,32 @@ function decodeEscaping(bytes: Uint8Array): string {
 
 const ESCAPED = /(?<![\ud800-\udbff])[\udc80-\udcff]/;
 
-export function encodeConfigText(text: string): Buffer {
-  if (!ESCAPED.test(text)) return Buffer.from(text, "utf8");
-  const chunks: Buffer[] = [];
+const utf8 = new TextEncoder();
+
+export function encodeConfigText(text: string): Uint8Array {
+  if (!ESCAPED.test(text)) return utf8.encode(text);
+  const chunks: Uint8Array[] = [];
   let start = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     const prev = i > 0 ? text.charCodeAt(i - 1) : 0;
     if (c >= 0xdc80 && c <= 0xdcff && !(prev >= 0xd800 && prev <= 0xdbff)) {
-      chunks.push(Buffer.from(text.slice(start, i), "utf8"), Buffer.from([c - 0xdc00]));
+      chunks.push(utf8.encode(text.slice(start, i)), Uint8Array.of(c - 0xdc00));
       start = i + 1;
     }
   }
-  chunks.push(Buffer.from(text.slice(start), "utf8"));
-  return Buffer.concat(chunks);
+  chunks.push(utf8.encode(text.slice(start)));
+  return concatBytes(chunks);
+}
+
+function concatBytes(chunks: readonly Uint8Array[]): Uint8Array {
+  let length = 0;
+  for (const c of chunks) length += c.length;
+  const out = new Uint8Array(length);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
 }

@@ -1,17 +1,9 @@
 import { describe, expect, it, onTestFinished } from "vitest";
-import { refreshOfflineToken, type RefreshResult } from "../../src/hub/index.js";
+import { mintAccessToken, mintHubToken, mintOfflineToken } from "@hub-setup/test-utils";
+import { refreshOfflineToken, type RefreshResult } from "../../src/index.js";
 import { createHttp } from "../../src/node/net/index.js";
-import {
-  json,
-  keycloakError,
-  keycloakOk,
-  mintAccessToken,
-  mintHubToken,
-  mintOfflineToken,
-  noWait,
-  startServer,
-  type Reply,
-} from "../support-token/index.js";
+import { nodeClock } from "../../src/node/clock.js";
+import { json, keycloakError, keycloakOk, noWait, startServer, type Reply } from "../support-token/index.js";
 
 // Every case talks to a real node:http server on 127.0.0.1 through the real undici adapter.
 const RETRY = { retries: 3, baseMs: 100, maxMs: 1_000 };
@@ -32,6 +24,7 @@ async function refreshAgainst(
       retry: RETRY,
       sleep: pacing.sleep,
       random: pacing.random,
+      clock: pacing.clock,
       deadlineMs: extra.deadlineMs ?? 5_000,
       ...(extra.clientId === undefined ? {} : { clientId: extra.clientId }),
     });
@@ -279,6 +272,7 @@ describe("refreshOfflineToken against a local Red Hat SSO stand-in", () => {
       token: mintOfflineToken(),
       authUrl: sso.url,
       http,
+      clock: nodeClock,
       signal: controller.signal,
     });
     await expect(pending).rejects.toMatchObject({ code: "CANCELLED" });

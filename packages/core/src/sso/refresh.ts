@@ -6,12 +6,12 @@
 import { HubSetupError, type ErrorCode } from "../errors.js";
 import { decodeJwt } from "../token/jwt.js";
 import { normalizeTokenInput } from "../token/normalize.js";
-import { describeUrl, scrubServerText, type HttpPort, type HttpResponse } from "./http-port.js";
+import { describeUrl, scrubServerText, type HttpPort, type HttpResponse } from "../http/http-port.js";
 import { explainInvalidGrant, unknownClient } from "./keycloak.js";
-import { describeNetworkFailure, describeNonJson, describeRetriedOut } from "./messages.js";
+import { describeNetworkFailure, describeNonJson, describeRetriedOut } from "../http/messages.js";
 import { CLOUD_CLIENT_ID, RED_HAT_SSO_TOKEN_URL } from "./red-hat.js";
-import { readJsonBody, stringField } from "./response-body.js";
-import { exchange, type Pacing } from "./retry.js";
+import { readJsonBody, stringField } from "../http/response-body.js";
+import { exchange, type Pacing } from "../http/retry.js";
 
 export type RefreshOutcome = "expired" | "wrong-client" | "rejected" | "unavailable" | "network";
 

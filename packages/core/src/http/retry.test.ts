@@ -1,11 +1,12 @@
 import { describe, expect, it, onTestFinished } from "vitest";
 import { HubSetupError } from "../errors.js";
 import { HttpRequestError, type HttpPort, type HttpRequest, type HttpResponse } from "./http-port.js";
+import { nodeClock } from "../node/clock.js";
 import { exchange } from "./retry.js";
 
 const REQ: HttpRequest = { method: "GET", url: "http://127.0.0.1:9/" };
 const OK: HttpResponse = { status: 200, headers: {}, body: "{}" };
-const noSleep = { sleep: () => Promise.resolve(), random: () => 0 };
+const noSleep = { clock: nodeClock, sleep: () => Promise.resolve(), random: () => 0 };
 
 /** A port that records what it was asked and answers with `answer(n)` for call number n (from 1). */
 function port(
@@ -58,7 +59,9 @@ describe("exchange: deadline and cancellation hold even against a port that igno
     const p = port(() => Promise.resolve(OK));
     const c = new AbortController();
     c.abort();
-    await expect(exchange(p, REQ, { signal: c.signal })).rejects.toBeInstanceOf(HubSetupError);
+    await expect(exchange(p, REQ, { clock: nodeClock, signal: c.signal })).rejects.toBeInstanceOf(
+      HubSetupError,
+    );
     expect(p.seen).toHaveLength(0);
   });
 });
@@ -105,6 +108,7 @@ describe("exchange: outcomes", () => {
     const waits: number[] = [];
     const p = port((n) => Promise.resolve(n === 1 ? { status: 503, headers: {}, body: "" } : OK));
     const got = await exchange(p, REQ, {
+      clock: nodeClock,
       sleep: (ms) => {
         waits.push(ms);
         return Promise.resolve();

@@ -3,16 +3,13 @@ import type { AddressInfo } from "node:net";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it, onTestFinished } from "vitest";
-import { requireTool, tempDir } from "@hub-setup/test-utils";
-import { HttpRequestError, refreshOfflineToken, verifyHub } from "../../src/hub/index.js";
+import { mintAccessToken, mintHubToken, mintOfflineToken, requireTool, tempDir } from "@hub-setup/test-utils";
+import { HttpRequestError, refreshOfflineToken, verifyHub } from "../../src/index.js";
 import { createHttp, mapWithConcurrency } from "../../src/node/net/index.js";
 import {
   json,
   keycloakOk,
   makeSelfSignedCert,
-  mintAccessToken,
-  mintHubToken,
-  mintOfflineToken,
   noWait,
   startProxy,
   startServer,
@@ -130,7 +127,7 @@ describe.skipIf(!openssl.available)("createHttp: TLS trust (self-signed certific
   it("a CA file that cannot be read or holds no certificate is a usage error at once", () => {
     const dir = tempDir();
     expect(() => createHttp({ caFile: join(dir, "missing.pem") })).toThrow(
-      expect.objectContaining({ code: "USAGE" }),
+      expect.objectContaining({ code: "INVALID_CA_FILE" }),
     );
     writeFileSync(join(dir, "empty.pem"), "not a cert\n");
     expect(() => createHttp({ caFile: join(dir, "empty.pem") })).toThrow(/holds no PEM certificate/);
