@@ -259,12 +259,13 @@ function dbusGet(path: string, property: string): string[] {
  */
 export function keyringSessionPerFile(): () => KeyringSession {
   let session: KeyringSession | undefined;
+  // Timeouts of their own: a project's vitest config does not inherit the root's hookTimeout.
   beforeAll(async () => {
     session = await startKeyringSession();
-  });
+  }, 30_000);
   afterAll(async () => {
     await session?.close();
-  });
+  }, 15_000);
   return () => {
     if (session === undefined) throw new Error("the keyring session has not started (used outside a test?)");
     return session;

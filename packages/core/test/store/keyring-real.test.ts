@@ -38,6 +38,9 @@ type Plan = {
   ops?: { op: string; id?: string; token?: string }[];
 };
 
+// Each test starts several node children (and one a whole keyring): seconds on a loaded machine, not 5.
+const SLOW = { timeout: 30_000 };
+
 const fingerprint = (text: string) => createHash("sha256").update(text).digest("hex").slice(0, 16);
 
 /**
@@ -81,6 +84,7 @@ const withoutSecrets = (text: string) =>
 
 describe.skipIf(!tools.available)(
   "the secret store with a real OS keyring (gnome-keyring, private bus)",
+  SLOW,
   () => {
     const session = keyringSessionPerFile();
     const envWith = (xdg: string) => ({ ...session().env, XDG_CONFIG_HOME: xdg });
@@ -157,7 +161,11 @@ describe.skipIf(!tools.available)(
       expect(existsSync(join(xdg, "hub-setup", "credentials"))).toBe(false);
       // Only the index of ids is on disk; neither it nor anything else holds the token.
       expect(filesUnder(xdg).map((f) => f.slice(xdg.length))).toEqual(["/hub-setup/keyring-index.ini"]);
-      for (const file of filesUnder(session().env.HOME)) {
+      // gnome-keyring keeps it encrypted at rest: its keyring file exists and shows no piece of it.
+      const { HOME, XDG_DATA_HOME, XDG_CACHE_HOME } = session().env;
+      const written = [HOME, XDG_DATA_HOME, XDG_CACHE_HOME].flatMap(filesUnder);
+      expect(written.map((f) => f.slice(XDG_DATA_HOME.length))).toContain("/keyrings/login.keyring");
+      for (const file of written) {
         expect(showsSecret(readFileSync(file, "latin1"), token), `${file} holds the token`).toBe(false);
       }
       const lookup = session().secretTool(["lookup", "service", "hub-setup", "username", id]);
@@ -166,7 +174,7 @@ describe.skipIf(!tools.available)(
   },
 );
 
-describe.skipIf(!tools.available)("a locked OS keyring", () => {
+describe.skipIf(!tools.available)("a locked OS keyring", SLOW, () => {
   it("the probe says it is locked; --store keyring fails naming what to do; auto does not silently move tokens to a file", async () => {
     const session = await startKeyringSession();
     onTestFinished(() => session.close());
@@ -214,7 +222,7 @@ describe.skipIf(!tools.available)("a locked OS keyring", () => {
   });
 });
 
-describe("no D-Bus session bus (a dead socket)", () => {
+describe("no D-Bus session bus (a dead socket)", SLOW, () => {
   it("auto falls back to the file store and records why; --store keyring fails with a clear message; no token printed", () => {
     const dir = tempDir();
     const xdg = tempDir();
