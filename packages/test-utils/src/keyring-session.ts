@@ -48,7 +48,7 @@ export type KeyringSession = {
   env: KeyringEnv;
   /** `secret-tool …` on this session's bus, for checks from outside (prints secrets: compare, never log). */
   secretTool(args: readonly string[], input?: string): ToolRun;
-  /** Whether the login collection (the default one) is locked now. */
+  /** Whether the login collection (the default one) is locked now (throws without a keyring daemon). */
   isLocked(): boolean;
   /** Locks the login collection, as a screen lock or a timeout would. There is no unlock (that needs a prompt). */
   lock(): void;
@@ -131,8 +131,18 @@ while read -r word arg; do
 done
 kill $pids 2>/dev/null; sleep 1; kill -9 $pids 2>/dev/null; rm -rf "$0"`;
 
-/** Starts a private bus and an unlocked gnome-keyring; resolves once the default collection answers unlocked. */
-export async function startKeyringSession(password = "hub-setup-test"): Promise<KeyringSession> {
+export type KeyringSessionOptions = {
+  /** The login keyring's password (fed to `gnome-keyring-daemon --unlock` on stdin). */
+  password?: string;
+  /** false: the bus only, no keyring daemon on it (a headless session without gnome-keyring). */
+  secretService?: boolean;
+};
+
+/**
+ * Starts a private bus and an unlocked gnome-keyring; resolves once the login collection answers
+ * unlocked. The caller closes it (or uses keyringSessionPerFile); the watchdog covers a crash.
+ */
+export async function startKeyringSession(options: KeyringSessionOptions = {}): Promise<KeyringSession> {
   const root = mkdtempSync(join(tmpdir(), "hub-setup-keyring-"));
   const dirs = { HOME: "home", XDG_CONFIG_HOME: "config", XDG_DATA_HOME: "data", XDG_CACHE_HOME: "cache" };
   const runtime = join(root, "run");
@@ -177,31 +187,7 @@ export async function startKeyringSession(password = "hub-setup-test"): Promise<
       XDG_RUNTIME_DIR: runtime,
     };
     const childEnv = { PATH: process.env["PATH"] ?? "/usr/bin:/bin", ...env };
-    const keyring = spawn("gnome-keyring-daemon", ["--foreground", "--unlock", "--components=secrets"], {
-      env: childEnv,
-      stdio: ["pipe", "pipe", "pipe"],
-    });
-    watch(keyring);
-    const keyringOutput = collect(keyring);
-    const failedToStart = new Promise<string>((resolve) => keyring.once("error", (e) => resolve(e.message)));
-    keyring.stdin.end(password);
-
-    const lockedProperty = async (): Promise<string> => {
-      const { stdout } = await run("dbus-send", dbusGet(LOGIN, "Locked"), { env: childEnv, timeout: 5_000 });
-      return stdout;
-    };
-    const deadline = Date.now() + START_TIMEOUT_MS;
-    for (;;) {
-      if (keyring.exitCode != null)
-        throw new Error(`gnome-keyring-daemon ended (${keyring.exitCode}): ${keyringOutput()}`);
-      const spawnError = await Promise.race([failedToStart, Promise.resolve(undefined)]);
-      if (spawnError !== undefined) throw new Error(`gnome-keyring-daemon did not start: ${spawnError}`);
-      const answer = await lockedProperty().catch((e: Error) => e.message);
-      if (/boolean false/.test(answer)) break;
-      if (Date.now() > deadline)
-        throw new Error(`the keyring did not come up unlocked: ${answer} ${keyringOutput()}`);
-      await new Promise((r) => setTimeout(r, 50));
-    }
+    if (options.secretService !== false) await startUnlockedKeyring(childEnv, options.password, watch);
 
     const sync = (command: string, args: readonly string[], input?: string): ToolRun => {
       const r = spawnSync(command, args, { env: childEnv, input, encoding: "utf8", timeout: 10_000 });
@@ -238,6 +224,39 @@ export async function startKeyringSession(password = "hub-setup-test"): Promise<
   } catch (e) {
     await close();
     throw e;
+  }
+}
+
+/** gnome-keyring-daemon with its login keyring created/unlocked from `password`; resolves when it answers unlocked. */
+async function startUnlockedKeyring(
+  childEnv: Record<string, string>,
+  password = "hub-setup-test",
+  watch: (child: ChildProcess) => void,
+): Promise<void> {
+  const keyring = spawn("gnome-keyring-daemon", ["--foreground", "--unlock", "--components=secrets"], {
+    env: childEnv,
+    stdio: ["pipe", "pipe", "pipe"],
+  });
+  watch(keyring);
+  const keyringOutput = collect(keyring);
+  const failedToStart = new Promise<string>((resolve) => keyring.once("error", (e) => resolve(e.message)));
+  keyring.stdin.end(password);
+
+  const lockedProperty = async (): Promise<string> => {
+    const { stdout } = await run("dbus-send", dbusGet(LOGIN, "Locked"), { env: childEnv, timeout: 5_000 });
+    return stdout;
+  };
+  const deadline = Date.now() + START_TIMEOUT_MS;
+  for (;;) {
+    if (keyring.exitCode != null)
+      throw new Error(`gnome-keyring-daemon ended (${keyring.exitCode}): ${keyringOutput()}`);
+    const spawnError = await Promise.race([failedToStart, Promise.resolve(undefined)]);
+    if (spawnError !== undefined) throw new Error(`gnome-keyring-daemon did not start: ${spawnError}`);
+    const answer = await lockedProperty().catch((e: Error) => e.message);
+    if (/boolean false/.test(answer)) break;
+    if (Date.now() > deadline)
+      throw new Error(`the keyring did not come up unlocked: ${answer} ${keyringOutput()}`);
+    await new Promise((r) => setTimeout(r, 50));
   }
 }
 
