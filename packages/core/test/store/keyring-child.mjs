@@ -2,10 +2,12 @@
 // process environment (and libdbus keeps one session connection per process), so each keyring session
 // is used from its own process, started with that session's env; the test process's env stays as is.
 //
-// Reads a plan as JSON on stdin: { probe?: true, open?: { backend }, ops?: [{ op, id, token? }] }, runs
-// it against core's built dist, and prints one JSON line. A token never appears in the output: a read
-// gives its sha256 fingerprint (16 hex), an error its code, message and hint (which must not hold one).
+// Reads a plan as JSON on stdin: { probe?: true, open?: { backend }, ops?: [{ op, id?, token? }] }, runs
+// it against core's built dist, and prints the result as one JSON line (its last line). A token never
+// appears in the output: a read gives its sha256 fingerprint (16 hex), an error its code, message and
+// hint (which must not hold one).
 import { createHash } from "node:crypto";
+import { createInterface } from "node:readline";
 
 const { loadNativeKeyring, openSecretStore, probeKeyring, KEYRING_SERVICE } =
   await import("../../dist/node/index.js");
@@ -13,9 +15,10 @@ const { loadNativeKeyring, openSecretStore, probeKeyring, KEYRING_SERVICE } =
 const fingerprint = (text) => createHash("sha256").update(text).digest("hex").slice(0, 16);
 const failure = (e) => ({ code: e?.code ?? null, message: String(e?.message ?? e), hint: e?.hint ?? null });
 
-let input = "";
-for await (const chunk of process.stdin) input += chunk;
-const plan = JSON.parse(input);
+// Line 1 of stdin is the plan; a "pause" op prints "paused" and waits for the next line (the test
+// changes the keyring meanwhile, e.g. locks it).
+const lines = createInterface({ input: process.stdin })[Symbol.asyncIterator]();
+const plan = JSON.parse((await lines.next()).value);
 const result = {};
 
 if (plan.probe) {
@@ -47,6 +50,10 @@ if (plan.open) {
         });
       } else if (step.op === "delete") {
         result.ops.push({ op: "delete", ok: true, deleted: await store.delete(step.id) });
+      } else if (step.op === "pause") {
+        process.stdout.write("paused\n");
+        await lines.next();
+        result.ops.push({ op: "pause", ok: true });
       } else if (step.op === "list") {
         result.ops.push({ op: "list", ok: true, ids: await store.list() });
       } else {
@@ -59,3 +66,5 @@ if (plan.open) {
 }
 
 process.stdout.write(`${JSON.stringify(result)}\n`);
+lines.return?.();
+process.stdin.destroy();

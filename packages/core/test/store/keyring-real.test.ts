@@ -1,7 +1,7 @@
 // The secret store against a real Secret Service: gnome-keyring on a private D-Bus session bus (see
 // test-utils' keyring-session). The store runs in a child process (keyring-child.mjs) because the native
 // module takes its bus from the process env; `secret-tool` checks from outside what was really stored.
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
@@ -23,6 +23,7 @@ const child = fileURLToPath(new URL("./keyring-child.mjs", import.meta.url));
 
 type Failure = { code: string | null; message: string; hint: string | null };
 type Op =
+  | { op: "pause"; ok: boolean; error?: Failure }
   | { op: "set"; ok: boolean; error?: Failure }
   | { op: "get"; ok: boolean; fingerprint?: string | null; error?: Failure }
   | { op: "delete"; ok: boolean; deleted?: boolean; error?: Failure }
@@ -43,28 +44,62 @@ const SLOW = { timeout: 30_000 };
 
 const fingerprint = (text: string) => createHash("sha256").update(text).digest("hex").slice(0, 16);
 
-/**
- * Runs a plan in a child with exactly `env` (plus PATH): no bus address or HOME of ours leaks in.
- * Every byte it printed is checked for pieces of `secrets` before anything else is looked at.
- */
+const childEnv = (env: Record<string, string>) => ({ PATH: process.env["PATH"] ?? "/usr/bin:/bin", ...env });
+
+/** What a child printed, checked for pieces of `secrets` before anything else is looked at. */
+function checked(
+  run: { stdout: string; stderr: string; status: number | null },
+  secrets: string[],
+): ChildResult {
+  const printed = `${run.stdout}\n${run.stderr}`;
+  for (const secret of secrets)
+    expect(showsSecret(printed, secret), "the child printed a piece of a token").toBe(false);
+  expect(run.stderr, "the child wrote to stderr").toBe("");
+  expect(run.status).toBe(0);
+  return JSON.parse(run.stdout.trimEnd().split("\n").at(-1) ?? "") as ChildResult;
+}
+
+/** Runs a plan in a child with exactly `env` (plus PATH): no bus address or HOME of ours leaks in. */
 function inChild(env: Record<string, string>, plan: Plan, secrets: string[] = []): ChildResult {
   expect(
     existsSync(dist),
     `build core first: npx turbo run build --filter=@hub-setup/core (${dist} is missing)`,
   ).toBe(true);
-  const started = Date.now();
   const run = spawnSync(process.execPath, [child], {
-    env: { PATH: process.env["PATH"] ?? "/usr/bin:/bin", ...env },
+    env: childEnv(env),
     input: JSON.stringify(plan),
     encoding: "utf8",
     timeout: 20_000,
   });
-  const printed = `${run.stdout}\n${run.stderr}`;
-  for (const secret of secrets)
-    expect(showsSecret(printed, secret), "the child printed a piece of a token").toBe(false);
-  expect(run.stderr, `the child wrote to stderr after ${Date.now() - started} ms`).toBe("");
-  expect(run.status).toBe(0);
-  return JSON.parse(run.stdout) as ChildResult;
+  return checked(run, secrets);
+}
+
+/** Like inChild, for a plan with one "pause" op: `meanwhile` runs while the child waits there. */
+async function inChildPaused(
+  env: Record<string, string>,
+  plan: Plan,
+  meanwhile: () => void,
+  secrets: string[],
+): Promise<ChildResult> {
+  const proc = spawn(process.execPath, [child], { env: childEnv(env), stdio: ["pipe", "pipe", "pipe"] });
+  const timer = setTimeout(() => proc.kill("SIGKILL"), 20_000);
+  let stdout = "";
+  let stderr = "";
+  let paused = (): void => undefined;
+  const atPause = new Promise<void>((resolve) => (paused = resolve));
+  proc.stdout.on("data", (d: Buffer) => {
+    stdout += d.toString();
+    if (stdout.startsWith("paused\n")) paused();
+  });
+  proc.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+  const ended = new Promise<number | null>((resolve) => proc.on("close", resolve));
+  proc.stdin.write(`${JSON.stringify(plan)}\n`);
+  await Promise.race([atPause, ended]);
+  meanwhile();
+  proc.stdin.end("go\n");
+  const status = await ended;
+  clearTimeout(timer);
+  return checked({ stdout, stderr, status }, secrets);
 }
 
 /** Every file under `dir`, for "nothing of the token was written here". */
@@ -219,6 +254,77 @@ describe.skipIf(!tools.available)("a locked OS keyring", SLOW, () => {
       /^the OS keyring cannot be used here \(it is locked \(.*\)\), so tokens go to a 0600 file$/,
     );
     expect(readdirSync(fresh)).toEqual([]); // opening writes nothing
+  });
+});
+
+describe.skipIf(!tools.available)(
+  "a keyring locked while a store is open (a screen lock mid-run)",
+  SLOW,
+  () => {
+    it("reads and writes after the lock fail with STORE_UNAVAILABLE saying it is locked and how to unlock it; no token printed", async () => {
+      const session = await startKeyringSession();
+      onTestFinished(() => session.close());
+      const xdg = tempDir();
+      const [first, second] = [mintOfflineToken(), mintOfflineToken()];
+      const result = await inChildPaused(
+        { ...session.env, XDG_CONFIG_HOME: xdg },
+        {
+          open: { backend: "keyring" },
+          ops: [
+            { op: "set", id: "hub", token: first },
+            { op: "pause" },
+            { op: "set", id: "other", token: second },
+            { op: "get", id: "hub" },
+          ],
+        },
+        () => session.lock(),
+        [first, second],
+      );
+      expect(result.open).toMatchObject({ backend: "keyring" });
+      expect(result.ops?.map((o) => [o.op, o.ok])).toEqual([
+        ["set", true],
+        ["pause", true],
+        ["set", false],
+        ["get", false],
+      ]);
+      const locked = "Couldn't access platform storage: Secret Service: unlock prompt was dismissed";
+      const [write, read] = [result.ops?.[2]?.error, result.ops?.[3]?.error];
+      expect(write).toMatchObject({
+        code: "STORE_UNAVAILABLE",
+        message: `the OS keyring failed to store a token: it is locked (${locked})`,
+      });
+      expect(read).toMatchObject({
+        code: "STORE_UNAVAILABLE",
+        message: `the OS keyring failed to read a token: it is locked (${locked})`,
+      });
+      for (const failure of [write, read])
+        expect(failure?.hint).toMatch(/^unlock it \(.*gnome-keyring-daemon --unlock/);
+      expect(existsSync(join(xdg, "hub-setup", "credentials"))).toBe(false);
+    });
+  },
+);
+
+describe.skipIf(!tools.available)("a session bus with no keyring service on it", SLOW, () => {
+  it("auto falls back to the file store saying no keyring service runs; --store keyring names how to start one", async () => {
+    const session = await startKeyringSession({ secretService: false });
+    onTestFinished(() => session.close());
+    const xdg = tempDir();
+    const env = { ...session.env, XDG_CONFIG_HOME: xdg };
+    const token = mintOfflineToken();
+
+    const explicit = inChild(env, { open: { backend: "keyring" } }, [token]);
+    expect(explicit.open).toMatchObject({ error: { code: "STORE_UNAVAILABLE" } });
+    const failure = (explicit.open as { error: Failure }).error;
+    expect(failure.message).toMatch(
+      /^the OS keyring cannot be used here: no keyring service \(such as gnome-keyring\) runs on the D-Bus session bus \(.*org\.freedesktop\.secrets/,
+    );
+    expect(failure.hint).toContain("gnome-keyring-daemon --unlock --components=secrets");
+
+    const auto = inChild(env, { open: { backend: "auto" }, ops: [{ op: "set", id: "hub", token }] }, [token]);
+    expect(auto.open).toMatchObject({ backend: "file" });
+    expect((auto.open as { note: string }).note).toContain("no keyring service (such as gnome-keyring) runs");
+    expect(auto.ops).toEqual([{ op: "set", ok: true }]);
+    expect(statSync(join(xdg, "hub-setup", "credentials")).mode & 0o777).toBe(0o600);
   });
 });
 

@@ -151,10 +151,8 @@ export function keyringSecretStore(port: KeyringPort, dir: string, service = KEY
     } catch (e) {
       if (e instanceof HubSetupError) throw e;
       const raw = (e instanceof Error ? e.message : String(e)).split("\n")[0] ?? "";
-      const why = scrub(raw, secret === undefined ? [] : [secret]);
-      throw new HubSetupError("STORE_UNAVAILABLE", `the OS keyring failed to ${what}: ${why}`, {
-        hint: keyringProblem(why).hint,
-      });
+      const { reason, hint } = keyringProblem(scrub(raw, secret === undefined ? [] : [secret]));
+      throw new HubSetupError("STORE_UNAVAILABLE", `the OS keyring failed to ${what}: ${reason}`, { hint });
     }
   };
   return {
