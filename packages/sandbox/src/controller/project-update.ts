@@ -9,7 +9,8 @@ import type { InstalledCollection, ProjectUpdateRecord } from "./model.js";
 /**
  * Runs the collections step of AWX's project update (awx/playbooks/project_update.yml):
  * `ansible-galaxy collection install -r <requirements> --collections-path <stage>` in the project
- * folder, with `ANSIBLE_FORCE_COLOR=false`, and the Galaxy environment from build_env. It runs in a
+ * folder, with `ANSIBLE_FORCE_COLOR=false`, the collections path also in the environment, and the
+ * Galaxy environment from build_env. It runs in a
  * fresh temp folder: HOME is inside it, ANSIBLE_CONFIG names an empty file there and the project has no
  * ansible.cfg, so nothing of the user's configuration is read. The run has a deadline (killed, then
  * `failed` with AWX's "Job terminated due to timeout"); close() kills whatever still runs (`canceled`).
@@ -55,6 +56,8 @@ export function createUpdateRunner(opts: UpdateRunnerOptions): UpdateRunner {
       ANSIBLE_CONFIG: join(dir, "ansible.cfg"),
       ANSIBLE_FORCE_COLOR: "False",
       ANSIBLE_LOCAL_TEMP: join(dir, "tmp"),
+      // AWX spells it ANSIBLE_COLLECTIONS_PATHS (deprecated in newer ansible-core); same setting.
+      ANSIBLE_COLLECTIONS_PATH: stage,
       PROJECT_UPDATE_ID: String(record.id),
       ...job.galaxyEnv,
     };
@@ -71,13 +74,21 @@ export function createUpdateRunner(opts: UpdateRunnerOptions): UpdateRunner {
     const child = spawn(
       opts.command,
       ["collection", "install", "-r", requirements, "--collections-path", stage],
-      { cwd: project, env, stdio: ["ignore", "pipe", "pipe"] },
+      // Its own process group, so that a kill reaches anything it started too.
+      { cwd: project, env, stdio: ["ignore", "pipe", "pipe"], detached: true },
     );
+    const kill = () => {
+      try {
+        if (child.pid !== undefined) process.kill(-child.pid, "SIGKILL");
+      } catch {
+        child.kill("SIGKILL");
+      }
+    };
     child.stdout.on("data", collect);
     child.stderr.on("data", collect);
     const timer = setTimeout(() => {
       timedOut = true;
-      child.kill("SIGKILL");
+      kill();
     }, opts.timeoutMs);
     const done = new Promise<void>((resolve) => {
       child.on("error", (error: NodeJS.ErrnoException) => {
@@ -107,7 +118,7 @@ export function createUpdateRunner(opts: UpdateRunnerOptions): UpdateRunner {
         resolve();
       });
     });
-    running.set(record.id, { kill: () => child.kill("SIGKILL"), done });
+    running.set(record.id, { kill, done });
   }
 
   return {
