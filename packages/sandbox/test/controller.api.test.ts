@@ -330,6 +330,11 @@ it("PATCH replaces inputs as a whole: $encrypted$ keeps the stored token, leavin
   ]);
   expect(stored()).toEqual({ url, token: "second-token-0123456789" });
 
+  const emptied = await api.patch(`credentials/${id}/`, { inputs: { url, token: "" } });
+  expect((emptied.json() as { inputs: unknown }).inputs).toEqual({ url });
+  expect(stored()).toEqual({ url });
+  await api.patch(`credentials/${id}/`, { inputs: { url, token: "second-token-0123456789" } });
+
   const urlOnly = await api.patch(`credentials/${id}/`, { inputs: { url } });
   expect((urlOnly.json() as { inputs: unknown }).inputs).toEqual({ url });
   expect(stored()).toEqual({ url });

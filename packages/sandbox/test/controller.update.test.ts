@@ -33,6 +33,14 @@ async function started(options: SandboxOptions): Promise<Sandbox> {
   return sandbox;
 }
 
+/** A project update runs the client only when the organisation has a Galaxy credential. */
+async function withGalaxyCredential(sandbox: Sandbox): Promise<Sandbox> {
+  const api = controllerClient(sandbox);
+  const id = await createGalaxyCredential(sandbox, api, "hub", { url: sandbox.urls.cloud.published });
+  await api.post("organizations/1/galaxy_credentials/", { id });
+  return sandbox;
+}
+
 it("injects the organisation's Galaxy credentials as AWX's build_env does, in order, and redacts tokens", async () => {
   const sandbox = await started({ controller: { galaxyCommand: fakeGalaxy(REPORT) } });
   const api = controllerClient(sandbox);
@@ -99,15 +107,18 @@ it("injects the organisation's Galaxy credentials as AWX's build_env does, in or
   });
 });
 
-it("without Galaxy credentials there is no server list at all (no galaxy.ansible.com fallback is added)", async () => {
+it("without Galaxy credentials the install step is skipped, as AWX does (no galaxy.ansible.com fallback)", async () => {
   const sandbox = await started({ controller: { galaxyCommand: fakeGalaxy(REPORT) } });
   const run = await runProjectUpdate(sandbox, controllerClient(sandbox));
-  expect(run.stdout.text).not.toContain("ANSIBLE_GALAXY_SERVER");
-  expect(run.detail.json()).toMatchObject({ status: "successful" });
+  expect(run.stdout.text).toBe("");
+  expect(run.detail.json()).toMatchObject({ status: "successful", job_env: {} });
+  expect(sandbox.controller.projectUpdates()[0]).toMatchObject({ rc: null, installed: [] });
 });
 
 it("the POST answers 202 with the update, and GET .../update/ says it can update", async () => {
-  const sandbox = await started({ controller: { galaxyCommand: fakeGalaxy("exit 0") } });
+  const sandbox = await withGalaxyCredential(
+    await started({ controller: { galaxyCommand: fakeGalaxy("exit 0") } }),
+  );
   const api = controllerClient(sandbox, "/api/controller/v2/");
   expect((await api.get("projects/1/update/")).json()).toEqual({ can_update: true });
   const res = await api.post("projects/1/update/");
@@ -126,15 +137,17 @@ it("the POST answers 202 with the update, and GET .../update/ says it can update
 });
 
 it("a failing client is `failed` with its output; a missing one is `error`", async () => {
-  const failing = await started({
-    controller: { galaxyCommand: fakeGalaxy('echo "ERROR! nothing found" >&2\nexit 1') },
-  });
+  const failing = await withGalaxyCredential(
+    await started({ controller: { galaxyCommand: fakeGalaxy('echo "ERROR! nothing found" >&2\nexit 1') } }),
+  );
   const run = await runProjectUpdate(failing, controllerClient(failing));
   expect(run.detail.json()).toMatchObject({ status: "failed", failed: true });
   expect(run.stdout.text).toContain("ERROR! nothing found");
   expect(failing.controller.projectUpdates()[0]?.rc).toBe(1);
 
-  const missing = await started({ controller: { galaxyCommand: join(tempDir(), "no-such-ansible-galaxy") } });
+  const missing = await withGalaxyCredential(
+    await started({ controller: { galaxyCommand: join(tempDir(), "no-such-ansible-galaxy") } }),
+  );
   const none = await runProjectUpdate(missing, controllerClient(missing));
   expect(none.detail.json()).toMatchObject({ status: "error", failed: true });
   expect((none.detail.json() as { job_explanation: string }).job_explanation).toContain(
@@ -143,9 +156,11 @@ it("a failing client is `failed` with its output; a missing one is `error`", asy
 });
 
 it("a run past its deadline is killed and `failed` with AWX's timeout explanation", async () => {
-  const sandbox = await started({
-    controller: { galaxyCommand: fakeGalaxy("echo started\nsleep 30"), updateTimeoutMs: 300 },
-  });
+  const sandbox = await withGalaxyCredential(
+    await started({
+      controller: { galaxyCommand: fakeGalaxy("echo started\nsleep 30"), updateTimeoutMs: 300 },
+    }),
+  );
   const begun = Date.now();
   const run = await runProjectUpdate(sandbox, controllerClient(sandbox));
   expect(Date.now() - begun).toBeLessThan(10_000);

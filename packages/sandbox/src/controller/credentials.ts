@@ -15,6 +15,7 @@ import { ENCRYPTED } from "./serialize.js";
  * - PATCH/PUT replace `inputs` as a whole; a secret sent back as `$encrypted$` keeps the stored value
  *   (Credential.save in awx/main/models/credential/__init__.py), a secret left out is gone;
  * - a managed credential cannot be changed: 403 "Modifications not allowed for managed credentials";
+ * - an empty secret input is not kept (Credential.encrypt_field deletes it);
  * - (organization, name, credential_type) is unique (the model's unique_together).
  */
 type Body = Record<string, unknown>;
@@ -128,6 +129,8 @@ function validateInputs(type: CredentialTypeDef, raw: unknown): Record<string, s
     if (!out[field]) errors[field] = [`required for ${type.name}`];
   }
   if (Object.keys(errors).length > 0) throw badRequest({ inputs: errors });
+  // Credential.encrypt_field deletes a secret input whose value is empty.
+  for (const field of secretFields(type)) if (out[field] === "") delete out[field];
   return out;
 }
 

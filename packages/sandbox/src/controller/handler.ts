@@ -238,7 +238,14 @@ function startUpdate(
   data.nextId.projectUpdate += 1;
   data.projectUpdates.push(record);
   const secrets = creds.map((c) => c.inputs["token"] ?? "").filter((t) => t !== "");
-  ctx.runner.start(record, { requirements, galaxyEnv: galaxyCredentialEnv(creds), secrets });
+  if (creds.length === 0) {
+    // AWX sets collections_enabled only when the organisation has Galaxy credentials
+    // (build_extra_vars_file); without, the install step is skipped and the update succeeds.
+    Object.assign(record, { status: "successful", finished: record.started });
+    record.jobExplanation = "";
+  } else {
+    ctx.runner.start(record, { requirements, galaxyEnv: galaxyCredentialEnv(creds), secrets });
+  }
   ctx.save();
   return record;
 }
