@@ -9,6 +9,8 @@ import { controllerClient, createGalaxyCredential, runProjectUpdate } from "./su
  * makes the update fail — what `hub-setup controller push` has to prove.
  */
 const tool = requireTool("ansible-galaxy");
+/** Real ansible-galaxy runs take seconds, more on a loaded machine; the default 5 s is too tight. */
+const E2E_TIMEOUT = 90_000;
 
 async function started(): Promise<Sandbox> {
   const sandbox = await startSandbox();
@@ -48,6 +50,7 @@ it.skipIf(!tool.available)(
       expect(text).not.toContain(sandbox.tokens.offline);
     }
   },
+  E2E_TIMEOUT,
 );
 
 it.skipIf(!tool.available)(
@@ -81,6 +84,7 @@ it.skipIf(!tool.available)(
     ]);
     expect(run.stdout.text).not.toContain(sandbox.tokens.hub);
   },
+  E2E_TIMEOUT,
 );
 
 it.skipIf(!tool.available)(
@@ -121,4 +125,5 @@ it.skipIf(!tool.available)(
     const again = await runProjectUpdate(sandbox, api);
     expect(again.detail.json(), again.stdout.text).toMatchObject({ status: "successful" });
   },
+  E2E_TIMEOUT,
 );
