@@ -7,7 +7,7 @@ import {
   galaxyTypeId,
   type ControllerClient,
 } from "./support/controller.js";
-import { basic, getWith } from "./support/http.js";
+import { basic, getWith, send } from "./support/http.js";
 
 const NOT_PROVIDED =
   "Authentication credentials were not provided. To establish a login session, visit /api/login/.";
@@ -273,7 +273,19 @@ it("create refuses with DRF's field errors, the owner rule, AWX's input rules an
     const res = await api.post("credentials/", body);
     expect([body, res.status, res.json()]).toEqual([body, 400, errors]);
   }
-  expect((await api.post("credentials/", "{not json")).status).toBe(400);
+  expect((await api.post("credentials/", ["a list"])).json()).toEqual({
+    non_field_errors: ["Invalid data. Expected a dictionary, but got list."],
+  });
+  // Malformed JSON is refused without quoting the body back (it may hold a token).
+  const malformed = await send(`${sandbox.urls.base}api/v2/credentials/`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${sandbox.controller.oauthToken}`, "content-type": "application/json" },
+    body: '{"inputs": {"token": "secret-token-0123456789"',
+  });
+  expect([malformed.status, malformed.json()]).toEqual([
+    400,
+    { detail: "JSON parse error - the request body is not valid JSON" },
+  ]);
   await createGalaxyCredential(sandbox, api, "twice", { url: "u" });
   const again = await api.post("credentials/", {
     name: "twice",

@@ -1,5 +1,6 @@
 import type { ControllerOptions, SandboxController, SandboxProjectUpdate } from "../types.js";
-import { controllerRoot, type ControllerContext } from "./handler.js";
+import type { ControllerContext } from "./context.js";
+import { controllerRoot } from "./handler.js";
 import type { ProjectUpdateRecord } from "./model.js";
 import { createUpdateRunner } from "./project-update.js";
 import { CONTROLLER_ADMIN, CONTROLLER_AUDITOR, DEFAULT_REQUIREMENTS, openControllerStore } from "./store.js";

@@ -151,7 +151,9 @@ function checkUnique(data: ControllerData, c: CredentialRecord): void {
 
 function asObject(body: unknown): Body {
   if (typeof body === "object" && body != null && !Array.isArray(body)) return body as Body;
-  throw badRequest({ non_field_errors: ["Invalid data. Expected a dictionary, but got list."] });
+  throw badRequest({
+    non_field_errors: [`Invalid data. Expected a dictionary, but got ${pyTypeName(body)}.`],
+  });
 }
 
 function asInputs(raw: unknown): Body {
@@ -225,6 +227,7 @@ function invalidPk(v: unknown): string {
 }
 
 function pyTypeName(v: unknown): string {
+  if (v == null) return "NoneType";
   if (typeof v === "boolean") return "bool";
   if (typeof v === "number") return "float";
   if (Array.isArray(v)) return "list";

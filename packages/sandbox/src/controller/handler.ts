@@ -1,12 +1,12 @@
-import { readBody, type Exchange } from "../http.js";
+import type { Exchange } from "../http.js";
 import { authenticate, WWW_AUTHENTICATE } from "./auth.js";
 import { credentialType } from "./credential-types.js";
 import { createCredential, updateCredential } from "./credentials.js";
 import { changeGalaxyCredentials } from "./galaxy-credentials.js";
-import { galaxyCredentialEnv } from "./galaxy-env.js";
-import type { ControllerData, ControllerUser, CredentialRecord, ProjectUpdateRecord } from "./model.js";
+import { credentialFilter, filter } from "./filters.js";
+import type { ControllerUser } from "./model.js";
 import { paginate } from "./paginate.js";
-import type { UpdateRunner } from "./project-update.js";
+import type { ControllerContext } from "./context.js";
 import { ApiError, detail, methodNotAllowed, noContent, PERMISSION_DENIED, reply } from "./respond.js";
 import { parseControllerPath, type ControllerRoute } from "./routes.js";
 import {
@@ -15,20 +15,14 @@ import {
   credentialJson,
   credentialTypeJson,
   organizationJson,
+  pingJson,
   projectJson,
   projectUpdateJson,
   userJson,
 } from "./serialize.js";
+import { jsonBody } from "./request.js";
+import { startUpdate } from "./start-update.js";
 import { listStdout } from "./stdout.js";
-
-export type ControllerContext = {
-  data: ControllerData;
-  save(): void;
-  now(): Date;
-  runner: UpdateRunner;
-  /** The API roots served, e.g. `["/api/v2/", "/api/controller/v2/"]`. */
-  roots: readonly string[];
-};
 
 /** The API root a path falls under, if this controller serves it. */
 export function controllerRoot(ctx: ControllerContext, pathname: string): string | undefined {
@@ -46,7 +40,7 @@ export async function handleController(ex: Exchange, ctx: ControllerContext, roo
   try {
     if (route.kind === "ping" || route.kind === "root") {
       if (ex.method !== "GET" && ex.method !== "HEAD") return methodNotAllowed(ex);
-      return reply(ex, 200, route.kind === "ping" ? ping() : apiRootJson(root));
+      return reply(ex, 200, route.kind === "ping" ? pingJson() : apiRootJson(root));
     }
     const auth = authenticate(ex, ctx.data.users);
     if (!auth.ok) return detail(ex, 401, auth.detail, { "WWW-Authenticate": WWW_AUTHENTICATE });
@@ -214,62 +208,6 @@ async function answerRoute(
   }
 }
 
-function startUpdate(
-  ctx: ControllerContext,
-  project: number,
-  orgId: number,
-  requirements: string,
-): ProjectUpdateRecord {
-  const { data } = ctx;
-  const org = data.organizations.find((o) => o.id === orgId);
-  const creds = (org?.galaxyCredentials ?? []).flatMap((id) => data.credentials.filter((c) => c.id === id));
-  const record: ProjectUpdateRecord = {
-    id: data.nextId.projectUpdate,
-    project,
-    status: "running",
-    started: ctx.now().toISOString(),
-    finished: null,
-    stdout: "",
-    jobEnv: {},
-    jobExplanation: "",
-    rc: null,
-    installed: [],
-  };
-  data.nextId.projectUpdate += 1;
-  data.projectUpdates.push(record);
-  const secrets = creds.map((c) => c.inputs["token"] ?? "").filter((t) => t !== "");
-  if (creds.length === 0) {
-    // AWX sets collections_enabled only when the organisation has Galaxy credentials
-    // (build_extra_vars_file); without, the install step is skipped and the update succeeds.
-    Object.assign(record, { status: "successful", finished: record.started });
-    record.jobExplanation = "";
-  } else {
-    ctx.runner.start(record, { requirements, galaxyEnv: galaxyCredentialEnv(creds), secrets });
-  }
-  ctx.save();
-  return record;
-}
-
-function ping(): unknown {
-  return {
-    ha: false,
-    version: "24.6.1",
-    active_node: "sandbox",
-    install_uuid: "00000000-0000-4000-8000-000000000000",
-    instances: [
-      {
-        node: "sandbox",
-        node_type: "hybrid",
-        uuid: "00000000-0000-4000-8000-000000000001",
-        heartbeat: null,
-        capacity: 0,
-        version: "24.6.1",
-      },
-    ],
-    instance_groups: [{ name: "default", capacity: 0, instances: ["sandbox"] }],
-  };
-}
-
 function list(ex: Exchange, items: readonly unknown[]): void {
   reply(ex, 200, paginate(items, ex.url));
 }
@@ -277,39 +215,4 @@ function list(ex: Exchange, items: readonly unknown[]): void {
 /** DRF's 404 for a missing object: since DRF 3.15 the detail is Django's Http404 message. */
 function notFound(model: string): never {
   throw new ApiError(404, { detail: `No ${model} matches the given query.` });
-}
-
-type Getters<T> = Record<string, (item: T) => string | number | null>;
-
-/** Exact-match filters (`?name=…`), as AWX's field lookup does for plain field names. */
-function filter<T>(items: readonly T[], url: URL, getters: Getters<T>): T[] {
-  return items.filter((item) =>
-    Object.entries(getters).every(([key, get]) => {
-      const wanted = url.searchParams.getAll(key);
-      return wanted.every((w) => String(get(item)) === w);
-    }),
-  );
-}
-
-function credentialFilter(items: readonly CredentialRecord[], url: URL): CredentialRecord[] {
-  return filter(items, url, {
-    id: (c) => c.id,
-    name: (c) => c.name,
-    organization: (c) => c.organization,
-    credential_type: (c) => c.credentialType,
-    credential_type__namespace: (c) => credentialType(c.credentialType)?.namespace ?? "",
-    credential_type__kind: (c) => credentialType(c.credentialType)?.kind ?? "",
-    managed: (c) => (c.managed ? "true" : "false"),
-  });
-}
-
-/** The JSON body; an empty body is `{}`; malformed JSON is DRF's ParseError. */
-async function jsonBody(ex: Exchange): Promise<unknown> {
-  const text = await readBody(ex.req);
-  if (text.trim() === "") return {};
-  try {
-    return JSON.parse(text) as unknown;
-  } catch (error) {
-    throw new ApiError(400, { detail: `JSON parse error - ${(error as Error).message}` });
-  }
 }

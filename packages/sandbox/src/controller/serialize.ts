@@ -153,3 +153,24 @@ export function apiRootJson(root: string): unknown {
 export function allCredentialTypes(): readonly CredentialTypeDef[] {
   return [...CREDENTIAL_TYPES].sort((a, b) => a.kind.localeCompare(b.kind) || a.name.localeCompare(b.name));
 }
+
+/** `GET /ping/`: AWX answers it without authentication. */
+export function pingJson(): unknown {
+  return {
+    ha: false,
+    version: "24.6.1",
+    active_node: "sandbox",
+    install_uuid: "00000000-0000-4000-8000-000000000000",
+    instances: [
+      {
+        node: "sandbox",
+        node_type: "hybrid",
+        uuid: "00000000-0000-4000-8000-000000000001",
+        heartbeat: null,
+        capacity: 0,
+        version: "24.6.1",
+      },
+    ],
+    instance_groups: [{ name: "default", capacity: 0, instances: ["sandbox"] }],
+  };
+}
