@@ -35,7 +35,14 @@ export function startUpdate(
   if (creds.length === 0) {
     Object.assign(record, { status: "successful", finished: record.started });
   } else {
-    ctx.runner.start(record, { requirements, galaxyEnv: galaxyCredentialEnv(creds), secrets });
+    try {
+      ctx.runner.start(record, { requirements, galaxyEnv: galaxyCredentialEnv(creds), secrets });
+    } catch (error) {
+      // The temp folder could not be made: the update never started.
+      const reason = (error as NodeJS.ErrnoException).code ?? "unknown error";
+      Object.assign(record, { status: "error", finished: record.started });
+      record.jobExplanation = `The project update could not be prepared (${reason}).`;
+    }
   }
   ctx.save();
   return record;
