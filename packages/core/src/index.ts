@@ -4,3 +4,4 @@ export * from "./token/index.js";
 export * from "./galaxy/index.js";
 export * from "./cfg/index.js";
 export * from "./hub/index.js";
+export * from "./ee/index.js";
