@@ -32,7 +32,7 @@ describe.skipIf(!preCommit.available || !git.available)(
           "--name-only",
           rev,
           ".pre-commit-hooks.yaml",
-          "apps/precommit/hook/dist/hub-token-check.cjs",
+          "apps/hub-token-check/hook/dist/hub-token-check.cjs",
         ],
         repoRoot,
         {

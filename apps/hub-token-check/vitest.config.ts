@@ -2,7 +2,7 @@ import { defineProject } from "vitest/config";
 
 export default defineProject({
   test: {
-    name: "precommit",
+    name: "hub-token-check",
     include: ["src/**/*.test.ts", "test/**/*.test.ts"],
   },
 });

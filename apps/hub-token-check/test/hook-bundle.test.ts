@@ -14,11 +14,11 @@ function gitOut(...args: string[]) {
 
 it.skipIf(!git.available)("the committed hook bundle is the one the current sources build", () => {
   // hook/dist/ is under an ignored dist/ folder: a new file there is invisible to `git diff`.
-  const tracked = gitOut("ls-files", "--", "apps/precommit/hook/dist/");
+  const tracked = gitOut("ls-files", "--", "apps/hub-token-check/hook/dist/");
   expect(tracked.stdout.trim().split("\n"), "`git add -f` the bundle that build.mjs writes").toEqual([
-    "apps/precommit/hook/dist/hub-token-check.cjs",
+    "apps/hub-token-check/hook/dist/hub-token-check.cjs",
   ]);
-  const diff = gitOut("diff", "--stat", "--exit-code", "--", "apps/precommit/hook/dist/");
-  expect(diff.stdout, "run `npm run build` and commit apps/precommit/hook/dist/").toBe("");
+  const diff = gitOut("diff", "--stat", "--exit-code", "--", "apps/hub-token-check/hook/dist/");
+  expect(diff.stdout, "run `npm run build` and commit apps/hub-token-check/hook/dist/").toBe("");
   expect(diff.status).toBe(0);
 });
