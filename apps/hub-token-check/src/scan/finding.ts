@@ -63,5 +63,8 @@ export type Note = {
   message: string;
 };
 
+/** What scanning one file gives: its findings and notes. */
+export type ScanResult = { findings: Finding[]; notes: Note[] };
+
 /** A file that was not scanned, and why (binary, too big, not UTF-8, unreadable). */
 export type Skipped = { path: string; reason: string };

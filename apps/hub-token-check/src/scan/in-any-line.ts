@@ -5,10 +5,9 @@
 import type { ScanLine } from "./cfg-line.js";
 import { readCommentedOption } from "./commented-option.js";
 import { describeSecret, offlineToken } from "./describe.js";
-import type { Finding, FindingPlace } from "./finding.js";
+import type { Finding, FindingPlace, ScanResult } from "./finding.js";
 import { fixFor } from "./fix-hint.js";
 import { jwtSpans } from "./jwt-spans.js";
-import type { ScanResult } from "./scan-lines.js";
 import { urlCredentials, type UrlCredential } from "./url-credentials.js";
 
 type Context = { section: string | null; key: string | null; place: FindingPlace };

@@ -1,5 +1,6 @@
 import { tokenizeAnsibleConfig } from "@hub-setup/core";
-import { scanLines, type ScanResult } from "./scan-lines.js";
+import type { ScanResult } from "./finding.js";
+import { scanLines } from "./scan-lines.js";
 
 /**
  * Scans one file's text the way Ansible reads it: core's tolerant tokenizer gives the line-level view

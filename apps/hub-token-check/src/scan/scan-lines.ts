@@ -3,12 +3,10 @@ import type { ScanLine } from "./cfg-line.js";
 import { readCommentedOption } from "./commented-option.js";
 import { describeSecret, isTokenShaped } from "./describe.js";
 import { findOfflineTokens, findUrlCredentials } from "./in-any-line.js";
-import type { Finding, FindingPlace, Note } from "./finding.js";
+import type { FindingPlace, Note, ScanResult } from "./finding.js";
 import { fixFor } from "./fix-hint.js";
 import { secretKeyKind } from "./secret-keys.js";
 import { isPlaceholder, judgeValue, unquote } from "./value-rules.js";
-
-export type ScanResult = { findings: Finding[]; notes: Note[] };
 
 type Piece = { text: string; line: number; column: number };
 type Option = { section: string | null; key: string; pieces: Piece[]; place: FindingPlace };
