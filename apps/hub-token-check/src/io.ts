@@ -1,22 +1,13 @@
-/** What the checker may touch of the outside world's streams. bin.ts builds the real one. */
+import type { Spawn } from "./source/run-git.js";
+
+/** What the checker may touch of the outside world's process. bin.ts builds the real one. */
 export type Io = {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   env: Readonly<Record<string, string | undefined>>;
   cwd: string;
+  /** This process's id, for temp file names that say who wrote them. */
+  pid: number;
+  /** node:child_process's spawn, loaded on first use (scanning named files never needs it). */
+  loadSpawn: () => Spawn;
 };
-
-/** An Io that records output, for tests. */
-export function memoryIo(overrides: Partial<Io> = {}): Io & { out: string[]; err: string[] } {
-  const out: string[] = [];
-  const err: string[] = [];
-  return {
-    stdout: (t) => out.push(t),
-    stderr: (t) => err.push(t),
-    env: {},
-    cwd: "/",
-    ...overrides,
-    out,
-    err,
-  };
-}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { EXIT } from "./exit-codes.js";
-import { memoryIo } from "./io.js";
+import { memoryIo } from "../test/support/memory-io.js";
 import { main } from "./main.js";
 
 describe("main", () => {

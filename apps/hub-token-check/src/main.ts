@@ -95,7 +95,7 @@ export async function main(argv: readonly string[], deps: MainDeps): Promise<Exi
       return EXIT.CLEAN;
     }
     const ports: CheckPorts = {
-      git: deps.ports?.git ?? gitRunner(io.cwd, io.env),
+      git: deps.ports?.git ?? gitRunner(io.cwd, io.env, io.loadSpawn),
       readFile: deps.ports?.readFile ?? diskReader(io.cwd),
     };
     if (opts.command === "install") {

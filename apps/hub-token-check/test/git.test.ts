@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { requireTool, tempDir } from "@hub-setup/test-utils";
 import { describe, expect, it } from "vitest";
 import { EXIT } from "../src/exit-codes.js";
-import { memoryIo } from "../src/io.js";
+import { memoryIo } from "./support/memory-io.js";
 import { main } from "../src/main.js";
 import { fakeHubToken, fakeOfflineToken } from "./support/fake-tokens.js";
 import { initRepo, type Repo } from "./support/git-repo.js";

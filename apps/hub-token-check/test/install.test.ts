@@ -10,7 +10,7 @@ import { describe, expect, it } from "vitest";
 import { EXIT } from "../src/exit-codes.js";
 import { CHAINED_NAME, HOOK_MARKER } from "../src/install/hook-script.js";
 import { installHook, type HookFs } from "../src/install/install-hook.js";
-import { memoryIo } from "../src/io.js";
+import { memoryIo } from "./support/memory-io.js";
 import { main } from "../src/main.js";
 import { gitRunner } from "../src/source/run-git.js";
 import { fakeHubToken } from "./support/fake-tokens.js";
@@ -130,7 +130,7 @@ describe.skipIf(!git.available)("hub-token-check install", () => {
       repo.write(".git/hooks/pre-commit", userHook);
       chmodSync(join(repo.dir, ".git/hooks/pre-commit"), 0o700);
       const io = memoryIo({ cwd: repo.dir, env: repo.env });
-      const git = gitRunner(repo.dir, repo.env);
+      const git = gitRunner(repo.dir, repo.env, io.loadSpawn);
       const result = installHook({ io, git, self, fs }).then(
         () => undefined,
         (error: unknown) => error as Error,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { fakeHubToken } from "../../test/support/fake-tokens.js";
-import { memoryIo } from "../io.js";
+import { memoryIo } from "../../test/support/memory-io.js";
 import type { Finding } from "../scan/finding.js";
 import { runFix, type FixPorts } from "./run-fix.js";
 

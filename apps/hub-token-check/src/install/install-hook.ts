@@ -76,10 +76,16 @@ function notWritten(hook: string, error: unknown): HubSetupError {
  * user's hook (when `keep`) moved aside, with its mode untouched, and ours renamed in. If a step fails,
  * the user's hook is moved back and the temp file removed, so a hook that was there still is.
  */
-async function putInPlace(fs: HookFs, dir: string, script: string, keep: boolean): Promise<void> {
+async function putInPlace(
+  fs: HookFs,
+  dir: string,
+  script: string,
+  keep: boolean,
+  pid: number,
+): Promise<void> {
   const hook = join(dir, "pre-commit");
   const chained = join(dir, CHAINED_NAME);
-  const temp = join(dir, `.pre-commit.hub-token-check-${process.pid}-${randomBytes(4).toString("hex")}.tmp`);
+  const temp = join(dir, `.pre-commit.hub-token-check-${pid}-${randomBytes(4).toString("hex")}.tmp`);
   let movedAside = false;
   try {
     await fs.writeHook(temp, script);
@@ -118,7 +124,7 @@ export async function installHook(deps: InstallDeps): Promise<ExitCode> {
     });
   }
   const runnable = keep && ((await stat(hook)).mode & 0o111) !== 0;
-  await putInPlace(fs, dir, hookScript(deps.self), keep);
+  await putInPlace(fs, dir, hookScript(deps.self), keep, io.pid);
   io.stdout(
     `hub-token-check: ${current?.includes(HOOK_MARKER) === true ? "updated" : "installed"} ${hook}\n` +
       (keep && runnable ? `  your previous hook is kept as ${chained} and runs first\n` : "") +

@@ -1,4 +1,8 @@
+import type { spawn } from "node:child_process";
 import { HubSetupError } from "@hub-setup/core";
+
+/** node:child_process's spawn; bin.ts passes a loader, so that the module loads only when git runs. */
+export type Spawn = typeof spawn;
 
 export type GitRunner = (args: readonly string[], input?: string) => Promise<Buffer>;
 
@@ -6,16 +10,19 @@ export type GitRunner = (args: readonly string[], input?: string) => Promise<Buf
  * Runs `git` in `cwd` with the given environment (inside a hook, git's own GIT_DIR / GIT_INDEX_FILE
  * must reach us: they say which index a commit is being made from). Resolves with stdout; a non-zero
  * exit rejects with git's message. node:child_process (and node:net and streams with it, ~2 ms) is
- * loaded on first use, so that scanning named files, as the pre-commit framework asks, never loads it.
- * `process.getBuiltinModule` (Node >= 20.16) rather than `await import()`: the checker is bundled as
- * CommonJS (see build.mjs), where import() would start the ES module loader just for this.
+ * loaded on first use (`loadSpawn`, from bin.ts), so that scanning named files, as the pre-commit
+ * framework asks, never loads it.
  */
-export function gitRunner(cwd: string, env: Readonly<Record<string, string | undefined>>): GitRunner {
+export function gitRunner(
+  cwd: string,
+  env: Readonly<Record<string, string | undefined>>,
+  loadSpawn: () => Spawn,
+): GitRunner {
   // GIT_DIFF_OPTS (say `-u0`) takes precedence over --unified on the command line, which would cut the
   // whole-file hunks that staged-patch.ts reads the staged content from.
   const { GIT_DIFF_OPTS: _diffOpts, ...childEnv } = env;
   return async (args, input) => {
-    const { spawn } = process.getBuiltinModule("node:child_process");
+    const spawn = loadSpawn();
     return new Promise((resolve, reject) => {
       // No stdin pipe unless there is input: a pipe is a socket, and writing to it costs start-up time.
       const stdin = input === undefined ? "ignore" : "pipe";
