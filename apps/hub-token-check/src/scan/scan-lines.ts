@@ -96,14 +96,21 @@ function evaluate(path: string, o: Option, out: ScanResult): void {
     isTokenShaped(text) && !isPlaceholder(text) ? { secret: true as const } : judgeValue(text, oneWord);
   if (!verdict.secret) {
     if (verdict.why === "env-reference" && o.place === "value") {
-      out.notes.push(envNote(path, o, first, verdict.variable, text.trim()));
+      out.notes.push(envNote(path, o, first, verdict.variable, verdict.shown));
     }
     return;
   }
-  const { kind, redacted } = describeSecret(text, keyKind);
+  // The secret may be part of the value only: the default of `${VAR:-secret}`.
+  const secret = verdict.inner?.text ?? text;
+  const { kind, redacted } = describeSecret(secret, keyKind);
   const lead = text.length - text.trimStart().length;
-  const column = first.column + offset + lead;
-  const width = pieces.length === 1 ? text.trim().length : first.text.trim().length;
+  const column = first.column + offset + lead + (verdict.inner?.start ?? 0);
+  const width =
+    verdict.inner !== undefined
+      ? verdict.inner.text.length
+      : pieces.length === 1
+        ? text.trim().length
+        : first.text.trim().length;
   out.findings.push({
     path,
     line: first.line,

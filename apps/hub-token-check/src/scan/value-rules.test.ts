@@ -31,11 +31,23 @@ describe("judgeValue", () => {
   });
 
   it.each([
-    ["${AH_TOKEN}", "AH_TOKEN"],
-    ["$AH_TOKEN", "AH_TOKEN"],
-    ["${AH_TOKEN:-}", "AH_TOKEN"],
-  ])("%j is an environment reference to %s", (value, variable) => {
-    expect(judgeValue(value, true)).toEqual({ secret: false, why: "env-reference", variable });
+    ["${AH_TOKEN}", "AH_TOKEN", "${AH_TOKEN}"],
+    ["$AH_TOKEN", "AH_TOKEN", "$AH_TOKEN"],
+    ["${AH_TOKEN:-}", "AH_TOKEN", "${AH_TOKEN:-}"],
+    ["${AH_TOKEN:-changeme}", "AH_TOKEN", "${AH_TOKEN:-…}"],
+    ["${AH_TOKEN:?set AH_TOKEN first}", "AH_TOKEN", "${AH_TOKEN:?…}"],
+  ])("%j is an environment reference to %s", (value, variable, shown) => {
+    expect(judgeValue(value, true)).toEqual({ secret: false, why: "env-reference", variable, shown });
+  });
+
+  it.each([
+    [`\${AH_TOKEN:=${fakeHubToken()}}`, 12, fakeHubToken()],
+    ["${PW:-Hunter2Secret!}", 6, "Hunter2Secret!"],
+    ["${PW-Hunter2Secret!}", 5, "Hunter2Secret!"],
+    ["${PW= 'Hunter2Secret!'}", 7, "Hunter2Secret!"],
+  ])("%j holds a secret as its default, at %i", (value, start, text) => {
+    expect(judgeValue(value, true)).toEqual({ secret: true, inner: { start, text } });
+    expect(value.slice(start, start + text.length)).toBe(text);
   });
 
   it.each([fakeHubToken(), "s3cr3t-Passw0rd", "RpMud8Cp3", "hunter2"])("%j is a secret", (value) => {

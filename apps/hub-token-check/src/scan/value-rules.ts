@@ -3,10 +3,14 @@
  * (environment variables, templates, interpolation), paths and URLs. Everything else is a secret.
  */
 export type ValueVerdict =
-  | { secret: true }
+  /** `inner`: the secret is only part of the value (the default of `${VAR:-secret}`), 0-based in it. */
+  | { secret: true; inner?: { start: number; text: string } }
   | { secret: false; why: "empty" | "placeholder" | "template" | "path" | "url" | "prose" }
-  /** `${VAR}` / `$VAR`: not a secret, but Ansible sends that literal text, so the user is told. */
-  | { secret: false; why: "env-reference"; variable: string };
+  /**
+   * `${VAR}` / `$VAR`: not a secret, but Ansible sends that literal text, so the user is told. `shown` is
+   * the reference as a note may quote it: whatever follows an operator (`:-`, `:?`…) is left out.
+   */
+  | { secret: false; why: "env-reference"; variable: string; shown: string };
 
 /** Ansible's unquote(): one pair of matching outer quotes is removed. Returns the offset of the inside. */
 export function unquote(value: string): { text: string; offset: number } {
@@ -17,7 +21,10 @@ export function unquote(value: string): { text: string; offset: number } {
   return { text: v, offset: 0 };
 }
 
-const ENV_REFERENCE = /^\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?::?[-=?+][^}]*)?\}|([A-Za-z_][A-Za-z0-9_]*))$/;
+/** `${VAR}`, `${VAR<op>word}` (op `-` `=` `?` `+`, with or without `:`) or `$VAR`. Linear: `[^}]*` cannot match `}`. */
+const ENV_REFERENCE = /^\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-=?+])([^}]*))?\}|([A-Za-z_][A-Za-z0-9_]*))$/;
+/** The operators whose word is a value used in place of the variable (a default), not a message. */
+const DEFAULT_OPERATOR = /^:?[-=]$/;
 const TEMPLATE = /^(?:\{\{.*\}\}|\{%.*%\}|%\([^)]+\)s|%[A-Za-z_][A-Za-z0-9_]*%)$/s;
 const PATH =
   /^(?:~[^/\s]*|\.{1,2})?\/|^[A-Za-z]:[\\/]|^[\w.-]+\.(?:txt|key|pem|crt|json|ya?ml|cfg|ini|token|vault)$/i;
@@ -73,6 +80,24 @@ export function isPlaceholder(text: string): boolean {
 }
 
 /**
+ * `${VAR:-word}` / `${VAR:=word}` (and without the colon): `word` is a value in plain text, the very
+ * secret when it is one (a shell would even use it). Otherwise a reference, quoted without its word.
+ */
+function envReference(m: RegExpExecArray, oneWord: boolean): ValueVerdict {
+  const [, braced, operator = "", word = "", bare] = m;
+  const variable = braced ?? bare ?? "";
+  if (DEFAULT_OPERATOR.test(operator) && word.trim().length > 0) {
+    const { text, offset } = unquote(word.trim());
+    if (judgeValue(text, oneWord).secret) {
+      const start = `\${${variable}${operator}`.length + (word.length - word.trimStart().length) + offset;
+      return { secret: true, inner: { start, text } };
+    }
+  }
+  const shown = braced === undefined ? `$${variable}` : `\${${variable}${operator}${word === "" ? "" : "…"}}`;
+  return { secret: false, why: "env-reference", variable, shown };
+}
+
+/**
  * Whether `text` (already unquoted) under a secret key is a secret. `oneWord` says that a value with
  * spaces is prose rather than a secret (true for token-like keys and for commented-out lines).
  */
@@ -80,7 +105,7 @@ export function judgeValue(text: string, oneWord: boolean): ValueVerdict {
   const v = text.trim();
   if (v.length === 0) return { secret: false, why: "empty" };
   const env = ENV_REFERENCE.exec(v);
-  if (env) return { secret: false, why: "env-reference", variable: env[1] ?? env[2] ?? v };
+  if (env) return envReference(env, oneWord);
   if (TEMPLATE.test(v)) return { secret: false, why: "template" };
   if (isPlaceholder(v)) return { secret: false, why: "placeholder" };
   if (URL.test(v)) return { secret: false, why: "url" };
