@@ -5,13 +5,11 @@
  * without a password, a placeholder or reference in its place, and a git SHA in its path are not.
  */
 import { secretKeyKind, type KeyKind } from "./secret-keys.js";
+import { urlsInText } from "./urls-in-text.js";
 import { judgeValue } from "./value-rules.js";
 
 /** One secret in a URL: 0-based [start, end) in the scanned text, and what it is. */
 export type UrlCredential = { start: number; end: number; what: KeyKind; value: string };
-
-/** A URL with a scheme and an authority, up to whitespace, a quote or an angle bracket. */
-const URL_IN_TEXT = /\b[a-z][a-z0-9+.-]*:\/\/[^\s"'`<>]+/gi;
 
 function decoded(text: string): string {
   try {
@@ -63,13 +61,22 @@ function inUrl(url: string): UrlCredential[] {
   return out;
 }
 
+/**
+ * Prose punctuation after a URL is not part of it: "(see https://…)." or "…, then". A loop, not
+ * /[).,]+$/, which is quadratic on a long run of them that does not end the URL.
+ */
+function withoutTrailingPunctuation(url: string): string {
+  let end = url.length;
+  while (end > 0 && ").,".includes(url.charAt(end - 1))) end--;
+  return url.slice(0, end);
+}
+
 /** Every credential in a URL within `text` (one line), with offsets in `text`. */
 export function urlCredentials(text: string): UrlCredential[] {
   const out: UrlCredential[] = [];
-  for (const m of text.matchAll(URL_IN_TEXT)) {
-    // Prose punctuation after a URL is not part of it: "(see https://…)." or "…, then".
-    const url = m[0].replace(/[).,]+$/, "");
-    for (const c of inUrl(url)) out.push({ ...c, start: m.index + c.start, end: m.index + c.end });
+  for (const found of urlsInText(text)) {
+    const url = withoutTrailingPunctuation(found.text);
+    for (const c of inUrl(url)) out.push({ ...c, start: found.start + c.start, end: found.start + c.end });
   }
   return out;
 }
