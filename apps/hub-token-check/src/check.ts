@@ -30,7 +30,7 @@ async function readBaseline(read: FileReader, path: string) {
       hint: "create it with `hub-token-check --write-baseline <file>`",
     });
   }
-  const decoded = decodeConfig(r.bytes);
+  const decoded = decodeConfig(r.bytes, path);
   if (!decoded.ok) throw new HubSetupError("USAGE", `the baseline ${path} is ${decoded.reason}`);
   return parseBaseline(decoded.text, path);
 }

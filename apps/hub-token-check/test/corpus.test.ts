@@ -26,7 +26,7 @@ function rows(corpus: string): Row[] {
 }
 
 function scan(corpus: string, id: string) {
-  const decoded = decodeConfig(readFileSync(join(corpus, "files", `${id}.cfg`)));
+  const decoded = decodeConfig(readFileSync(join(corpus, "files", `${id}.cfg`)), `${id}.cfg`);
   if (!decoded.ok) throw new Error(`${id}: ${decoded.reason}`);
   return { text: decoded.text, ...scanConfigText(`${id}.cfg`, decoded.text) };
 }

@@ -10,7 +10,7 @@ export type SourceFile = { path: string; text: string };
 export type Collected = { files: SourceFile[]; skipped: Skipped[] };
 
 function accept(out: Collected, path: string, bytes: Uint8Array): void {
-  const decoded = decodeConfig(bytes);
+  const decoded = decodeConfig(bytes, path);
   if (!decoded.ok) {
     out.skipped.push({ path, reason: decoded.reason });
     return;
