@@ -74,6 +74,17 @@ describe.skipIf(!preCommit.available || !git.available)(
       const accepted = run("git", ["commit", "-m", "clean"], repo.dir, env);
       expect(accepted.status, accepted.stdout + accepted.stderr).toBe(0);
       expect(accepted.stdout + accepted.stderr).toMatch(/hub-token-check.*Passed/);
+
+      // A temp file that a killed hub-setup write left behind reaches the hook too (its files: pattern).
+      const temp = ".ansible.cfg.hub-setup-tmp-4242-0123456789ab";
+      repo.write(temp, `[galaxy_server.hub]\ntoken = ${token}\n`);
+      repo.git("add", temp);
+      const leftover = run("git", ["commit", "-m", "a temp file"], repo.dir, env);
+      expect(leftover.status, leftover.stdout + leftover.stderr).not.toBe(0);
+      expect(leftover.stdout + leftover.stderr).toContain(
+        `${temp}:2:9: hub token in [galaxy_server.hub] token`,
+      );
+      expect(leftover.stdout + leftover.stderr).not.toContain(token);
     });
   },
 );

@@ -1,5 +1,5 @@
 import type { Finding, FindingKind, Note, Skipped } from "../scan/finding.js";
-import { isBackupCopy } from "../source/candidate.js";
+import { isBackupCopy, isTempCopy } from "../source/candidate.js";
 import { shellQuote } from "./shell-quote.js";
 
 /** Everything one run found, ready for a formatter. Holds no secret, only redacted forms. */
@@ -16,8 +16,11 @@ export type CheckResult = {
 export type OutputFormat = "text" | "json" | "sarif";
 export const OUTPUT_FORMATS: readonly OutputFormat[] = ["text", "json", "sarif"];
 
-/** How to keep a backup copy (`ansible.cfg.bak`, `ansible.cfg~`) out of git, for people. */
+/** How to keep a backup copy (`ansible.cfg.bak`, `ansible.cfg~`) or a temp file out of git, for people. */
 export function backupFixSentence(path: string): string {
+  if (isTempCopy(path)) {
+    return `a temp file that an interrupted hub-setup write left behind, holding a config's content: delete it (\`git rm --cached -- ${shellQuote(path)}\` if it is staged), and keep \`.*.hub-setup-tmp-*\` out of git in .gitignore`;
+  }
   return `a backup copy of a config file, holding an old token: delete it, or keep it out of git (\`git rm --cached -- ${shellQuote(path)}\` if it is staged, and \`*.bak\` / \`*~\` in .gitignore)`;
 }
 

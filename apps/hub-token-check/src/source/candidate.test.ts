@@ -14,6 +14,11 @@ describe("candidates", () => {
     ["notes.bak", false],
     ["ansible.cfg.orig", false],
     ["ansible.bak", false],
+    [".ansible.cfg.hub-setup-tmp-4242-0123456789ab", true],
+    ["d/..ansible.cfg.bak.hub-setup-tmp-1-ab.stale", true],
+    [".tox.ini.hub-setup-tmp-1-ab", true],
+    [".notes.md.hub-setup-tmp-1-ab", false],
+    ["ansible.cfg.hub-setup-tmp-1-ab", false],
   ])("%s is a backup copy of a possible config: %s", (path, expected) => {
     expect(isBackupCopy(path)).toBe(expected);
   });
@@ -26,5 +31,10 @@ describe("candidates", () => {
     expect(isConfigFile("tox.ini.bak", "[testenv]\n")).toBe(false);
     expect(isConfigFile("hubs.ini.bak", galaxy)).toBe(true);
     expect(mayBeConfig("notes.bak")).toBe(false);
+    // hub-setup's temp files beside a config: judged like the config.
+    expect(isConfigFile(".ansible.cfg.hub-setup-tmp-4242-0123456789ab", "[defaults]\n")).toBe(true);
+    expect(isConfigFile("d/..ansible.cfg.hub-setup-tmp-1-ab", "[defaults]\n")).toBe(true);
+    expect(isConfigFile(".tox.ini.hub-setup-tmp-1-ab", "[testenv]\n")).toBe(false);
+    expect(isConfigFile(".hubs.ini.hub-setup-tmp-1-ab", galaxy)).toBe(true);
   });
 });

@@ -8,22 +8,40 @@
 const CONFIG_NAMES = new Set(["ansible.cfg", ".ansible.cfg"]);
 const CONFIG_EXTENSION = /\.(?:cfg|ini)$/i;
 const GALAXY_SECTION = /^[ \t]*\[(?:galaxy|galaxy_server\.[^\]\r\n]*)\]/im;
-/** One backup suffix: `.bak` (any case) or `~`. Kept in step with BACKUP_PATHSPECS in git-index.ts. */
+/** One backup suffix: `.bak` (any case) or `~`. Kept in step with CANDIDATE_PATHSPECS in git-index.ts. */
 const BACKUP_SUFFIX = /(?:\.bak|~)$/i;
+/**
+ * A temp file of hub-setup's atomic write or lock beside a config: `.<name>.hub-setup-tmp-<pid>-<hex>`
+ * (`.stale` / `.lock` after it for the lock's), `<name>` possibly a `.bak`. Killed mid-write, hub-setup
+ * leaves it holding the new content, token included. Kept in step with TEMP_MARK in @hub-setup/core
+ * (node/files/config-lock.ts) and with CANDIDATE_PATHSPECS in git-index.ts.
+ */
+const TEMP_COPY = /(^|[/\\])\.([^/\\]+?)\.hub-setup-tmp-[0-9]+-[0-9a-f]+(?:\.stale|\.lock)?$/i;
 
 function baseName(path: string): string {
   const slash = Math.max(path.lastIndexOf("/"), path.lastIndexOf("\\"));
   return path.slice(slash + 1);
 }
 
-/** The path of the file a backup copies (`ansible.cfg.bak` → `ansible.cfg`); other paths unchanged. */
+/**
+ * The path of the file a backup or temp file copies (`ansible.cfg.bak`, `.ansible.cfg.hub-setup-tmp-1-ab`
+ * → `ansible.cfg`); other paths unchanged.
+ */
 function copiedPath(path: string): string {
-  return path.replace(BACKUP_SUFFIX, "");
+  return path.replace(TEMP_COPY, "$1$2").replace(BACKUP_SUFFIX, "");
 }
 
-/** A backup copy (`.bak`, `~`) of a file that may be a config: its findings are fixed by deleting it. */
+/** A temp file hub-setup left beside a file that may be a config. */
+export function isTempCopy(path: string): boolean {
+  return TEMP_COPY.test(path) && mayBeConfig(path);
+}
+
+/**
+ * A backup copy (`.bak`, `~`) or a left-over temp file of a file that may be a config: its findings are
+ * fixed by deleting it.
+ */
 export function isBackupCopy(path: string): boolean {
-  return BACKUP_SUFFIX.test(path) && mayBeConfig(path);
+  return (BACKUP_SUFFIX.test(path) || TEMP_COPY.test(path)) && mayBeConfig(path);
 }
 
 /** Named like Ansible's own config file, or a backup copy of one. */
