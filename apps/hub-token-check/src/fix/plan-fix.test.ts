@@ -62,6 +62,13 @@ describe("planFileFix", () => {
     expect(plan.manual[0]?.why).toContain("ANSIBLE_GALAXY_SERVER_PRIVATE_HUB_PASSWORD");
   });
 
+  it("moves the default of ${VAR:=token}, not the reference around it", () => {
+    const text = `[galaxy_server.ah]\nurl = https://hub.example.com/\ntoken = \${AH_TOKEN:=${hub}}\n`;
+    const plan = planFileFix("ansible.cfg", text);
+    expect(plan.moves.map((m) => [m.serverId, m.token, m.line])).toEqual([["ah", hub, 3]]);
+    expect(plan.text).toBe("[galaxy_server.ah]\nurl = https://hub.example.com/\n");
+  });
+
   it("leaves the tokens on the lines it is told to keep, moving the others", () => {
     const text = ["[galaxy_server.a]", `token = ${hub}`, "[galaxy_server.b]", `token = ${offline}`, ""].join(
       "\n",

@@ -3,7 +3,7 @@ import { isInUrl } from "../report/result.js";
 import type { Finding } from "../scan/finding.js";
 import { fixFor, serverIdOf } from "../scan/fix-hint.js";
 import { scanConfigText } from "../scan/scan-config.js";
-import { unquote } from "../scan/value-rules.js";
+import { judgeValue, unquote } from "../scan/value-rules.js";
 
 /** A token to move into the store. `token` is a secret: it goes to the store and nowhere else. */
 export type TokenMove = { serverId: string; section: string; line: number; token: string };
@@ -86,8 +86,12 @@ export function planFileFix(
       const section = f.section ?? "";
       const raw = c.getOwn(section, "token");
       if (raw === undefined) continue;
-      const classified = classifyToken(raw);
-      const token = classified.ok ? classified.value : unquote(raw.trim()).text.trim();
+      // `${AH_TOKEN:=<token>}`: the token is the reference's default, not the reference.
+      const text = unquote(raw.trim()).text.trim();
+      const verdict = judgeValue(text, true);
+      const value = verdict.secret && verdict.inner !== undefined ? verdict.inner.text : undefined;
+      const classified = classifyToken(value ?? raw);
+      const token = classified.ok ? classified.value : (value ?? text);
       moves.push({ serverId: serverIdOf(section) ?? "", section, line: f.line, token });
       c.remove(section, "token");
     }
