@@ -4,8 +4,9 @@ export default defineProject({
   test: {
     name: "hub-token-check",
     include: ["src/**/*.test.ts", "test/**/*.test.ts"],
-    // The root config's 30 s does not reach a project; the spawn-the-bin and real pre-commit tests
-    // need it on a loaded machine. It is also the guard of test/long-lines.test.ts.
+    // Project configs do not inherit the root's timeouts; a loaded 2-core machine needs the same room
+    // here (the real pre-commit test takes 4 s under load). It is also test/long-lines.test.ts's guard.
     testTimeout: 30_000,
+    hookTimeout: 60_000,
   },
 });
