@@ -4,9 +4,9 @@
  * does I/O. Where core has the type, it is core's.
  */
 import type { HubServer, HubSetupError } from "@hub-setup/core";
-import type { ConfigCandidate, ConfigDiscovery } from "@hub-setup/core/node";
+import type { ConfigCandidate, ConfigDiscovery, StoredEntry } from "@hub-setup/core/node";
 
-export type { ConfigCandidate, ConfigDiscovery };
+export type { ConfigCandidate, ConfigDiscovery, StoredEntry };
 
 /** Environment variables, as a command sees them (ctx.io.env). */
 export type Env = Readonly<Record<string, string | undefined>>;
@@ -60,13 +60,17 @@ export type TokenStore = {
   list: () => Promise<string[]>;
   set: (id: string, token: string) => Promise<void>;
   delete: (id: string) => Promise<void>;
+  /** Stores a token and returns what it replaced, in one step under the store's lock. */
+  swap: (id: string, token: string) => Promise<StoredEntry | undefined>;
+  /** Puts `previous` back only if the store still holds exactly `wrote` (undefined: nothing); false if not. */
+  restore: (id: string, wrote: string | undefined, previous: StoredEntry | undefined) => Promise<boolean>;
 };
 
 /** What status, refresh, exec and env read of the store. */
 export type TokenReader = Pick<TokenStore, "backend" | "location" | "get" | "list">;
 
 /** What the wizard uses of the store. */
-export type TokenWriter = Pick<TokenStore, "backend" | "location" | "get" | "set" | "delete">;
+export type TokenWriter = Pick<TokenStore, "backend" | "location" | "get" | "swap" | "restore" | "delete">;
 
 /** Where the wizard may put a token: a store backend, or plaintext in ansible.cfg. */
 export type StoreChoice = "keyring" | "file" | "plaintext";

@@ -14,6 +14,8 @@ export async function openTokenStore(env: Env, backend: "auto" | StoreBackend = 
     delete: async (id) => {
       await store.delete(id);
     },
+    swap: (id, token) => store.swap(id, token),
+    restore: (id, wrote, previous) => store.restore(id, wrote, previous),
   };
 }
 

@@ -111,7 +111,17 @@ export function fakeWorld(options: FakeWorldOptions = {}): FakeWorld {
           backend,
           location: backend,
           get: async (id) => map.get(id),
-          set: async (id, token) => void map.set(id, token),
+          swap: async (id, token) => {
+            const held = map.get(id);
+            map.set(id, token);
+            return held === undefined ? undefined : { token: held };
+          },
+          restore: async (id, wrote, previous) => {
+            if (map.get(id) !== wrote) return false;
+            if (previous === undefined) map.delete(id);
+            else map.set(id, previous.token);
+            return true;
+          },
           delete: async (id) => void map.delete(id),
         };
         return store;

@@ -8,7 +8,7 @@ import { HubSetupError } from "../../errors.js";
 import { withLock } from "./lock.js";
 import { CREDENTIALS_FILE } from "./paths.js";
 import { assertPrivate, ensurePrivateDir, readIfExists, writePrivateAtomic } from "./private-files.js";
-import { assertServerId, assertStorableToken, type SecretStore } from "./secret-store.js";
+import { assertServerId, assertStorableToken, type SecretStore, type StoredEntry } from "./secret-store.js";
 import { parseCredentials, toFileValue, type Tokens } from "./credentials-file.js";
 
 const HEADER =
@@ -48,15 +48,27 @@ export function fileSecretStore(dir: string, note?: string): SecretStore {
     return text === undefined ? {} : parse(text, path);
   }
 
-  async function change(apply: (tokens: Tokens) => boolean): Promise<boolean> {
+  /** A read-modify-write under the lock: `apply` says what to return and whether the tokens changed. */
+  async function change<T>(apply: (tokens: Tokens) => { result: T; changed: boolean }): Promise<T> {
     await ensurePrivateDir(dir);
     await assertPrivate(dir, path);
     return withLock(lockPath, async () => {
       const tokens = await read();
-      const changed = apply(tokens);
-      if (changed) await writePrivateAtomic(path, serialise(tokens));
-      return changed;
+      const done = apply(tokens);
+      if (done.changed) await writePrivateAtomic(path, serialise(tokens));
+      return done.result;
     });
+  }
+
+  /** Puts `token` (or nothing) under `id`; whether that changed anything. */
+  function put(tokens: Tokens, id: string, entry: StoredEntry | undefined): boolean {
+    if (entry === undefined) {
+      const had = id in tokens;
+      delete tokens[id];
+      return had;
+    }
+    tokens[id] = entry.token;
+    return true;
   }
 
   const store: SecretStore = {
@@ -69,20 +81,31 @@ export function fileSecretStore(dir: string, note?: string): SecretStore {
     set: async (id, token) => {
       assertServerId(id);
       assertStorableToken(token);
-      await change((t) => {
-        t[id] = token;
-        return true;
-      });
+      await change((t) => ({ result: undefined, changed: put(t, id, { token }) }));
     },
     delete: async (id) => {
       assertServerId(id);
       return change((t) => {
-        if (!(id in t)) return false;
-        delete t[id];
-        return true;
+        const had = put(t, id, undefined);
+        return { result: had, changed: had };
       });
     },
     list: async () => Object.keys(await read()).sort(),
+    swap: async (id, token) => {
+      assertServerId(id);
+      assertStorableToken(token);
+      return change((t) => {
+        const held = t[id];
+        return { result: held === undefined ? undefined : { token: held }, changed: put(t, id, { token }) };
+      });
+    },
+    restore: async (id, wrote, previous) => {
+      assertServerId(id);
+      return change((t) => {
+        if (t[id] !== wrote) return { result: false, changed: false };
+        return { result: true, changed: put(t, id, previous) };
+      });
+    },
   };
   return note === undefined ? store : { ...store, note };
 }

@@ -8,9 +8,9 @@ import { decode, encode } from "ini";
 import { HubSetupError } from "../../errors.js";
 import { scrub } from "../../http/http-port.js";
 import { withLock } from "./lock.js";
-import { KEYRING_INDEX_FILE } from "./paths.js";
+import { KEYRING_INDEX_FILE, KEYRING_LOCK_FILE } from "./paths.js";
 import { ensurePrivateDir, readIfExists, writePrivateAtomic } from "./private-files.js";
-import { assertServerId, assertStorableToken, type SecretStore } from "./secret-store.js";
+import { assertServerId, assertStorableToken, type SecretStore, type StoredEntry } from "./secret-store.js";
 
 /** The few keyring operations we use; tests inject their own. */
 export interface KeyringPort {
@@ -155,25 +155,56 @@ export function keyringSecretStore(port: KeyringPort, dir: string, service = KEY
       throw new HubSetupError("STORE_UNAVAILABLE", `the OS keyring failed to ${what}: ${reason}`, { hint });
     }
   };
+  /** Changes that read before they write hold this lock, so two runs never interleave them. */
+  const locked = async <T>(fn: () => Promise<T>): Promise<T> => {
+    await ensurePrivateDir(dir);
+    return withLock(join(dir, KEYRING_LOCK_FILE), fn);
+  };
+  const read = (id: string) => wrap("read a token", () => port.get(service, id));
+  /** Puts an entry (or none); the caller holds the lock. */
+  const put = async (id: string, entry: StoredEntry | undefined): Promise<boolean> => {
+    if (entry === undefined) {
+      const deleted = await wrap("delete a token", () => port.delete(service, id));
+      await index.update((ids) => ids.delete(id));
+      return deleted;
+    }
+    await wrap("store a token", () => port.set(service, id, entry.token), entry.token);
+    await index.update((ids) => ids.add(id));
+    return false;
+  };
   return {
     backend: "keyring",
     location: `OS keyring (service ${service})`,
     get: (id) => {
       assertServerId(id);
-      return wrap("read a token", () => port.get(service, id));
+      return read(id);
     },
     set: async (id, token) => {
       assertServerId(id);
       assertStorableToken(token);
-      await wrap("store a token", () => port.set(service, id, token), token);
-      await index.update((ids) => ids.add(id));
+      await locked(() => put(id, { token }));
     },
     delete: async (id) => {
       assertServerId(id);
-      const deleted = await wrap("delete a token", () => port.delete(service, id));
-      await index.update((ids) => ids.delete(id));
-      return deleted;
+      return locked(() => put(id, undefined));
     },
     list: () => index.read(),
+    swap: async (id, token) => {
+      assertServerId(id);
+      assertStorableToken(token);
+      return locked(async () => {
+        const held = await read(id);
+        await put(id, { token });
+        return held === undefined ? undefined : { token: held };
+      });
+    },
+    restore: async (id, wrote, previous) => {
+      assertServerId(id);
+      return locked(async () => {
+        if ((await read(id)) !== wrote) return false;
+        await put(id, previous);
+        return true;
+      });
+    },
   };
 }

@@ -14,3 +14,4 @@ export function storeDir(env: Env): string {
 export const CREDENTIALS_FILE = "credentials";
 export const STATE_FILE = "state.ini";
 export const KEYRING_INDEX_FILE = "keyring-index.ini";
+export const KEYRING_LOCK_FILE = "keyring.lock";

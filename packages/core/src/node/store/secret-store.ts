@@ -1,6 +1,9 @@
 import { HubSetupError } from "../../errors.js";
 import { galaxyServerEnvVar, serverIdProblem } from "../../galaxy/server-id.js";
 
+/** A stored token, as `swap` returns what it replaced and `restore` puts it back. */
+export type StoredEntry = { token: string };
+
 /** Where tokens live outside ansible.cfg. Ids are galaxy server ids ([a-z0-9_]+). */
 export type SecretStore = {
   backend: "keyring" | "file";
@@ -12,6 +15,17 @@ export type SecretStore = {
   set(id: string, token: string): Promise<void>;
   delete(id: string): Promise<boolean>;
   list(): Promise<string[]>;
+  /**
+   * Stores a token and returns what it replaced, in one step under the store's lock: the value to put
+   * back if what follows fails (a value read before, outside the lock, may be another run's by then).
+   */
+  swap(id: string, token: string): Promise<StoredEntry | undefined>;
+  /**
+   * Undoes one's own `swap`: under the lock, puts `previous` back (or removes the entry) only if the
+   * store still holds exactly `wrote` (undefined: no entry). False when it holds something else
+   * (another run's token): then it is left as it is.
+   */
+  restore(id: string, wrote: string | undefined, previous: StoredEntry | undefined): Promise<boolean>;
 };
 
 export function assertServerId(id: string): void {
