@@ -1,7 +1,11 @@
 /**
- * Undo only one's own write (#16 item 2), for both backends: `swap` returns what it replaced under the
- * lock, `restore` puts it back only over its own value, or removes only its own entry.
+ * Undo only one's own write (#16 item 2), and bindings kept with the token (#16 item 3), for both
+ * backends: `swap` returns what it replaced under the lock, `restore` puts it back only over its own
+ * value (with its binding), `bind` records origins only for the token still stored, and no token
+ * reaches origins.ini.
  */
+import { mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { tempDir } from "@hub-setup/test-utils";
 import { openSecretStore, type KeyringPort, type SecretStore } from "../../src/node/store/index.js";
@@ -18,6 +22,8 @@ function memoryKeyring(): KeyringPort {
 const A = "a".repeat(40);
 const B = "b".repeat(40);
 const OLD = "c".repeat(40);
+const HUB = { hub: "https://hub.example.test" };
+const CLOUD = { hub: "https://console.redhat.com", auth: "https://sso.redhat.com" };
 
 const backends: Array<[string, (xdg: string) => Promise<SecretStore>]> = [
   ["file", (xdg) => openSecretStore({ env: { XDG_CONFIG_HOME: xdg }, backend: "file" })],
@@ -56,5 +62,54 @@ describe.each(backends)("the %s store", (_name, open) => {
     expect(await store.restore("pah", A, undefined)).toBe(true);
     expect(await store.get("pah")).toBeUndefined();
     expect(await store.list()).toEqual([]);
+  });
+
+  it("swap returns what it replaced with its binding, and a rollback puts both back", async () => {
+    const store = await open(tempDir());
+    await store.set("rh", OLD, CLOUD);
+    const previous = await store.swap("rh", A, HUB);
+    expect(previous).toEqual({ token: OLD, binding: CLOUD });
+    expect(await store.binding("rh", A)).toEqual(HUB);
+    expect(await store.restore("rh", A, previous)).toBe(true);
+    expect(await store.get("rh")).toBe(OLD);
+    expect(await store.binding("rh", OLD)).toEqual(CLOUD);
+    expect(await store.swap("rh", B)).toEqual({ token: OLD, binding: CLOUD });
+    expect(await store.binding("rh", B), "a token stored without a binding has none").toBeUndefined();
+  });
+
+  it("binds only the token still stored, and a binding belongs to that very token", async () => {
+    const xdg = tempDir();
+    const store = await open(xdg);
+    await store.set("pah", A);
+    expect(await store.binding("pah", A)).toBeUndefined();
+    expect(await store.bind("pah", B, HUB)).toBe(false);
+    expect(await store.binding("pah", B)).toBeUndefined();
+    expect(await store.bind("pah", A, HUB)).toBe(true);
+    expect(await store.binding("pah", A)).toEqual(HUB);
+    expect(await store.binding("pah", B), "another token under the same id is unbound").toBeUndefined();
+    const origins = join(xdg, "hub-setup", "origins.ini");
+    expect(statSync(origins).mode & 0o777).toBe(0o600);
+    const text = readFileSync(origins, "utf8");
+    expect(text).toContain("hub = https://hub.example.test");
+    expect(text.includes(A) || text.includes(A.slice(0, 12)), "no token in origins.ini").toBe(false);
+    expect(await store.delete("pah")).toBe(true);
+    expect(readFileSync(origins, "utf8")).not.toContain("[pah]");
+  });
+
+  it("reports an origins.ini it cannot read as a store problem, and never rewrites it", async () => {
+    const xdg = tempDir();
+    const store = await open(xdg);
+    await store.set("pah", A, HUB);
+    const origins = join(xdg, "hub-setup", "origins.ini");
+    mkdirSync(join(xdg, "hub-setup"), { recursive: true });
+    const junk =
+      "[pah]\nfingerprint = not-one\nhub = https://hub.example.test/some/path\n[mine]\nnote = kept\n";
+    writeFileSync(origins, junk, { mode: 0o600 });
+    await expect(store.binding("pah", A)).rejects.toMatchObject({ code: "STORE_UNREADABLE" });
+    await expect(store.swap("pah", B, HUB)).rejects.toMatchObject({ code: "STORE_UNREADABLE" });
+    await expect(store.set("pah", B, HUB)).rejects.toMatchObject({ code: "STORE_UNREADABLE" });
+    await expect(store.delete("pah")).rejects.toMatchObject({ code: "STORE_UNREADABLE" });
+    expect(readFileSync(origins, "utf8")).toBe(junk);
+    expect(await store.get("pah")).toBe(A);
   });
 });

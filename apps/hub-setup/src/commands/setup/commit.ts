@@ -1,3 +1,4 @@
+import { bindingFor } from "@hub-setup/core";
 import type { WritePlan } from "./config.js";
 import type { StoredEntry, TokenWriter } from "../../ports.js";
 import type { SetupDeps } from "./deps.js";
@@ -52,15 +53,22 @@ export async function commit(plan: WritePlan, store: StorePlan, deps: SetupDeps)
     opened = await deps.ports.openStore(store.choice === "plaintext" ? "file" : store.choice);
     for (const server of plan.servers) {
       if (store.choice !== "plaintext") {
-        const previous = await opened.swap(server.id, server.tokenValue);
+        // Bound to the origins it was just verified against: it is never sent elsewhere unasked.
+        const binding = bindingFor({ url: server.url, authUrl: server.authUrl });
+        const previous = await opened.swap(server.id, server.tokenValue, binding);
         undo.push({ id: server.id, wrote: server.tokenValue, previous });
         continue;
       }
       const previous = await opened.get(server.id);
       if (previous === undefined) continue;
+      const bound = await opened.binding(server.id, previous);
       // Removed only if still the value read (under the lock): another run's token is not this run's to drop.
       if (!(await opened.restore(server.id, previous, undefined))) continue;
-      undo.push({ id: server.id, wrote: undefined, previous: { token: previous } });
+      undo.push({
+        id: server.id,
+        wrote: undefined,
+        previous: bound === undefined ? { token: previous } : { token: previous, binding: bound },
+      });
     }
     if (configChanged)
       backupPath = (

@@ -9,6 +9,7 @@ import { HubSetupError } from "../../errors.js";
 import { scrub } from "../../http/http-port.js";
 import { withLock } from "./lock.js";
 import { KEYRING_INDEX_FILE, KEYRING_LOCK_FILE } from "./paths.js";
+import { bindingOf, bindingsFile, storedBinding } from "./bindings-file.js";
 import { ensurePrivateDir, readIfExists, writePrivateAtomic } from "./private-files.js";
 import { assertServerId, assertStorableToken, type SecretStore, type StoredEntry } from "./secret-store.js";
 
@@ -145,6 +146,7 @@ export function keyringIds(dir: string): Promise<string[]> {
 
 export function keyringSecretStore(port: KeyringPort, dir: string, service = KEYRING_SERVICE): SecretStore {
   const index = keyringIndex(dir);
+  const origins = bindingsFile(dir);
   const wrap = async <T>(what: string, fn: () => Promise<T>, secret?: string): Promise<T> => {
     try {
       return await fn();
@@ -161,16 +163,30 @@ export function keyringSecretStore(port: KeyringPort, dir: string, service = KEY
     return withLock(join(dir, KEYRING_LOCK_FILE), fn);
   };
   const read = (id: string) => wrap("read a token", () => port.get(service, id));
-  /** Puts an entry (or none); the caller holds the lock. */
+  /** Puts an entry (or none) with its binding; the caller holds the lock. */
   const put = async (id: string, entry: StoredEntry | undefined): Promise<boolean> => {
+    // Read first: an origins.ini hub-setup cannot read stops the change before the keyring is touched.
+    const bindings = await origins.read();
+    let deleted = false;
     if (entry === undefined) {
-      const deleted = await wrap("delete a token", () => port.delete(service, id));
+      deleted = await wrap("delete a token", () => port.delete(service, id));
       await index.update((ids) => ids.delete(id));
-      return deleted;
+    } else {
+      await wrap("store a token", () => port.set(service, id, entry.token), entry.token);
+      await index.update((ids) => ids.add(id));
     }
-    await wrap("store a token", () => port.set(service, id, entry.token), entry.token);
-    await index.update((ids) => ids.add(id));
-    return false;
+    const b = entry === undefined ? undefined : storedBinding(entry.token, entry.binding, new Date());
+    if (b === undefined && !(id in bindings)) return deleted;
+    if (b === undefined) delete bindings[id];
+    else bindings[id] = b;
+    await origins.write(bindings);
+    return deleted;
+  };
+  const entryOf = async (id: string): Promise<StoredEntry | undefined> => {
+    const token = await read(id);
+    if (token === undefined) return undefined;
+    const binding = bindingOf(await origins.read(), id, token);
+    return binding === undefined ? { token } : { token, binding };
   };
   return {
     backend: "keyring",
@@ -179,23 +195,24 @@ export function keyringSecretStore(port: KeyringPort, dir: string, service = KEY
       assertServerId(id);
       return read(id);
     },
-    set: async (id, token) => {
+    set: async (id, token, binding) => {
       assertServerId(id);
       assertStorableToken(token);
-      await locked(() => put(id, { token }));
+      await locked(() => put(id, { token, ...(binding ? { binding } : {}) }));
+      return;
     },
     delete: async (id) => {
       assertServerId(id);
       return locked(() => put(id, undefined));
     },
     list: () => index.read(),
-    swap: async (id, token) => {
+    swap: async (id, token, binding) => {
       assertServerId(id);
       assertStorableToken(token);
       return locked(async () => {
-        const held = await read(id);
-        await put(id, { token });
-        return held === undefined ? undefined : { token: held };
+        const previous = await entryOf(id);
+        await put(id, { token, ...(binding ? { binding } : {}) });
+        return previous;
       });
     },
     restore: async (id, wrote, previous) => {
@@ -203,6 +220,18 @@ export function keyringSecretStore(port: KeyringPort, dir: string, service = KEY
       return locked(async () => {
         if ((await read(id)) !== wrote) return false;
         await put(id, previous);
+        return true;
+      });
+    },
+    binding: async (id, token) => {
+      assertServerId(id);
+      return bindingOf(await origins.read(), id, token);
+    },
+    bind: async (id, token, binding) => {
+      assertServerId(id);
+      return locked(async () => {
+        if ((await read(id)) !== token) return false;
+        await put(id, { token, binding });
         return true;
       });
     },
