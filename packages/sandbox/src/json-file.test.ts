@@ -47,11 +47,18 @@ describe("the sandbox's JSON state files", () => {
     );
   });
 
-  it("reports a folder where the file should be as unreadable", () => {
-    const file = tempFile();
-    writeJsonFile(join(file, "..", "x.json"), {});
-    expect(() => readJsonFile(join(file, ".."), THING)).toThrow(
-      expect.objectContaining({ code: "STORE_UNAVAILABLE", hint: expect.stringContaining("--state-dir") }),
-    );
+  it("reports a folder where the file should be as unreadable, naming --state-dir", () => {
+    const folder = join(tempFile(), "..");
+    let thrown: unknown;
+    try {
+      readJsonFile(folder, THING);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toMatchObject({
+      code: "STORE_UNAVAILABLE",
+      message: `The sandbox cannot read its state file ${folder}.`,
+    });
+    expect((thrown as { hint?: string }).hint).toContain("--state-dir");
   });
 });
