@@ -102,7 +102,7 @@ describe("configureCi on GitHub Actions", () => {
     expect(code).toBe(EXIT.AUTH);
     const out = h.out.join("");
     expect(out).toContain(
-      "::error title=Red Hat Automation Hub%3A token refused::Red Hat SSO no longer accepts this offline token: it was not used for 30 days or was revoked.\n",
+      "::error title=Red Hat Automation Hub%3A token refused::Red Hat SSO no longer accepts this offline token: it was not used for 30 days or was revoked. Then put the new token in the CI secret this job reads.\n",
     );
     expect(h.files.size).toBe(0);
     noTokenOutside(out, 2);
@@ -164,11 +164,11 @@ describe("configureCi elsewhere (shell mode)", () => {
   });
 
   it("a failure is a plain stderr line and stdout stays empty (eval runs nothing)", async () => {
-    const h = harness({ cloud: refused("expired", "not used for 30 days", "TOKEN_EXPIRED") });
+    const h = harness({ cloud: refused("expired", "not used for 30 days.", "TOKEN_EXPIRED") });
     expect(await configureCi(BOTH, CLI_NAMES, { kind: "shell", shell: "sh" }, h.deps)).toBe(EXIT.AUTH);
     expect(h.out).toEqual([]);
     expect(h.err.join("")).toContain(
-      "hub-setup ci: Red Hat Automation Hub: token refused: not used for 30 days\n",
+      "hub-setup ci: Red Hat Automation Hub: token refused: not used for 30 days. Then put the new token in the CI secret this job reads.\n",
     );
   });
 });

@@ -78,7 +78,8 @@ async function checkHub(hub: CiHub, checks: HubChecks, say: Say, deps: CiDeps): 
   }
   const failure = classOfOutcome(result.outcome);
   const what = failure === "network" ? "unreachable" : failure === "auth" ? "token refused" : "check failed";
-  say.failure(withHint(result.message, result.error.hint), `${HUB_NAME[hub.kind]}: ${what}`);
+  const then = failure === "auth" ? " Then put the new token in the CI secret this job reads." : "";
+  say.failure(`${withHint(result.message, result.error.hint)}${then}`, `${HUB_NAME[hub.kind]}: ${what}`);
   return { hub, failure };
 }
 
