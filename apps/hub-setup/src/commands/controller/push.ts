@@ -7,6 +7,7 @@ import { galaxyInputs, pushCredential } from "../../consumers/push-credential.js
 import { loadWorkspace, type WorkspacePorts } from "../../servers/workspace.js";
 import type { ServerView } from "../../servers/servers.js";
 import { CONTROLLER } from "./spec.js";
+import { ordinal } from "./ordinal.js";
 
 export type PushOptions = {
   credential: string;
@@ -63,10 +64,6 @@ function chooseServer(views: readonly ServerView[], id: string | undefined): Cho
     );
   }
   return only;
-}
-
-function ordinal(n: number): string {
-  return n === 1 ? "1st" : n === 2 ? "2nd" : n === 3 ? "3rd" : `${n}th`;
 }
 
 /** `controller push`: check the token, update or create the credential, remember it. */
