@@ -1,3 +1,4 @@
+import { HubSetupError } from "@hub-setup/core";
 import { describe, expect, it } from "vitest";
 import type { Consumer, ConsumerState, ControllerApi, ControllerCredential, GalaxyInputs } from "../ports.js";
 import { controllerTarget, controllerUrl } from "./controller-target.js";
@@ -148,6 +149,30 @@ describe("tokenReplaced", () => {
     ]);
     expect(c.inputs.get(101)).toEqual(INPUTS);
     expect(s.remembered).toEqual([{ ...consumer, pushedAt: now }]);
+  });
+
+  it("a credential deleted on the controller (404): the command that makes it again names --organization", async () => {
+    const c = fakeController([{ id: 101, name: "Hub", organization: 1 }]);
+    const s = state([consumer]);
+    const reports = await tokenReplaced({ id: "pah", url: INPUTS.url }, INPUTS.token, {
+      env: { CONTROLLER_OAUTH_TOKEN: "x" },
+      openState: async () => s.port,
+      openController: async () => ({
+        ...c.api,
+        updateCredential: () =>
+          Promise.reject(new HubSetupError("HUB_NOT_FOUND", "the controller has no credential 101")),
+        close: async () => {},
+      }),
+      now: () => new Date(),
+    });
+    expect(reports.map((r) => r.ok)).toEqual([false]);
+    expect(reports[0]?.message).toContain(
+      '"Hub" (id 101) on https://aap.example.com/ was not updated: the controller has no credential 101',
+    );
+    expect(reports[0]?.message).toContain(
+      'hub-setup controller push --credential "Hub" --server pah --controller-url https://aap.example.com/ --organization <organization>',
+    );
+    expect(s.remembered).toEqual([]);
   });
 
   it("without a controller sign-in it reports the consumer it could not update, and how to", async () => {

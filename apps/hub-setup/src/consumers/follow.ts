@@ -42,10 +42,14 @@ export async function tokenReplaced(
     } catch (error) {
       const info = errorInfo(error);
       const hint = info.hint == null ? "" : `; ${info.hint}`;
+      // Gone from the controller (deleted there): only a push with an organisation makes it again.
+      const gone = info.code === "HUB_NOT_FOUND";
+      const again = gone ? " --organization <organization>" : "";
+      const outcome = gone ? "was not updated" : "still holds the old token";
       reports.push({
         consumer,
         ok: false,
-        message: `${where(consumer)} still holds the old token: ${info.message}${hint}. Then run \`hub-setup controller push --credential "${consumer.credentialName}" --server ${consumer.serverId} --controller-url ${consumer.controllerUrl}\``,
+        message: `${where(consumer)} ${outcome}: ${info.message}${hint}. Then run \`hub-setup controller push --credential "${consumer.credentialName}" --server ${consumer.serverId} --controller-url ${consumer.controllerUrl}${again}\``,
       });
     } finally {
       await api?.close();
