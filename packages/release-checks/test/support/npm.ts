@@ -16,6 +16,7 @@ type PackageJson = {
   workspaces?: string[];
   dependencies?: Record<string, string>;
   optionalDependencies?: Record<string, string>;
+  devDependencies?: Record<string, string>;
 };
 
 export function readPackageJson(dir: string): PackageJson {
