@@ -142,7 +142,7 @@ describe("each CLI tarball installed alone, offline, run outside the repository"
 });
 
 describe("the libraries installed from their tarballs, dependencies from npm's cache", () => {
-  it("a plain .mjs imports @hub-setup/core, parses an ansible.cfg, and starts the sandbox", () => {
+  it("a plain .mjs imports @hub-setup/core, parses an ansible.cfg, and starts the sandbox; the README examples run", () => {
     const dir = join(scratch.dir, "uses-the-library");
     mkdirSync(dir);
     const libs = [tarball("@hub-setup/core"), tarball("@hub-setup/sandbox")];
@@ -165,6 +165,19 @@ describe("the libraries installed from their tarballs, dependencies from npm's c
         "",
       ].join("\n"),
     );
+    // Each library README's first example, as npm's page shows it, runs as written.
+    for (const lib of libs) {
+      const readme = readFileSync(join(dir, "node_modules", lib.name, "README.md"), "utf8");
+      const example = /^```(?:js|ts)\n([\s\S]*?)^```/m.exec(readme)?.[1];
+      expect(example, `${lib.name}'s README has an example`).toBeDefined();
+      const file = `readme-${lib.name.replace(/\W/g, "-")}.mjs`;
+      writeFileSync(join(dir, file), example ?? "");
+      const ran = runOk(process.execPath, [file], dir);
+      if (lib.name === "@hub-setup/core") {
+        expect(ran.stdout).toContain("[galaxy_server.private_hub]\nurl = https://hub.example.com/");
+        expect(ran.stdout).toContain("[ 'private_hub' ]");
+      }
+    }
     const main = runOk(process.execPath, ["main.mjs"], dir);
     expect(JSON.parse(main.stdout)).toEqual({
       same: true,
