@@ -168,6 +168,7 @@ export function fakeWorld(options: FakeWorldOptions = {}): FakeWorld {
         world.hooks++;
         return 0;
       },
+      tokenStored: async () => [],
     },
   };
   return world;
