@@ -18,6 +18,7 @@ import { runExec } from "../src/commands/exec/run.js";
 import { run as status } from "../src/commands/status/index.js";
 import type { StatusReport } from "../src/commands/status/report.js";
 import { EXIT } from "../src/exit-codes.js";
+import { main } from "../src/main.js";
 import type { SpawnPort } from "../src/ports.js";
 import { ansibleCfg, world, type World } from "./support/temp-world.js";
 
@@ -136,6 +137,15 @@ describe("a project's ansible.cfg that points a stored token's server id elsewhe
     expect(err).toContain("it is not sent there");
     const state = await openStateFile({ env: w.env }).read();
     expect(state.servers["rh"]).toBeUndefined();
+  });
+
+  it("controller push does not push it: the server has no usable token, and says why", async () => {
+    const argv = ["controller", "push", "--credential", "hub", "--server", "rh"];
+    const ctx = w.ctx({ env: { CONTROLLER_HOST: hostile.origin, CONTROLLER_OAUTH_TOKEN: "x".repeat(30) } });
+    const code = await main([...argv], ctx);
+    expect(code).toBe(EXIT.USAGE);
+    expect(ctx.io.err.join("")).toContain("it is not sent there");
+    expect(sentAnywhere(sandbox.tokens.offline)).toEqual([]);
   });
 
   it("exec does not put it in the child's environment, and env does not print it", async () => {
