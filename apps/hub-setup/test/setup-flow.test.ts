@@ -71,7 +71,7 @@ describe("the wizard, interactive, against fake ports", () => {
   });
 
   it("connects a private hub with the token in plaintext: warned, and the diff still redacts it", async () => {
-    const world = fakeWorld({ files: { [PROJECT_CFG]: "[defaults]\nforks = 5\n" } });
+    const world = fakeWorld({ files: { [PROJECT_CFG]: "[defaults]\nforks = 5\n" }, sample: "ansible.posix" });
     const token = hubToken();
     const { deps, prompter, output } = harness(world, {
       "Which hub": "private",

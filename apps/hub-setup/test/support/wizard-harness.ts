@@ -25,6 +25,8 @@ export type FakeWorldOptions = {
   keyring?: boolean;
   stdin?: string;
   git?: boolean;
+  /** What the hub lists first (for "Try it"); undefined: it lists nothing. */
+  sample?: string;
   /** Makes the ansible.cfg write fail (after the store was written). */
   failWrite?: boolean;
 };
@@ -124,6 +126,7 @@ export function fakeWorld(options: FakeWorldOptions = {}): FakeWorld {
         const answer = (options.verify ?? acceptAll)(server, token);
         return answer.ok ? answer : { ...answer, outcome: "rejected" };
       },
+      sampleCollection: async () => options.sample,
       readStdin: async () => options.stdin ?? "",
       inGitRepo: async () => options.git ?? false,
       installSchedule: async () => {

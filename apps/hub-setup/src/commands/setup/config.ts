@@ -3,7 +3,7 @@ import { HubSetupError } from "@hub-setup/core";
 import type { Choice } from "../../prompter/prompter.js";
 import { renderDiff } from "./diff.js";
 import { existingServers, withServers, type ServerEntry } from "./editor.js";
-import { HUB_NAME } from "./hubs.js";
+import { hubLabel } from "./hubs.js";
 import { missingAnswer, type SetupOptions } from "./options.js";
 import type { SetupDeps } from "./deps.js";
 import type { ConfigFile } from "../../ports.js";
@@ -119,12 +119,10 @@ export async function planWrite(
   if (store.choice !== "plaintext") {
     print("\n");
     for (const s of servers)
-      print(
-        `  ${s.id}: token for ${HUB_NAME[s.hub.kind]} → ${store.choice} store (${s.hub.token.redacted})\n`,
-      );
+      print(`  ${s.id}: token for ${hubLabel(s.hub)} → ${store.choice} store (${s.hub.token.redacted})\n`);
   }
   if (!opts.yes) {
-    if (!opts.interactive) throw missingAnswer(`confirmation to write ${path}`, "--yes");
+    if (!opts.interactive) throw missingAnswer(`nothing confirms writing ${path}`, "--yes");
     const ok = await deps.prompter.confirm({ message: `Write these changes to ${path}?`, default: true });
     if (!ok) throw new HubSetupError("CANCELLED", "not confirmed");
   }

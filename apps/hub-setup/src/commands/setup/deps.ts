@@ -49,6 +49,8 @@ export type SetupPorts = {
   recordRefresh: (serverId: string, token: string, at: Date) => Promise<void>;
   /** Checks the hub live with the token (for the cloud, after exchanging it at auth_url). */
   verify: (server: HubTarget, token: string, signal: AbortSignal) => Promise<CheckResult>;
+  /** `namespace.name` of one collection the server lists (for "Try it"), or undefined; never throws. */
+  sampleCollection: (server: HubTarget, token: string, signal: AbortSignal) => Promise<string | undefined>;
   readStdin: () => Promise<string>;
   /** Whether cwd is inside a git work tree (to offer the pre-commit hook). */
   inGitRepo: () => Promise<boolean>;

@@ -18,22 +18,50 @@ export const HUB_NAME: Record<HubKind, string> = {
   private: "your private automation hub",
 };
 
+/** host[:port] of a URL, or the text itself when it does not parse. */
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
+  }
+}
+
+/**
+ * What to call a hub once its URL is known: the label follows the real host, so a sandbox or mirror on
+ * 127.0.0.1 is never called "console.redhat.com".
+ */
+export function hubLabel(hub: { kind: HubKind; url: string }): string {
+  const host = hostOf(hub.url);
+  if (hub.kind === "private") return `your private automation hub (${host})`;
+  return host === "console.redhat.com"
+    ? HUB_NAME.cloud
+    : `the Automation Hub at ${host} (offline-token sign-in)`;
+}
+
 /** What each kind of hub serves (reference §7, §8). */
 export const OFFERED: Record<HubKind, readonly Repository[]> = {
   cloud: ["published", "validated"],
   private: ["published", "rh-certified", "community", "validated"],
 };
 
-const REPOSITORY_NAME: Record<Repository, string> = {
-  published: "Red Hat certified collections (on a private hub: what your organisation published)",
-  validated: "Red Hat Ansible validated content",
-  "rh-certified": "certified collections synced from Red Hat",
-  community: "collections synced from Ansible Galaxy",
+/** What each repository holds, per kind of hub: `published` means different things on each. */
+const REPOSITORY_NAME: Record<HubKind, Partial<Record<Repository, string>>> = {
+  cloud: {
+    published: "Red Hat certified collections",
+    validated: "Red Hat Ansible validated content",
+  },
+  private: {
+    published: "the collections your organisation published to this hub",
+    "rh-certified": "certified collections synced from Red Hat",
+    community: "collections synced from Ansible Galaxy",
+    validated: "Red Hat Ansible validated content synced to this hub",
+  },
 };
 
 async function chooseKinds(opts: SetupOptions, deps: SetupDeps): Promise<HubKind[]> {
   if (opts.hubs !== undefined) return opts.hubs;
-  if (!opts.interactive) throw missingAnswer("which hub to connect", "--hub cloud|private|both");
+  if (!opts.interactive) throw missingAnswer("no hub chosen", "--hub cloud|private|both");
   const choices: Choice<HubKind | "both">[] = [
     {
       value: "cloud",
@@ -54,14 +82,20 @@ async function chooseKinds(opts: SetupOptions, deps: SetupDeps): Promise<HubKind
   return answer === "both" ? ["cloud", "private"] : [answer];
 }
 
-async function chooseRepositories(kind: HubKind, opts: SetupOptions, deps: SetupDeps): Promise<Repository[]> {
+async function chooseRepositories(
+  kind: HubKind,
+  url: string,
+  opts: SetupOptions,
+  deps: SetupDeps,
+): Promise<Repository[]> {
   const offered = OFFERED[kind];
+  const label = hubLabel({ kind, url });
   if (opts.repositories !== undefined) {
     const picked = opts.repositories.filter((r) => offered.includes(r));
     if (picked.length > 0) return picked;
     throw new HubSetupError(
       "USAGE",
-      `--repository ${opts.repositories.join(", ")}: ${HUB_NAME[kind]} offers ${offered.join(", ")}`,
+      `--repository ${opts.repositories.join(", ")}: ${label} offers ${offered.join(", ")}`,
       {
         hint: `add --repository ${offered[0] ?? "published"}`,
       },
@@ -69,11 +103,11 @@ async function chooseRepositories(kind: HubKind, opts: SetupOptions, deps: Setup
   }
   if (!opts.interactive) return ["published"];
   return deps.prompter.checkbox({
-    message: `Which content from ${HUB_NAME[kind]}? (one galaxy server each)`,
+    message: `Which content from ${label}? (one galaxy server each)`,
     choices: offered.map((r) => ({
       value: r,
       name: r,
-      description: REPOSITORY_NAME[r],
+      description: REPOSITORY_NAME[kind][r] ?? r,
       checked: r === "published",
     })),
     required: true,
@@ -116,7 +150,8 @@ async function chooseUrl(
     return given;
   }
   if (kind === "cloud") return deps.defaults?.cloudUrl ?? RED_HAT_CLOUD_API_ROOT;
-  if (!opts.interactive) throw missingAnswer("the private automation hub's URL", "--url <hub URL>");
+  if (!opts.interactive)
+    throw missingAnswer("no URL given for the private automation hub", "--url <hub URL>");
   return askHubUrl(kind, deps, deps.defaults?.privateUrl);
 }
 
@@ -132,7 +167,7 @@ export async function chooseHubs(opts: SetupOptions, deps: SetupDeps): Promise<H
   const plans: HubPlan[] = [];
   for (const kind of kinds) {
     const url = await chooseUrl(kind, kinds, opts, deps);
-    const repositories = await chooseRepositories(kind, opts, deps);
+    const repositories = await chooseRepositories(kind, url, opts, deps);
     const authUrl =
       kind === "cloud" ? (opts.authUrl ?? deps.defaults?.authUrl ?? RED_HAT_SSO_TOKEN_URL) : undefined;
     plans.push({ kind, url, authUrl, repositories });

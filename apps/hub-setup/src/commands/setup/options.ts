@@ -116,9 +116,9 @@ export function parseSetupArgs(argv: readonly string[], terminal: boolean): Setu
   };
 }
 
-/** The usage error for an answer that only a question could have given. */
+/** The usage error for an answer that only a question could have given; `what` says what is missing. */
 export function missingAnswer(what: string, flag: string): HubSetupError {
-  return new HubSetupError("USAGE", `${what} is needed: pass ${flag}`, {
+  return new HubSetupError("USAGE", `${what}: pass ${flag}`, {
     hint: "hub-setup never asks questions without a terminal or with --no-interactive",
   });
 }

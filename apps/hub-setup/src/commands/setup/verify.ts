@@ -1,6 +1,6 @@
 import { HubSetupError } from "@hub-setup/core";
 import type { Choice } from "../../prompter/prompter.js";
-import { askHubUrl, HUB_NAME, type HubPlan } from "./hubs.js";
+import { askHubUrl, hubLabel, type HubPlan } from "./hubs.js";
 import { missingAnswer, type SetupOptions } from "./options.js";
 import type { SetupDeps } from "./deps.js";
 import type { CheckResult } from "../../ports.js";
@@ -19,12 +19,17 @@ export type VerifiedHub = HubPlan & { token: HubToken };
 
 type Next = "retry" | "url" | "token" | "abort";
 
+/** Under the empty token field: what a new user needs to get a long token into a hidden field. */
+export const PASTE_HELP =
+  "hidden: only its length shows · paste with Ctrl-Shift-V or right-click (Cmd-V on a Mac) · Ctrl-U clears";
+
 async function askToken(plan: HubPlan, deps: SetupDeps, page: string): Promise<HubToken> {
   const label = plan.kind === "cloud" ? "offline token" : "API token";
   let accepted: HubToken | undefined;
   let note: string | undefined;
   await deps.prompter.password({
-    message: `Paste the ${label} for ${HUB_NAME[plan.kind]} (input is hidden)`,
+    message: `Paste the ${label} for ${hubLabel(plan)}`,
+    help: PASTE_HELP,
     validate: (raw) => {
       const verdict = judgeToken(plan.kind, raw, page);
       if (!verdict.ok) return verdict.message;
@@ -62,7 +67,7 @@ async function tokenFor(
     deps.print(`  ${deps.style.red("✘")} the token from ${supplied.from}: ${verdict.message}\n`);
   }
   if (!opts.interactive)
-    throw missingAnswer(`a token for ${HUB_NAME[plan.kind]}`, tokenFlagHint(plan.kind, hubCount));
+    throw missingAnswer(`no token given for ${hubLabel(plan)}`, tokenFlagHint(plan.kind, hubCount));
   return askToken(plan, deps, page);
 }
 
@@ -114,7 +119,7 @@ export async function obtainTokens(
   for (const [index, original] of plans.entries()) {
     const plan = { ...original };
     const page = tokenPage(plan);
-    deps.print(`\n${deps.style.bold(`Token for ${HUB_NAME[plan.kind]}`)}\n  Load it here: ${page}\n`);
+    deps.print(`\n${deps.style.bold(`Token for ${hubLabel(plan)}`)}\n  Load it here: ${page}\n`);
     if (plan.kind === "private") {
       deps.print(
         "  Careful: Load token replaces your previous token; anything still using the old one stops working.\n",
