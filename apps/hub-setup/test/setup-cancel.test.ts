@@ -63,7 +63,7 @@ function flows(): Record<"cloud" | "private", Script> {
   return {
     cloud: {
       "Which hub": "cloud",
-      "Which content from Red Hat": ["published"],
+      "Which content from the Automation Hub at 127.0.0.1": ["published"],
       "Paste the offline token": sandbox.tokens.offline,
       "Where should the token be kept": "file",
       "Which ansible.cfg": "USER_CFG",

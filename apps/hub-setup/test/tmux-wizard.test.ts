@@ -59,7 +59,7 @@ describe.skipIf(!tmux.available || !galaxy.available)("the built wizard in a rea
       ]);
       await s.waitFor("Which hub do you want ansible-galaxy to use?");
       s.keys("Enter");
-      await s.waitFor("Which content from Red Hat Automation Hub");
+      await s.waitFor("Which content from the Automation Hub at 127.0.0.1");
       s.keys("Enter");
       await s.waitFor("Paste the offline token");
       s.type(hub);
@@ -179,7 +179,7 @@ describe.skipIf(!tmux.available || !galaxy.available)("the built wizard in a rea
           "--auth-url",
           sandbox.urls.tokenEndpoint,
         ]);
-        await s.waitFor("Which content from Red Hat Automation Hub");
+        await s.waitFor("Which content from the Automation Hub at 127.0.0.1");
         s.keys("Enter");
         if (stop === "Which ansible.cfg should hold the servers?") {
           await s.waitFor("Paste the offline token");

@@ -12,6 +12,27 @@ export type NetworkPacing = {
   random?: () => number;
 };
 
+/** Whether https:// and http:// each get any HTTP answer at `hostPort` (no token sent; 5 s each). */
+export async function probeSchemes(
+  env: Env,
+  hostPort: string,
+  signal: AbortSignal,
+): Promise<{ https: boolean; http: boolean }> {
+  const { createHttp } = await import("@hub-setup/core/node");
+  const http = createHttp({ env: { ...env }, validateCerts: false, connectTimeoutMs: 5_000 });
+  const answers = async (scheme: string): Promise<boolean> =>
+    http
+      .request({ method: "GET", url: `${scheme}://${hostPort}/`, signal, timeoutMs: 5_000 })
+      .then(() => true)
+      .catch(() => false);
+  try {
+    const [https, plain] = await Promise.all([answers("https"), answers("http")]);
+    return { https, http: plain };
+  } finally {
+    await http.close();
+  }
+}
+
 /** One collection the hub serves (best effort: undefined on any failure), for the wizard's "Try it". */
 export async function sampleCollectionOf(
   env: Env,

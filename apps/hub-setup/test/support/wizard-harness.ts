@@ -25,6 +25,8 @@ export type FakeWorldOptions = {
   keyring?: boolean;
   stdin?: string;
   git?: boolean;
+  /** Which schemes answer at a scheme-less address (default: both). */
+  schemes?: { https: boolean; http: boolean };
   /** What the hub lists first (for "Try it"); undefined: it lists nothing. */
   sample?: string;
   /** Makes the ansible.cfg write fail (after the store was written). */
@@ -127,6 +129,7 @@ export function fakeWorld(options: FakeWorldOptions = {}): FakeWorld {
         return answer.ok ? answer : { ...answer, outcome: "rejected" };
       },
       sampleCollection: async () => options.sample,
+      probeSchemes: async () => options.schemes ?? { https: true, http: true },
       readStdin: async () => options.stdin ?? "",
       inGitRepo: async () => options.git ?? false,
       installSchedule: async () => {

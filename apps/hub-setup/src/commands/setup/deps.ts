@@ -49,6 +49,11 @@ export type SetupPorts = {
   recordRefresh: (serverId: string, token: string, at: Date) => Promise<void>;
   /** Checks the hub live with the token (for the cloud, after exchanging it at auth_url). */
   verify: (server: HubTarget, token: string, signal: AbortSignal) => Promise<CheckResult>;
+  /**
+   * Which schemes answer at `hostPort` (an address given without https:// or http://): any HTTP answer
+   * counts, no token is sent. Used only to say "did you mean http://…" before the live check.
+   */
+  probeSchemes: (hostPort: string, signal: AbortSignal) => Promise<{ https: boolean; http: boolean }>;
   /** `namespace.name` of one collection the server lists (for "Try it"), or undefined; never throws. */
   sampleCollection: (server: HubTarget, token: string, signal: AbortSignal) => Promise<string | undefined>;
   readStdin: () => Promise<string>;

@@ -3,7 +3,7 @@ import { ansibleCoreVersion } from "../../adapters/ansible.js";
 import { capture } from "../../adapters/child.js";
 import { discoverConfig, readConfig, writeConfig } from "../../adapters/config.js";
 import { homeDir } from "../../adapters/home.js";
-import { openHubChecks, sampleCollectionOf } from "../../adapters/hub.js";
+import { openHubChecks, probeSchemes, sampleCollectionOf } from "../../adapters/hub.js";
 import { openRefreshState, openTokenStore, probeTokenStore } from "../../adapters/store.js";
 import type { AppContext, CrossCalls } from "../../context.js";
 import type { SetupPorts } from "./deps.js";
@@ -36,6 +36,7 @@ export function realSetupPorts(ctx: AppContext, runSchedule: CrossCalls["runSche
         await checks.close();
       }
     },
+    probeSchemes: (hostPort, signal) => probeSchemes(env, hostPort, signal),
     sampleCollection: (server, token, signal) => sampleCollectionOf(env, server, token, signal),
     readStdin: () => ctx.io.readStdin(),
     inGitRepo: async () =>

@@ -1,6 +1,6 @@
 import { HubSetupError } from "@hub-setup/core";
 import type { Choice } from "../../prompter/prompter.js";
-import { askHubUrl, hubLabel, type HubPlan } from "./hubs.js";
+import { askAuthUrl, askHubUrl, hubLabel, withScheme, type HubPlan } from "./hubs.js";
 import { missingAnswer, type SetupOptions } from "./options.js";
 import type { SetupDeps } from "./deps.js";
 import type { CheckResult } from "../../ports.js";
@@ -135,14 +135,14 @@ export async function obtainTokens(
       const next = await whatNow(deps, result);
       if (next === "abort") throw result.error;
       if (next === "url") {
-        plan.url = await askHubUrl(plan.kind, deps, result.expectedUrl ?? plan.url);
+        plan.url = await withScheme(
+          await askHubUrl(plan.kind, deps, result.expectedUrl ?? plan.url),
+          plan.kind,
+          opts,
+          deps,
+        );
         if (plan.kind === "cloud") {
-          plan.authUrl = (
-            await deps.prompter.input({
-              message: "Red Hat SSO token endpoint (auth_url)",
-              default: plan.authUrl,
-            })
-          ).trim();
+          plan.authUrl = await askAuthUrl(deps, plan.authUrl);
         }
       }
       if (next === "token") token = await askToken(plan, deps, page);
