@@ -1,7 +1,7 @@
 import { tokenFingerprint } from "@hub-setup/core";
 import { ansibleCoreVersion } from "../../adapters/ansible.js";
 import { capture } from "../../adapters/child.js";
-import { discoverConfig, readConfig, writeConfig } from "../../adapters/config.js";
+import { configWriter, discoverConfig, readConfig } from "../../adapters/config.js";
 import { homeDir } from "../../adapters/home.js";
 import { openHubChecks, probeSchemes, sampleCollectionOf } from "../../adapters/hub.js";
 import { openRefreshState, openTokenStore, probeTokenStore } from "../../adapters/store.js";
@@ -20,7 +20,7 @@ export function realSetupPorts(ctx: AppContext, runSchedule: CrossCalls["runSche
     home: homeDir(env),
     discoverConfig: () => discoverConfig({ env, cwd }),
     readConfig,
-    writeConfig,
+    writeConfig: configWriter(env),
     ansibleVersion: () => ansibleCoreVersion(env, cwd),
     probeStore: (backend) => probeTokenStore(env, backend),
     openStore: (backend) => openTokenStore(env, backend),
