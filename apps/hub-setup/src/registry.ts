@@ -3,6 +3,8 @@ import type { CommandModule } from "./context.js";
 import { DEMO } from "./commands/demo/spec.js";
 import { ENV } from "./commands/env/spec.js";
 import { EXEC } from "./commands/exec/spec.js";
+import { LOGIN } from "./commands/login/spec.js";
+import { LOGOUT } from "./commands/logout/spec.js";
 import { REFRESH } from "./commands/refresh/spec.js";
 import { SANDBOX } from "./commands/sandbox/spec.js";
 import { SCHEDULE } from "./commands/schedule/spec.js";
@@ -22,6 +24,8 @@ export const SETUP_COMMAND = { ...SETUP, load: () => import("./commands/setup/in
 export const COMMANDS: readonly CommandEntry[] = [
   SETUP_COMMAND,
   { ...STATUS, load: () => import("./commands/status/index.js") },
+  { ...LOGIN, load: () => import("./commands/login/index.js") },
+  { ...LOGOUT, load: () => import("./commands/logout/index.js") },
   { ...REFRESH, load: () => import("./commands/refresh/index.js") },
   { ...EXEC, load: () => import("./commands/exec/index.js") },
   { ...ENV, load: () => import("./commands/env/index.js") },

@@ -5,7 +5,7 @@
  * `~/.local/state/hub-setup/backups/`), folders 0700, the copy 0600 (core's backup mode).
  */
 import { createHash } from "node:crypto";
-import { chmod, mkdir, stat } from "node:fs/promises";
+import { chmod, mkdir, readFile, stat, unlink } from "node:fs/promises";
 import { basename, dirname, isAbsolute, join, resolve } from "node:path";
 import type { Env } from "../ports.js";
 import { homeDir } from "./home.js";
@@ -44,4 +44,26 @@ export async function backupPathFor(env: Env, target: string): Promise<string | 
   await chmod(top, 0o700);
   await chmod(folder, 0o700);
   return join(folder, backupName(target));
+}
+
+/**
+ * Removes the backups of `path` (beside it, or in the state folder) that hold any of `secrets`: after a
+ * logout, no copy of the token is left behind. Returns the paths removed.
+ */
+export async function removeBackupsHolding(
+  env: Env,
+  path: string,
+  secrets: readonly string[],
+): Promise<string[]> {
+  const { resolveWriteTarget } = await import("@hub-setup/core/node");
+  const target = await resolveWriteTarget(path);
+  const candidates = [`${target}.bak`, join(stateFolder(env), "backups", backupName(target))];
+  const removed: string[] = [];
+  for (const candidate of candidates) {
+    const text = await readFile(candidate, "utf8").catch(() => undefined);
+    if (text === undefined || !secrets.some((s) => s !== "" && text.includes(s))) continue;
+    await unlink(candidate);
+    removed.push(candidate);
+  }
+  return removed;
 }

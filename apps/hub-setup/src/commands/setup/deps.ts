@@ -1,8 +1,8 @@
-import { HubSetupError } from "@hub-setup/core";
 import type { AppContext } from "../../context.js";
 import { inquirerPrompter } from "../../prompter/inquirer.js";
 import type { Prompter } from "../../prompter/prompter.js";
 import { createSpinner } from "../../prompter/spinner.js";
+import { noPrompter } from "../../prompter/no-prompter.js";
 import type { SetupOptions } from "./options.js";
 import type {
   CheckResult,
@@ -75,17 +75,6 @@ export type SetupDeps = {
   now: () => Date;
   defaults?: SetupDefaults;
 };
-
-/** The Prompter for --no-interactive: the steps never ask then, and if one did, that is a bug to report. */
-export const noPrompter: Prompter = new Proxy({} as Prompter, {
-  get: (_target, method) => (question: { message?: string }) =>
-    Promise.reject(
-      new HubSetupError(
-        "INTERNAL",
-        `hub-setup asked "${question.message ?? String(method)}" without a terminal`,
-      ),
-    ),
-});
 
 /** The wizard's dependencies for a real run: inquirer in a terminal, the real ports, colour when wanted. */
 export function setupDeps(
