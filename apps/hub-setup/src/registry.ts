@@ -9,6 +9,7 @@ import { REFRESH } from "./commands/refresh/spec.js";
 import { SANDBOX } from "./commands/sandbox/spec.js";
 import { SCHEDULE } from "./commands/schedule/spec.js";
 import { SETUP } from "./commands/setup/spec.js";
+import { SHELL_INIT } from "./commands/shell-init/spec.js";
 import { STATUS } from "./commands/status/spec.js";
 
 /**
@@ -29,6 +30,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   { ...REFRESH, load: () => import("./commands/refresh/index.js") },
   { ...EXEC, load: () => import("./commands/exec/index.js") },
   { ...ENV, load: () => import("./commands/env/index.js") },
+  { ...SHELL_INIT, load: () => import("./commands/shell-init/index.js") },
   { ...SCHEDULE, load: () => import("./commands/schedule/index.js") },
   { ...SANDBOX, load: () => import("./commands/sandbox/index.js") },
   { ...DEMO, load: () => import("./commands/demo/index.js") },

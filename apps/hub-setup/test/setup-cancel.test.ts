@@ -44,7 +44,11 @@ function run(world: Sandboxed, script: Script, flags: string[]) {
     prompter,
     spinner: recordingSpinner(),
     // --no-schedule: the wizard never runs `schedule` here.
-    ports: realSetupPorts(ctx, () => Promise.reject(new Error("schedule is not run in this test"))),
+    ports: realSetupPorts(
+      ctx,
+      () => Promise.reject(new Error("schedule is not run in this test")),
+      () => Promise.reject(new Error("shell-init is not run in this test")),
+    ),
     style: makeStyle(false),
     print: io.stdout,
     signal: ctx.signal,

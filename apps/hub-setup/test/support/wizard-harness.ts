@@ -25,6 +25,8 @@ export type FakeWorldOptions = {
   keyring?: boolean;
   stdin?: string;
   git?: boolean;
+  /** The login shell ($SHELL) when shell-init knows it. */
+  shell?: "bash" | "zsh" | "fish";
   /** Which schemes answer at a scheme-less address (default: both). */
   schemes?: { https: boolean; http: boolean };
   /** What the hub lists first (for "Try it"); undefined: it lists nothing. */
@@ -40,6 +42,8 @@ export type FakeWorld = {
   verifyCalls: { server: HubTarget; token: string }[];
   scheduled: number;
   hooks: number;
+  /** The shells `shell-init --install` ran for. */
+  shellInits: string[];
   refreshed: { serverId: string; at: Date }[];
   ports: SetupPorts;
   /** Everything that could have been written, as one comparable value. */
@@ -61,6 +65,7 @@ export function fakeWorld(options: FakeWorldOptions = {}): FakeWorld {
     verifyCalls,
     scheduled: 0,
     hooks: 0,
+    shellInits: [],
     refreshed: [],
     snapshot: () =>
       JSON.stringify({
@@ -138,6 +143,11 @@ export function fakeWorld(options: FakeWorldOptions = {}): FakeWorld {
       },
       installHook: async () => {
         world.hooks++;
+        return 0;
+      },
+      loginShell: () => options.shell,
+      installShellInit: async (shell) => {
+        world.shellInits.push(shell);
         return 0;
       },
     },

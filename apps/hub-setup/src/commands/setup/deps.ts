@@ -61,6 +61,10 @@ export type SetupPorts = {
   inGitRepo: () => Promise<boolean>;
   /** Runs `hub-setup schedule` (installs the weekly refresh); returns its exit code. */
   installSchedule: () => Promise<number>;
+  /** The shell named by $SHELL when shell-init knows it (bash, zsh, fish), else undefined. */
+  loginShell: () => "bash" | "zsh" | "fish" | undefined;
+  /** Runs `hub-setup shell-init <shell> --install` (the marked block in the rc file); its exit code. */
+  installShellInit: (shell: "bash" | "zsh" | "fish") => Promise<number>;
   /** Installs hub-token-check as a git pre-commit hook; undefined when hub-token-check is not available. */
   installHook: () => Promise<number | undefined>;
 };

@@ -27,6 +27,10 @@ export type SetupOptions = {
   schedule: boolean | undefined;
   /** --pre-commit / --no-pre-commit: install the git hook now (undefined: ask, or just print it). */
   preCommit: boolean | undefined;
+  /** --shell-init / --no-shell-init: add the shell functions to the rc file (undefined: ask, or print how). */
+  shellInit: boolean | undefined;
+  /** --order first|last: where new servers go in server_list (undefined: ask, or last). */
+  order: "first" | "last" | undefined;
   help: boolean;
 };
 
@@ -112,6 +116,8 @@ export function parseSetupArgs(argv: readonly string[], terminal: boolean): Setu
     yes: values.yes === true,
     schedule: pair(values.schedule, values["no-schedule"], "schedule"),
     preCommit: pair(values["pre-commit"], values["no-pre-commit"], "pre-commit"),
+    shellInit: pair(values["shell-init"], values["no-shell-init"], "shell-init"),
+    order: values.order === undefined ? undefined : pick("order", values.order, ["first", "last"] as const),
     help: values.help === true,
   };
 }

@@ -12,7 +12,11 @@ import type { SetupPorts } from "./deps.js";
  * The wizard's ports over adapters/, for the environment and folder in `ctx.io`. `runSchedule` is
  * `hub-setup schedule`, given by main.ts (a command never imports another).
  */
-export function realSetupPorts(ctx: AppContext, runSchedule: CrossCalls["runSchedule"]): SetupPorts {
+export function realSetupPorts(
+  ctx: AppContext,
+  runSchedule: CrossCalls["runSchedule"],
+  runShellInit: CrossCalls["runShellInit"],
+): SetupPorts {
   const { env, cwd } = ctx.io;
   return {
     env,
@@ -42,6 +46,11 @@ export function realSetupPorts(ctx: AppContext, runSchedule: CrossCalls["runSche
     inGitRepo: async () =>
       (await capture("git", ["rev-parse", "--is-inside-work-tree"], { cwd, env }))?.stdout.trim() === "true",
     installSchedule: () => runSchedule([], { env, cwd }),
+    loginShell: () => {
+      const name = (env["SHELL"] ?? "").split("/").pop() ?? "";
+      return name === "bash" || name === "zsh" || name === "fish" ? name : undefined;
+    },
+    installShellInit: (shell) => runShellInit([shell, "--install"], { env, cwd }),
     installHook: async () => {
       const run = await capture("hub-token-check", ["install"], { cwd, env });
       return run?.code;

@@ -56,20 +56,21 @@ export async function runSetup(opts: SetupOptions, deps: SetupDeps): Promise<Set
   }
   if (done.stored.length > 0)
     print(`  ${style.green("✔")} stored the token for ${done.stored.join(", ")} (${store.location})\n`);
+  let shellInit = false;
   try {
-    await offerExtras(plan, store, opts, deps);
+    shellInit = await offerExtras(plan, store, opts, deps);
   } catch (error) {
     // Ctrl-C after the write: what is written stays (and works); only the offers are skipped.
     if (!(isHubSetupError(error) && error.code === "CANCELLED")) throw error;
     print(`\n  Skipped the rest. ${plan.path} and the store are written and ready.\n`);
   }
   const collection = deps.defaults?.tryCollection ?? (await servedCollection(plan, deps));
-  const line = tryLine(store, collection ?? "<namespace>.<collection>");
+  const line = tryLine(store, collection ?? "<namespace>.<collection>", shellInit);
+  print(`\n${style.bold("Try it:")}\n  ${line}\n`);
   if (collection === undefined)
     print(
-      `\n  (the hub listed no collection to name here: put one it serves in place of <namespace>.<collection>)`,
+      "  (the hub listed no collection to name here: put one it serves in place of <namespace>.<collection>)\n",
     );
-  print(`\n${style.bold("Try it:")}\n  ${line}\n`);
   return {
     configPath: plan.path,
     backupPath: done.backupPath,
