@@ -81,6 +81,7 @@ function flows(): Record<"cloud" | "private", Script> {
       "Paste the API token": sandbox.tokens.hub,
       "Where should the token be kept": "plaintext",
       "Which ansible.cfg": "USER_CFG",
+      "ansible-galaxy tries the servers": "last",
       "Write these changes": true,
     },
   };

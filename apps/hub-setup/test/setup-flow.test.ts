@@ -184,10 +184,13 @@ describe("the wizard, interactive, against fake ports", () => {
       "Which content from Red Hat": ["published"],
       "A server named rh_published already exists": false,
       "Another id for the server": { each: ["Bad-Id", "rh_published", "rh_certified"] },
+      "ansible-galaxy tries the servers": "first",
     });
     const result = await runSetup(interactive, deps);
     prompter.verify();
     expect(result.serverIds).toEqual(["rh_certified"]);
+    // The order step: the new server first, as asked, and the resulting list shown (issue #13 item 6).
+    expect(world.files.get(USER_CFG)).toContain("server_list = rh_certified, rh_published");
     expect(prompter.refusals[0]).toContain("not a valid shell name");
     expect(prompter.refusals[1]).toContain("rh_published is taken");
     const cfg = world.files.get(USER_CFG) ?? "";
