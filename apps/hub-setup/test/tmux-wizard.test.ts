@@ -80,6 +80,10 @@ describe.skipIf(!tmux.available || !galaxy.available)("the built wizard in a rea
       await s.waitFor("Install the weekly refresh now?");
       s.type("n");
       s.keys("Enter");
+      // tmux sets $SHELL: the shell-init offer (issue #13 item 4) comes last.
+      await s.waitFor("Add it to your");
+      s.type("n");
+      s.keys("Enter");
       const end = await s.waitFor("[exit 0]");
       expect(end).toContain("hub-setup exec -- ansible-galaxy collection install");
       expectNoTokenOnScreen(s, offline, hub);
@@ -115,6 +119,9 @@ describe.skipIf(!tmux.available || !galaxy.available)("the built wizard in a rea
       await s.waitFor("Which ansible.cfg should hold the servers?");
       s.keys("Enter");
       await s.waitFor("Write these changes to");
+      s.keys("Enter");
+      await s.waitFor("Add it to your");
+      s.type("n");
       s.keys("Enter");
       const end = await s.waitFor("[exit 0]");
       expect(end).toContain("pah_published");
