@@ -34,3 +34,15 @@ export {
   type FixtureCase,
   type FixtureKind,
 } from "./fixture-folders.js";
+export {
+  deadBusEnv,
+  keyringSessionPerFile,
+  KEYRING_INSTALL_HINT,
+  requireKeyringTools,
+  startKeyringSession,
+  type KeyringEnv,
+  type KeyringSession,
+  type KeyringTools,
+  type ToolRun,
+} from "./keyring-session.js";
+export { showsSecret } from "./shows-secret.js";
