@@ -245,6 +245,28 @@ describe("the wizard, interactive, against fake ports", () => {
     expect(world.hooks).toBe(1);
     expect(output()).toContain("pre-commit hook installed");
   });
+
+  it("does not offer the hook again where hub-token-check already runs, nor chain one under the pre-commit framework (issue #13 item 7)", async () => {
+    for (const [state, said] of [
+      ["hook", "hub-token-check already runs on every commit here (the git pre-commit hook)"],
+      ["framework", "hub-token-check already runs on every commit here (.pre-commit-config.yaml)"],
+      [
+        "framework-without",
+        "This repository uses the pre-commit framework: add it to .pre-commit-config.yaml",
+      ],
+    ] as const) {
+      const world = fakeWorld({ git: true, hookState: state });
+      const { deps, prompter, output } = harness(world, {
+        ...cloudScript(offlineToken()),
+        "Install the weekly refresh": false,
+      });
+      await runSetup(interactive, deps);
+      prompter.verify();
+      expect(world.hooks, state).toBe(0);
+      expect(output(), state).toContain(said);
+      expect(output(), state).not.toContain("Install it as this repository's pre-commit hook");
+    }
+  });
 });
 
 describe("both hubs, and what comes after the write", () => {

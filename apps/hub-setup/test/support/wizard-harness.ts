@@ -25,6 +25,8 @@ export type FakeWorldOptions = {
   keyring?: boolean;
   stdin?: string;
   git?: boolean;
+  /** How the repository already runs hub-token-check (default: not at all). */
+  hookState?: "hook" | "framework" | "framework-without" | "none";
   /** The login shell ($SHELL) when shell-init knows it. */
   shell?: "bash" | "zsh" | "fish";
   /** Which schemes answer at a scheme-less address (default: both). */
@@ -146,6 +148,7 @@ export function fakeWorld(options: FakeWorldOptions = {}): FakeWorld {
         return 0;
       },
       loginShell: () => options.shell,
+      hookState: async () => options.hookState ?? "none",
       installShellInit: async (shell) => {
         world.shellInits.push(shell);
         return 0;

@@ -65,6 +65,12 @@ export type SetupPorts = {
   loginShell: () => "bash" | "zsh" | "fish" | undefined;
   /** Runs `hub-setup shell-init <shell> --install` (the marked block in the rc file); its exit code. */
   installShellInit: (shell: "bash" | "zsh" | "fish") => Promise<number>;
+  /**
+   * How this repository already runs hub-token-check: "hook" (a git hook that names it), "framework"
+   * (.pre-commit-config.yaml names it), "framework-without" (the pre-commit framework is used, without
+   * it), or "none".
+   */
+  hookState: () => Promise<"hook" | "framework" | "framework-without" | "none">;
   /** Installs hub-token-check as a git pre-commit hook; undefined when hub-token-check is not available. */
   installHook: () => Promise<number | undefined>;
 };

@@ -51,7 +51,17 @@ export async function offerExtras(
       print("  Later: hub-setup schedule\n");
     }
   }
-  if (await deps.ports.inGitRepo()) {
+  const hooked = (await deps.ports.inGitRepo()) ? await deps.ports.hookState() : undefined;
+  if (hooked === "hook" || hooked === "framework") {
+    print(
+      `\n${style.bold("Keep tokens out of git")}\n  ${style.green("✔")} hub-token-check already runs on every commit here (${hooked === "hook" ? "the git pre-commit hook" : ".pre-commit-config.yaml"})\n`,
+    );
+  } else if (hooked === "framework-without") {
+    // `hub-token-check install` would chain a second hook after the framework's: the check belongs in its config.
+    print(
+      `\n${style.bold("Keep tokens out of git")}\n  hub-token-check stops a commit that would add a plaintext token to an ansible.cfg. This repository uses the pre-commit framework: add it to .pre-commit-config.yaml (under repos:), then run \`pre-commit install\` if you have not:\n${PRE_COMMIT_SNIPPET}`,
+    );
+  } else if (hooked === "none") {
     print(
       `\n${style.bold("Keep tokens out of git")}\n  hub-token-check stops a commit that would add a plaintext token to an ansible.cfg.\n`,
     );

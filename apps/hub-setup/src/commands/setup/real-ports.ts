@@ -1,3 +1,5 @@
+import { readFile } from "node:fs/promises";
+import { join, resolve } from "node:path";
 import { tokenFingerprint } from "@hub-setup/core";
 import { ansibleCoreVersion } from "../../adapters/ansible.js";
 import { capture } from "../../adapters/child.js";
@@ -51,6 +53,19 @@ export function realSetupPorts(
       return name === "bash" || name === "zsh" || name === "fish" ? name : undefined;
     },
     installShellInit: (shell) => runShellInit([shell, "--install"], { env, cwd }),
+    hookState: async () => {
+      const git = async (args: string[]) => (await capture("git", args, { cwd, env }))?.stdout.trim();
+      const top = await git(["rev-parse", "--show-toplevel"]);
+      const hooks = await git(["rev-parse", "--git-path", "hooks"]);
+      const read = (path: string | undefined) =>
+        path === undefined || path === ""
+          ? Promise.resolve(undefined)
+          : readFile(path, "utf8").catch(() => undefined);
+      const hook = await read(hooks === undefined ? undefined : resolve(cwd, hooks, "pre-commit"));
+      const config = await read(top === undefined ? undefined : join(top, ".pre-commit-config.yaml"));
+      if (config !== undefined) return /hub-token-check/.test(config) ? "framework" : "framework-without";
+      return hook !== undefined && /hub-token-check/.test(hook) ? "hook" : "none";
+    },
     installHook: async () => {
       const run = await capture("hub-token-check", ["install"], { cwd, env });
       return run?.code;
