@@ -1,21 +1,31 @@
 /**
- * Issue #13, "the first hour with hub-setup": one test per numbered item (1–6, 8, 9), each driving the
- * built bin in a real terminal (tmux) against the sandbox, asserting what the user sees, and that no
- * screen ever shows 12 characters of a token. (Item 7 is the checker's, apps/precommit.)
+ * Issue #13, "the first hour with hub-setup": one test per numbered item (1–9), each driving the built
+ * bins in a real terminal (tmux) against the sandbox, asserting what the user sees, and that no screen
+ * ever shows 12 characters of a token. (Item 7 drives hub-token-check too, and the real pre-commit.)
  */
 import { execFileSync } from "node:child_process";
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { startSandbox, type Sandbox } from "@hub-setup/sandbox";
-import { requireTool } from "@hub-setup/test-utils";
-import { BIN, requireBuiltBin, runBin } from "./support/built-bin.js";
+import { fakeHubToken, requireTool } from "@hub-setup/test-utils";
+import { BIN, REPO_ROOT, requireBuiltBin, runBin } from "./support/built-bin.js";
 import { installedCollection, throwAwayWorld, type Sandboxed } from "./support/temp-world.js";
 import { showsSecret, startTmux, type TmuxSession } from "./support/tmux.js";
 
 const tmux = requireTool("tmux");
 const galaxy = requireTool("ansible-galaxy");
 const git = requireTool("git");
+const preCommit = requireTool("pre-commit");
+const CHECKER = join(REPO_ROOT, "apps/hub-token-check/bin/hub-token-check.cjs");
 
 let sandbox: Sandbox;
 const sessions: TmuxSession[] = [];
@@ -283,6 +293,86 @@ describe.skipIf(!tmux.available || !galaxy.available || !git.available)(
         await s.waitFor("[exit 0]");
         expect(readFileSync(cfg, "utf8")).toContain("server_list = pah_published, mirror");
         expectNoTokenOnScreen(s, sandbox.tokens.hub);
+      },
+      FLOW_MS,
+    );
+
+    it.skipIf(!preCommit.available)(
+      "7: the checker's advice names a --fix that runs here; install under the pre-commit framework prints the entry, chains nothing; the wizard does not offer the hook again",
+      async () => {
+        // hub-token-check installed on PATH (a link to the built command), as `npm install -g` puts it.
+        const bin = join(throwAwayWorld().root, "bin");
+        mkdirSync(bin);
+        symlinkSync(CHECKER, join(bin, "hub-token-check"));
+        const world = throwAwayWorld();
+        world.env["PATH"] = `${bin}:${world.env["PATH"] ?? ""}`;
+        world.env["PRE_COMMIT_HOME"] = join(world.root, "pre-commit-cache");
+        for (const [k, v] of Object.entries({ GIT_AUTHOR_NAME: "T", GIT_COMMITTER_NAME: "T" }))
+          world.env[k] = v;
+        world.env["GIT_AUTHOR_EMAIL"] = world.env["GIT_COMMITTER_EMAIL"] = "t@example.com";
+        const token = fakeHubToken("first-hour-7");
+        const gitIn = (...args: string[]) =>
+          execFileSync("git", args, { cwd: world.project, env: world.env, encoding: "utf8" });
+        const shell = (command: string) => inTmux(world, ["sh", "-c", command]);
+        const hooks = join(world.project, ".git", "hooks");
+        gitIn("init", "-q");
+
+        // A repository using the pre-commit framework: install writes nothing, prints the entry to paste.
+        const hello =
+          "repos:\n  - repo: local\n    hooks:\n      - id: say-hello\n        name: say hello\n        entry: echo hello\n        language: system\n";
+        writeFileSync(join(world.project, ".pre-commit-config.yaml"), hello);
+        execFileSync("pre-commit", ["install"], { cwd: world.project, env: world.env });
+        const frameworkHook = readFileSync(join(hooks, "pre-commit"), "utf8");
+        const install = shell("hub-token-check install");
+        const advice = await install.waitFor("[exit 2]");
+        expect(advice).toContain(
+          "this repository uses the pre-commit framework, so no git hook of ours was written",
+        );
+        expect(advice).toContain("entry: hub-token-check");
+        expect(readdirSync(hooks).filter((f) => !f.endsWith(".sample"))).toEqual(["pre-commit"]);
+        expect(readFileSync(join(hooks, "pre-commit"), "utf8")).toBe(frameworkHook);
+        // The entry as printed, pasted under repos:.
+        const entry = advice.slice(advice.indexOf("  - repo: local"), advice.indexOf("[exit 2]"));
+        writeFileSync(join(world.project, ".pre-commit-config.yaml"), hello + entry);
+
+        // The wizard sees it runs there already, and offers no hook.
+        writeFileSync(join(world.project, "ansible.cfg"), "[defaults]\nforks = 5\n", { mode: 0o644 });
+        const wizard = hubSetup(world, [...privateFlags(), "--store", "file", "--yes", "--no-shell-init"]);
+        await wizard.waitFor("Paste the API token");
+        wizard.type(sandbox.tokens.hub);
+        wizard.keys("Enter");
+        await wizard.waitFor("Which ansible.cfg should hold the servers?");
+        wizard.keys("Enter");
+        const done = await wizard.waitFor("[exit 0]");
+        expect(done).toContain("hub-token-check already runs on every commit here (.pre-commit-config.yaml)");
+        expect(done).not.toContain("Install it as this repository's pre-commit hook");
+        expect(readFileSync(join(hooks, "pre-commit"), "utf8")).toBe(frameworkHook);
+
+        // A token staged: the framework runs the check once, and its advice runs as printed.
+        writeFileSync(
+          join(world.project, "ansible.cfg"),
+          `[galaxy_server.lab]\nurl = https://hub.example.com/api/galaxy/\ntoken = ${token}\n`,
+        );
+        gitIn("add", ".pre-commit-config.yaml", "ansible.cfg");
+        const commit = shell("git commit -m leak");
+        const refused = await commit.waitFor("[exit 1]", 60_000);
+        expect(refused.split("ansible.cfg:3:9: hub token in [galaxy_server.lab] token").length - 1).toBe(1);
+        expect(refused).toContain("`hub-token-check --fix` moves the tokens into the secret store");
+        const fix = shell("hub-token-check --fix");
+        const fixed = await fix.waitFor("[exit 1]");
+        expect(fixed).toContain("moved the token of [galaxy_server.lab] into the secret store");
+        expect(readFileSync(join(world.project, "ansible.cfg"), "utf8")).not.toContain(token);
+
+        // Only a backup copy staged: the advice says to delete it, and names no --fix, which refuses it.
+        writeFileSync(join(world.project, "ansible.cfg.bak"), `[galaxy_server.lab]\ntoken = ${token}\n`);
+        // (ansible.cfg re-staged as the advice says: --fix edits only the working tree.)
+        gitIn("add", "ansible.cfg", "ansible.cfg.bak");
+        const check = shell("hub-token-check");
+        const backup = await check.waitFor("[exit 1]");
+        expect(backup).toContain("These are backup copies, which `--fix` leaves alone: delete them");
+        expect(backup).not.toContain("hub-token-check --fix");
+        for (const s of [install, wizard, commit, fix, check])
+          expectNoTokenOnScreen(s, token, sandbox.tokens.hub);
       },
       FLOW_MS,
     );
