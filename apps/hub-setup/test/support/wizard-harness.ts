@@ -153,6 +153,7 @@ export function fakeWorld(options: FakeWorldOptions = {}): FakeWorld {
         world.shellInits.push(shell);
         return 0;
       },
+      tokenStored: async () => [],
     },
   };
   return world;

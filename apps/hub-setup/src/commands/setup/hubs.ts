@@ -3,6 +3,7 @@ import type { Choice } from "../../prompter/prompter.js";
 import { missingAnswer, type HubKind, type Repository, type SetupOptions } from "./options.js";
 import type { SetupDeps } from "./deps.js";
 import { hubUrlProblem } from "./urls.js";
+import { OFFERED } from "../../servers/hub-repositories.js";
 
 /** One hub the person connects: where it is and which content repositories (one server each). */
 export type HubPlan = {
@@ -38,12 +39,6 @@ export function hubLabel(hub: { kind: HubKind; url: string }): string {
     ? HUB_NAME.cloud
     : `the Automation Hub at ${host} (offline-token sign-in)`;
 }
-
-/** What each kind of hub serves (reference §7, §8). */
-export const OFFERED: Record<HubKind, readonly Repository[]> = {
-  cloud: ["published", "validated"],
-  private: ["published", "rh-certified", "community", "validated"],
-};
 
 /** What each repository holds, per kind of hub: `published` means different things on each. */
 const REPOSITORY_NAME: Record<HubKind, Partial<Record<Repository, string>>> = {

@@ -9,6 +9,8 @@ import { openHubChecks, probeSchemes, sampleCollectionOf } from "../../adapters/
 import { openRefreshState, openTokenStore, probeTokenStore } from "../../adapters/store.js";
 import type { AppContext, CrossCalls } from "../../context.js";
 import type { SetupPorts } from "./deps.js";
+import { followPorts } from "../../adapters/consumers.js";
+import { tokenReplaced } from "../../consumers/follow.js";
 
 /**
  * The wizard's ports over adapters/, for the environment and folder in `ctx.io`. `runSchedule` is
@@ -70,5 +72,6 @@ export function realSetupPorts(
       const run = await capture("hub-token-check", ["install"], { cwd, env });
       return run?.code;
     },
+    tokenStored: (server, token) => tokenReplaced(server, token, followPorts(env, ctx.now)),
   };
 }
