@@ -32,6 +32,14 @@ export type FakeWorldOptions = {
   keyring?: boolean;
   stdin?: string;
   git?: boolean;
+  /** How the repository already runs hub-token-check (default: not at all). */
+  hookState?: "hook" | "framework" | "framework-without" | "none";
+  /** The login shell ($SHELL) when shell-init knows it. */
+  shell?: "bash" | "zsh" | "fish";
+  /** Which schemes answer at a scheme-less address (default: both). */
+  schemes?: { https: boolean; http: boolean };
+  /** What the hub lists first (for "Try it"); undefined: it lists nothing. */
+  sample?: string;
   /** Makes the ansible.cfg write fail (after the store was written). */
   failWrite?: boolean;
 };
@@ -45,6 +53,8 @@ export type FakeWorld = {
   verifyCalls: { server: HubTarget; token: string }[];
   scheduled: number;
   hooks: number;
+  /** The shells `shell-init --install` ran for. */
+  shellInits: string[];
   refreshed: { serverId: string; at: Date }[];
   ports: SetupPorts;
   /** Everything that could have been written, as one comparable value. */
@@ -67,6 +77,7 @@ export function fakeWorld(options: FakeWorldOptions = {}): FakeWorld {
     verifyCalls,
     scheduled: 0,
     hooks: 0,
+    shellInits: [],
     refreshed: [],
     snapshot: () =>
       JSON.stringify({
@@ -158,6 +169,8 @@ export function fakeWorld(options: FakeWorldOptions = {}): FakeWorld {
         const answer = (options.verify ?? acceptAll)(server, token);
         return answer.ok ? answer : { ...answer, outcome: "rejected" };
       },
+      sampleCollection: async () => options.sample,
+      probeSchemes: async () => options.schemes ?? { https: true, http: true },
       readStdin: async () => options.stdin ?? "",
       inGitRepo: async () => options.git ?? false,
       installSchedule: async () => {
@@ -166,6 +179,12 @@ export function fakeWorld(options: FakeWorldOptions = {}): FakeWorld {
       },
       installHook: async () => {
         world.hooks++;
+        return 0;
+      },
+      loginShell: () => options.shell,
+      hookState: async () => options.hookState ?? "none",
+      installShellInit: async (shell) => {
+        world.shellInits.push(shell);
         return 0;
       },
       tokenStored: async () => [],
