@@ -18,14 +18,14 @@ export async function confirmNewOrigin(
 ): Promise<boolean> {
   const was =
     check.bound === undefined
-      ? "it has no recorded origins and Red Hat SSO issued it (it only works at Red Hat)"
-      : `it was verified at ${describeBinding(check.bound)}`;
+      ? "It has no recorded origins, and Red Hat SSO issued it (it only works at Red Hat)"
+      : `It was verified at ${describeBinding(check.bound)}`;
   const clear = [cleartextWarning(urls.url, "the hub"), cleartextWarning(urls.authUrl, "the SSO (auth_url)")]
     .filter((w): w is string => w !== undefined)
     .map((w) => ` WARNING: ${w}.`)
     .join("");
   return prompter.confirm({
-    message: `${NEW_ORIGIN_QUESTION} ${serverId} to ${describeBinding(current)}? ${was}; the ansible.cfg read here points it at the new origins.${clear} Answer yes only if you moved this server there yourself (it is then bound there)`,
+    message: `${NEW_ORIGIN_QUESTION} ${serverId} to ${describeBinding(current)}? ${was}; the ansible.cfg read here points the server elsewhere now.${clear} Say yes only if you moved it there yourself (the token is then bound there)`,
     default: false,
   });
 }
