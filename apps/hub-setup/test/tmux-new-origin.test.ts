@@ -55,7 +55,7 @@ describe.skipIf(!tmux.available)(
       const hub = await recordingHub();
       try {
         const world = throwAwayWorld();
-        const token = hubToken(0x3c);
+        const token = hubToken();
         const old = { hub: `http://127.0.0.1:${Number(new URL(hub.origin).port) === 1 ? 2 : 1}` };
         const store = await openSecretStore({ env: world.env, backend: "file" });
         await store.set("pah", token, old);
