@@ -1,6 +1,7 @@
 import type { CommandSpec } from "./flags.js";
 import type { CommandModule } from "./context.js";
 import { DEMO } from "./commands/demo/spec.js";
+import { EE } from "./commands/ee/spec.js";
 import { ENV } from "./commands/env/spec.js";
 import { EXEC } from "./commands/exec/spec.js";
 import { REFRESH } from "./commands/refresh/spec.js";
@@ -25,6 +26,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   { ...REFRESH, load: () => import("./commands/refresh/index.js") },
   { ...EXEC, load: () => import("./commands/exec/index.js") },
   { ...ENV, load: () => import("./commands/env/index.js") },
+  { ...EE, load: () => import("./commands/ee/index.js") },
   { ...SCHEDULE, load: () => import("./commands/schedule/index.js") },
   { ...SANDBOX, load: () => import("./commands/sandbox/index.js") },
   { ...DEMO, load: () => import("./commands/demo/index.js") },
