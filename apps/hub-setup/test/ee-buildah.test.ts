@@ -34,6 +34,7 @@ const ready = ["buildah", "mmdebstrap"].every(
   (tool) => requireTool(tool, "apt-get install buildah mmdebstrap").available,
 );
 const MINUTES = 60_000;
+const DAY = 86_400_000;
 
 let base: EeBaseImage;
 let sandbox: Sandbox;
@@ -175,6 +176,10 @@ describe.skipIf(!ready)("hub-setup ee build with real buildah and the sandbox", 
     "installs each hub's collection and its dependency, and leaves no token in the image, the context or the temp folder",
     async () => {
       const s = await setup();
+      // buildah's settings are made outside hub-setup, as on a user's machine: chroot isolation and a
+      // storage.conf naming the vfs driver, in the environment hub-setup is started with.
+      expect(s.w.env["BUILDAH_ISOLATION"]).toBe("chroot");
+      expect(readFileSync(s.w.env["CONTAINERS_STORAGE_CONF"] ?? "", "utf8")).toMatch(/^driver = "vfs"$/m);
       const before = snapshotTree(s.context);
       sandbox.log.clear();
       const run = await ee(s, ["build", "--tag", s.tag]).done;
@@ -219,6 +224,7 @@ describe.skipIf(!ready)("hub-setup ee build with real buildah and the sandbox", 
       expect(new Set(findings.filter((f) => f.kind === "layer").map((f) => f.needle))).toEqual(
         new Set([4, 5, 6, 7]),
       );
+      // Found in the store CONTAINERS_STORAGE_CONF names: hub-setup built with the user's settings.
       const inspect = await runChecked("buildah", ["inspect", "--type", "image", s.tag], { env: base.env });
       // The final stage's history (the galaxy stage's steps stay in the builder, not in the image).
       expect(inspect.stdout).toContain("in /usr/share/ansible");
@@ -253,6 +259,49 @@ describe.skipIf(!ready)("hub-setup ee build with real buildah and the sandbox", 
       expect(run.code).toBe(EXIT.AUTH);
       expect(run.stderr).toMatch(
         /hub-setup: the build failed: the offline token of rh_published \(.+\) was refused by .+: .*Offline user session not found/,
+      );
+      expect(run.stderr).toContain("Load a new offline token");
+      expect(run.stdout).toBe("");
+      expectNoSecretPrinted(run, s);
+      expect(ourTempFolders(s.tmp)).toEqual([]);
+      expect(filesHolding(s.tmp, [s.offline, s.hub])).toEqual([]);
+    },
+    20 * MINUTES,
+  );
+
+  it(
+    "stops with a plain message (exit 3) when the offline token expires during the build, leaving no secret behind",
+    async () => {
+      const s = await setup();
+      const endpoint = new URL(sandbox.urls.tokenEndpoint).pathname;
+      sandbox.log.clear();
+      const { done } = ee(s, ["build", "--tag", s.tag]);
+      // Right after hub-setup's own refresh, 30 idle days and 5 minutes pass on the SSO's clock: the
+      // offline session times out before the install step reaches the SSO.
+      const later = 30 * DAY + 5 * 60_000;
+      let expired = false;
+      const watcher = setInterval(() => {
+        if (!expired && sandbox.log.entries().some((e) => e.path.startsWith(endpoint) && e.status === 200)) {
+          sandbox.clock.advance(later);
+          expired = true;
+        }
+      }, 10);
+      const run = await done.finally(() => {
+        clearInterval(watcher);
+        if (expired) sandbox.clock.advance(-later);
+      });
+      expect(expired).toBe(true);
+      // The install step inside the build met the expired session (a refusal after the first refresh),
+      // then hub-setup asked again to name the cause.
+      const grants = sandbox.log
+        .entries()
+        .filter((e) => e.path.startsWith(endpoint))
+        .map((e) => e.status);
+      expect(grants[0]).toBe(200);
+      expect(grants.slice(1).filter((status) => status === 400).length).toBeGreaterThanOrEqual(2);
+      expect(run.code).toBe(EXIT.AUTH);
+      expect(run.stderr).toMatch(
+        /hub-setup: the build failed: the offline token of rh_published \(.+\) was refused by .+: .*30 days/,
       );
       expect(run.stderr).toContain("Load a new offline token");
       expect(run.stdout).toBe("");
