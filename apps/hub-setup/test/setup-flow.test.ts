@@ -70,6 +70,17 @@ describe("the wizard, interactive, against fake ports", () => {
     expectNoSecret(world, screen, token);
   });
 
+  it("binds each stored token to the hub and SSO origins it was just verified at (#16 item 3)", async () => {
+    const world = fakeWorld();
+    const { deps } = harness(world, cloudScript(offlineToken()));
+    await runSetup(interactive, deps);
+    const RED_HAT = { hub: "https://console.redhat.com", auth: "https://sso.redhat.com" };
+    expect([...world.bindings.file.entries()]).toEqual([
+      ["rh_published", RED_HAT],
+      ["rh_validated", RED_HAT],
+    ]);
+  });
+
   it("connects a private hub with the token in plaintext: warned, and the diff still redacts it", async () => {
     const world = fakeWorld({ files: { [PROJECT_CFG]: "[defaults]\nforks = 5\n" } });
     const token = hubToken();

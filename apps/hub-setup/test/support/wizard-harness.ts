@@ -1,6 +1,13 @@
 import { HubSetupError } from "@hub-setup/core";
 import type { SetupDeps, SetupPorts } from "../../src/commands/setup/deps.js";
-import type { ConfigFile, HubTarget, StoreBackend, TokenWriter } from "../../src/ports.js";
+import type {
+  ConfigFile,
+  HubTarget,
+  StoreBackend,
+  StoredEntry,
+  TokenBinding,
+  TokenWriter,
+} from "../../src/ports.js";
 import {
   recordingSpinner,
   scriptedPrompter,
@@ -33,6 +40,8 @@ export type FakeWorldOptions = {
 export type FakeWorld = {
   files: Map<string, string>;
   stores: Record<StoreBackend, Map<string, string>>;
+  /** Where each stored token was bound (the origins it was verified against). */
+  bindings: Record<StoreBackend, Map<string, TokenBinding>>;
   verifyCalls: { server: HubTarget; token: string }[];
   scheduled: number;
   hooks: number;
@@ -54,6 +63,7 @@ export function fakeWorld(options: FakeWorldOptions = {}): FakeWorld {
   const world: FakeWorld = {
     files,
     stores,
+    bindings: { keyring: new Map(), file: new Map() },
     verifyCalls,
     scheduled: 0,
     hooks: 0,
@@ -107,12 +117,36 @@ export function fakeWorld(options: FakeWorldOptions = {}): FakeWorld {
             },
       openStore: async (backend) => {
         const map = stores[backend];
+        const bindings = world.bindings[backend];
+        const put = (id: string, entry: StoredEntry | undefined) => {
+          if (entry === undefined) map.delete(id);
+          else map.set(id, entry.token);
+          if (entry?.binding === undefined) bindings.delete(id);
+          else bindings.set(id, entry.binding);
+        };
+        const entry = (id: string): StoredEntry | undefined => {
+          const token = map.get(id);
+          const binding = bindings.get(id);
+          return token === undefined ? undefined : binding === undefined ? { token } : { token, binding };
+        };
         const store: TokenWriter = {
           backend,
           location: backend,
           get: async (id) => map.get(id),
-          set: async (id, token) => void map.set(id, token),
-          delete: async (id) => void map.delete(id),
+          swap: async (id, token, binding) => {
+            const previous = entry(id);
+            put(id, binding === undefined ? { token } : { token, binding });
+            return previous;
+          },
+          restore: async (id, wrote, previous) => {
+            if (map.get(id) !== wrote) return false;
+            put(id, previous);
+            return true;
+          },
+          binding: async (id) => bindings.get(id),
+          delete: async (id) => {
+            put(id, undefined);
+          },
         };
         return store;
       },
@@ -134,6 +168,7 @@ export function fakeWorld(options: FakeWorldOptions = {}): FakeWorld {
         world.hooks++;
         return 0;
       },
+      tokenStored: async () => [],
     },
   };
   return world;

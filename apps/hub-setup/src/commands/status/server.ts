@@ -102,6 +102,7 @@ function setupProblems(view: ServerView, configPath: string | undefined): Proble
     view.token === undefined &&
     !view.basicAuth &&
     !view.storeUnreadable &&
+    view.withheld === undefined &&
     view.kind !== "galaxy" &&
     view.url !== undefined
   ) {
