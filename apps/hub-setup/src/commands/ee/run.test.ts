@@ -98,6 +98,8 @@ function harness(options: {
   fixture?: string;
   servers?: ReturnType<typeof server>[];
   store?: Record<string, string>;
+  /** Where each stored token was verified (memoryStore's bindings); without it, where the config points. */
+  bindings?: Parameters<typeof memoryStore>[1];
   refresh?: Parameters<typeof scriptedChecks>[0]["refresh"];
   runtimes?: Parameters<typeof fakeRuntimes>[0];
   findings?: Awaited<ReturnType<ImageScanPort>>["findings"];
@@ -118,7 +120,7 @@ function harness(options: {
   const files = eeFiles({ TMPDIR: tmp });
   const deps: EeDeps = {
     loadConfig: async () => loadedConfig(options.servers ?? []),
-    openStore: async () => memoryStore(options.store ?? {}),
+    openStore: async () => memoryStore(options.store ?? {}, options.bindings),
     openState: async () => state,
     openChecks: async () => checks.checks,
     files,
@@ -397,6 +399,25 @@ describe("ee build", () => {
     expect(f.message).toContain(
       "could not export it to check it for tokens (exit 1):\n  Error: no space left",
     );
+  });
+
+  it("refuses to put a stored token in the secret when ansible.cfg points it away from where it was verified (exit 5)", async () => {
+    const h = harness({
+      ...twoHubs,
+      bindings: {
+        rh_published: { hub: "https://console.example.test", auth: "https://sso.example.test" },
+        pah_rh_certified: { hub: "https://elsewhere.example.test" },
+      },
+      refresh: { [offline]: refreshed() },
+    });
+    const f = await failure(runEe(["build"], h.deps));
+    expect([f.code, f.exit]).toEqual(["CONFIG_PARSE", EXIT.CONFIG]);
+    expect(f.message).toContain("pah_rh_certified: ");
+    expect(f.message).toContain("--allow-new-origin");
+    expect(f.message).not.toContain("rh_published: ");
+    expect(h.rt.builds).toEqual([]);
+    expect(readdirSync(h.tmp)).toEqual([]);
+    expect(h.io.out() + h.io.err()).not.toContain(hub);
   });
 
   it("refuses servers it cannot pass as a secret, and a place with none", async () => {
