@@ -1,4 +1,5 @@
 import {
+  bindingFor,
   classifyToken,
   CLOUD_TOKEN_PAGE,
   HubSetupError,
@@ -100,7 +101,9 @@ export async function runLogin(argv: string[], deps: LoginDeps): Promise<number>
   deps.stdout(`  ✔ ${target.url} accepts the ${redacted}\n`);
 
   const opened = await deps.openStore(store ?? "auto");
-  await opened.set(id, token);
+  // Bound to the origins it was just verified against (replacing any older binding for this id), as
+  // the wizard binds: a later ansible.cfg that points this id elsewhere does not receive it.
+  await opened.set(id, token, bindingFor({ url: target.url, authUrl: target.authUrl }));
   deps.stdout(`  ✔ stored it for ${id} (${opened.location}); ansible.cfg is unchanged\n`);
   if (info.ok && info.kind === "offline") {
     try {
