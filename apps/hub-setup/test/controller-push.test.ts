@@ -273,6 +273,29 @@ describe("hub-setup controller push against the sandbox controller", () => {
     ]);
   }, 180_000);
 
+  it("a private hub token given to `hub-setup login` reaches the controller with no further command", async () => {
+    const pushed = await push(
+      "--credential",
+      "Private hub",
+      "--organization",
+      "Default",
+      "--server",
+      "pah_published",
+    );
+    expect(pushed.code, pushed.err).toBe(EXIT.OK);
+    const next = loadToken();
+    const login = await hubSetup(["login", "--server", "pah_published"], { HUB_SETUP_TOKEN: next });
+    expect(login.code, login.out + login.err).toBe(EXIT.OK);
+    expect(login.out).toMatch(/✔ updated credential "Private hub" \(id \d+\) on /);
+    expect(stored("Private hub").inputs).toEqual({ url: sandbox.urls.private.published, token: next });
+    if (!galaxy.available) return; // (a failure under CI=true: requireTool)
+    sandbox.log.clear();
+    const update = await projectUpdate();
+    expect(update.status, update.stdout).toBe("successful");
+    expect(update.installed.map((i) => i.name)).toContain("sandbox.app");
+    expect(downloads()).toContainEqual(["sandbox-app-1.0.0.tar.gz", "token"]);
+  }, 180_000);
+
   it("a refused sign-in (401), a user without permission (403), no controller API or organisation (404), an unreachable controller: plain messages and exit codes", async () => {
     const args = ["--credential", "Private hub", "--organization", "Default", "--server", "pah_published"];
     const bad = await hubSetup(["controller", "push", ...args], {

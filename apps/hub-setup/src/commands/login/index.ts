@@ -1,6 +1,8 @@
+import { followPorts } from "../../adapters/consumers.js";
 import { workspacePorts } from "../../adapters/workspace.js";
 import { openTokenStore } from "../../adapters/store.js";
 import type { AppContext } from "../../context.js";
+import { tokenReplaced } from "../../consumers/follow.js";
 import { inquirerPrompter } from "../../prompter/inquirer.js";
 import { createSpinner } from "../../prompter/spinner.js";
 import { noPrompter } from "../../prompter/no-prompter.js";
@@ -23,5 +25,6 @@ export async function run(argv: string[], ctx: AppContext): Promise<number> {
     stdout: ctx.io.stdout,
     now: ctx.now,
     signal: ctx.signal,
+    tokenStored: (server, token) => tokenReplaced(server, token, followPorts(ctx.io.env, ctx.now)),
   });
 }

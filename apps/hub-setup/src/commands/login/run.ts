@@ -7,6 +7,7 @@ import {
   tokenFingerprint,
   tokenKindProblem,
 } from "@hub-setup/core";
+import { followAndReport, type FollowOutcome } from "../../consumers/report.js";
 import { parseFlags, usageError } from "../../flags.js";
 import type { Prompter, Spinner } from "../../prompter/prompter.js";
 import type { Env, HubChecks, LoadedConfig, RefreshState, StoreBackend, TokenStore } from "../../ports.js";
@@ -29,6 +30,14 @@ export type LoginDeps = {
   stdout: (text: string) => void;
   now: () => Date;
   signal: AbortSignal;
+  /**
+   * The stored token replaced the one pushed to controller credentials: each gets the new one, best
+   * effort (consumers/follow.ts `tokenReplaced`), one report per place.
+   */
+  tokenStored: (
+    server: { id: string; url: string; authUrl?: string | undefined },
+    token: string,
+  ) => Promise<readonly FollowOutcome[]>;
 };
 
 const PASTE_HELP =
@@ -105,6 +114,12 @@ export async function runLogin(argv: string[], deps: LoginDeps): Promise<number>
   // the wizard binds: a later ansible.cfg that points this id elsewhere does not receive it.
   await opened.set(id, token, bindingFor({ url: target.url, authUrl: target.authUrl }));
   deps.stdout(`  ✔ stored it for ${id} (${opened.location}); ansible.cfg is unchanged\n`);
+  await followAndReport(
+    { id, url: target.url, authUrl: target.authUrl },
+    token,
+    deps.tokenStored,
+    deps.stdout,
+  );
   if (info.ok && info.kind === "offline") {
     try {
       const state = await deps.openState();
