@@ -53,7 +53,7 @@ describe("the built hub-token-check command", () => {
     const map = JSON.parse(
       readFileSync(fileURLToPath(new URL("../dist/hub-token-check.cjs.map", import.meta.url)), "utf8"),
     ) as { sources: string[] };
-    expect(map.sources.some((s) => s.includes("src/scan/scan-lines.ts"))).toBe(true);
+    expect(map.sources.some((s) => s.includes("secrets/scan-lines.ts"))).toBe(true);
     const heavy = map.sources.filter((s) => /undici|inquirer|keyring|core\/(?:dist|src)\/node\//.test(s));
     expect(heavy).toEqual([]);
     const fix = JSON.parse(
