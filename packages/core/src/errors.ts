@@ -30,6 +30,8 @@ export type ErrorCode =
   | "NETWORK"
   | "STORE_INSECURE"
   | "STORE_UNAVAILABLE"
+  /** The credentials file holds what we do not understand (a hand edit); it is neither read nor written. */
+  | "STORE_UNREADABLE"
   /**
    * The apps' own code for a wrong command line (their flag parsers throw it). Core never throws it:
    * core's codes name what failed in the domain, and each app decides which of them are usage errors.
