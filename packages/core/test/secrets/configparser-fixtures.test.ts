@@ -2,11 +2,10 @@
 // ansible-core configures it, confirms each finding. A secret found in a value is in a value Ansible
 // reads (so Ansible sends it); one found in a comment is in NO value (ConfigParser strips it, git keeps
 // it — still a leak). ok.* fixtures: nothing Ansible reads there is a secret we missed.
-import { requireTool } from "@hub-setup/test-utils";
+import { requireTool, secretsFixtures } from "@hub-setup/test-utils";
 import { describe, expect, it } from "vitest";
 import { isIniShaped, scanSecrets } from "../../src/index.js";
 import { configparserViews } from "../cfg/configparser-oracle.js";
-import { secretsFixtures } from "./fixture-inputs.js";
 
 const python = requireTool("python3", "apt-get install python3");
 

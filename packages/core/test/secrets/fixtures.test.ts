@@ -1,9 +1,8 @@
 // The detector over its fixture folders: ok.* gives no finding, ng.* at least one, and both exactly
 // the findings recorded in findings.json (UPDATE_FIXTURES=1 rewrites them; review the diff).
-import { describeFixtures, fillTokens } from "@hub-setup/test-utils";
+import { describeFixtures, fillTokens, inputFileOf, SECRETS_FIXTURES } from "@hub-setup/test-utils";
 import { expect } from "vitest";
 import { findSecrets } from "../../src/index.js";
-import { inputFileOf, SECRETS_FIXTURES } from "./fixture-inputs.js";
 
 function check(c: {
   name: string;

@@ -4,9 +4,10 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { fillTokens } from "@hub-setup/test-utils";
+import { fillTokens } from "./tokens.js";
 
-export const SECRETS_FIXTURES = fileURLToPath(new URL("../fixtures/secrets/", import.meta.url));
+/** packages/core/test/fixtures/secrets: core owns the fixtures (its detector records findings.json). */
+export const SECRETS_FIXTURES = fileURLToPath(new URL("../../core/test/fixtures/secrets/", import.meta.url));
 
 export type SecretsFixture = {
   /** The folder name: `ok.<case>` (no finding) or `ng.<case>` (at least one). */
@@ -41,4 +42,19 @@ export function secretsFixtures(): SecretsFixture[] {
 /** The fake tokens a fixture's markers stand for (each must never appear in any output in full). */
 export function tokensOf(f: SecretsFixture): string[] {
   return (f.template.match(/@@\w+:[\w-]+@@/g) ?? []).map((m) => fillTokens(m));
+}
+
+/** One recorded finding of a fixture's findings.json. */
+export type RecordedFinding = {
+  path: string;
+  line: number;
+  column: number;
+  kind: string;
+  key: string | null;
+};
+
+export function recordedFindings(f: SecretsFixture): RecordedFinding[] {
+  return JSON.parse(
+    readFileSync(join(SECRETS_FIXTURES, f.name, "findings.json"), "utf8"),
+  ) as RecordedFinding[];
 }
