@@ -24,5 +24,6 @@ export {
 } from "./value-rules.js";
 export { fixFor as secretFixFor, serverIdOf } from "./fix-hint.js";
 export { describeSecret, offlineToken as offlineTokenIn } from "./describe.js";
+export { redactFound } from "./redact-found.js";
 export { jwtSpans } from "./jwt-spans.js";
 export { urlsInText } from "./urls-in-text.js";
