@@ -31,12 +31,12 @@ const TEMPLATE = /^(?:\$?\{\{.*\}\}|\{%.*%\}|%\([^)]+\)s|%[A-Za-z_][A-Za-z0-9_]*
 /** A value computed when used: `$(command)`, a backquoted command, an Ansible `lookup(…)`/`query(…)`. */
 const COMPUTED = /^(?:\$\(.*\)|`.*`)$|\b(?:lookup|query|q)\s*\(/s;
 /** Another variable's name in place of a value (`AH_TOKEN`): a reference, not a secret. */
-const VARIABLE_NAME = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/;
+export const VARIABLE_NAME = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/;
 const PATH =
   /^(?:~[^/\s]*|\.{1,2})?\/|^[A-Za-z]:[\\/]|^[\w.-]+\.(?:txt|key|pem|crt|json|ya?ml|cfg|ini|token|vault)$/i;
 const URL = /^[a-z][a-z0-9+.-]*:\/\//i;
 
-const PLACEHOLDER_WORDS = new Set([
+export const PLACEHOLDER_WORDS: ReadonlySet<string> = new Set([
   "changeme",
   "changethis",
   "replaceme",
@@ -75,7 +75,7 @@ const PLACEHOLDER_WORDS = new Set([
  * `set-via-environment`, `paste-token-here`): a value made only of these words is a placeholder, while
  * a real password that merely starts like one (`MyDogAteIt`, `MyCompanyS3cretKey`) is not.
  */
-const PLACEHOLDER_VOCABULARY = new Set([
+export const PLACEHOLDER_VOCABULARY: ReadonlySet<string> = new Set([
   ...PLACEHOLDER_WORDS,
   ..."your my our the a an this that insert paste put enter add replace change set fill example sample".split(
     " ",
