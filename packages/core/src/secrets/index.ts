@@ -26,5 +26,6 @@ export { fixFor as secretFixFor, serverIdOf } from "./fix-hint.js";
 export { describeSecret, offlineToken as offlineTokenIn } from "./describe.js";
 export { redactFound } from "./redact-found.js";
 export { gitleaksConfig, base64urlInfixes } from "./gitleaks-config.js";
+export { githubCustomPatterns, type GithubCustomPattern } from "./github-patterns.js";
 export { jwtSpans } from "./jwt-spans.js";
 export { urlsInText } from "./urls-in-text.js";
