@@ -3,10 +3,10 @@
  * the real ones from @hub-setup/core/node and Node's built-ins; unit tests pass fakes. Nothing here
  * does I/O. Where core has the type, it is core's.
  */
-import type { HubServer, HubSetupError } from "@hub-setup/core";
-import type { ConfigCandidate, ConfigDiscovery } from "@hub-setup/core/node";
+import type { BindingCheck, HubServer, HubSetupError, TokenBinding } from "@hub-setup/core";
+import type { ConfigCandidate, ConfigDiscovery, StoredEntry } from "@hub-setup/core/node";
 
-export type { ConfigCandidate, ConfigDiscovery };
+export type { ConfigCandidate, ConfigDiscovery, StoredEntry, TokenBinding };
 
 /** Environment variables, as a command sees them (ctx.io.env). */
 export type Env = Readonly<Record<string, string | undefined>>;
@@ -58,15 +58,33 @@ export type TokenStore = {
   location: string;
   get: (id: string) => Promise<string | undefined>;
   list: () => Promise<string[]>;
-  set: (id: string, token: string) => Promise<void>;
+  set: (id: string, token: string, binding?: TokenBinding) => Promise<void>;
   delete: (id: string) => Promise<void>;
+  /** Stores a token and returns what it replaced, in one step under the store's lock. */
+  swap: (id: string, token: string, binding?: TokenBinding) => Promise<StoredEntry | undefined>;
+  /** Puts `previous` back only if the store still holds exactly `wrote` (undefined: nothing); false if not. */
+  restore: (id: string, wrote: string | undefined, previous: StoredEntry | undefined) => Promise<boolean>;
+  /** Where this stored token was verified (undefined: not recorded). */
+  binding: (id: string, token: string) => Promise<TokenBinding | undefined>;
+  /** Binds the stored token to new origins, only if the store still holds `token`. */
+  bind: (id: string, token: string, binding: TokenBinding) => Promise<boolean>;
+  /**
+   * The stored token for `id` and whether it may go where the server now points (`current`: its url and
+   * auth_url origins), judged by core's checkBinding; undefined when the store holds none.
+   */
+  lookup: (id: string, current: TokenBinding | undefined) => Promise<StoredLookup | undefined>;
 };
 
-/** What status, refresh, exec and env read of the store. */
-export type TokenReader = Pick<TokenStore, "backend" | "location" | "get" | "list">;
+export type StoredLookup = { token: string; check: BindingCheck };
+
+/** What status, refresh, exec and env read of the store (and `bind`, for --allow-new-origin). */
+export type TokenReader = Pick<TokenStore, "backend" | "location" | "get" | "list" | "lookup" | "bind">;
 
 /** What the wizard uses of the store. */
-export type TokenWriter = Pick<TokenStore, "backend" | "location" | "get" | "set" | "delete">;
+export type TokenWriter = Pick<
+  TokenStore,
+  "backend" | "location" | "get" | "swap" | "restore" | "delete" | "binding"
+>;
 
 /** Where the wizard may put a token: a store backend, or plaintext in ansible.cfg. */
 export type StoreChoice = "keyring" | "file" | "plaintext";
@@ -146,4 +164,60 @@ export type SetupDefaults = {
   tryCollection?: string;
   /** Store backends the person may pick (the demo never offers the real keyring). */
   stores?: readonly StoreChoice[];
+};
+
+/** How hub-setup signs in to a controller, as the controller tools do (CONTROLLER_OAUTH_TOKEN, or user and password). */
+export type ControllerAuth =
+  { kind: "bearer"; token: string } | { kind: "basic"; username: string; password: string };
+
+/** A controller (CONTROLLER_HOST), its sign-in, and whether to check its certificate. */
+export type ControllerTarget = { url: string; auth: ControllerAuth; verifySsl: boolean };
+
+/** The inputs of a "Ansible Galaxy/Automation Hub API Token" credential (auth_url only for Red Hat SSO). */
+export type GalaxyInputs = { url: string; auth_url?: string; token: string };
+
+export type ControllerCredential = { id: number; name: string; organization: number | null };
+
+/** The controller's REST API, the part Galaxy credentials need (adapters/controller.ts). */
+export type ControllerApi = {
+  /** The API root in use: …/api/controller/v2/ (AAP 2.5+ gateway) or …/api/v2/. */
+  root: () => Promise<string>;
+  /** Fails with the controller's 401 when the sign-in is refused. */
+  signIn: () => Promise<void>;
+  galaxyCredentialType: () => Promise<number>;
+  findOrganization: (name: string) => Promise<{ id: number; name: string }>;
+  findCredentials: (
+    name: string,
+    credentialType: number,
+    organization?: number,
+  ) => Promise<ControllerCredential[]>;
+  getCredential: (id: number) => Promise<ControllerCredential>;
+  createCredential: (c: {
+    name: string;
+    description: string;
+    organization: number;
+    credentialType: number;
+    inputs: GalaxyInputs;
+  }) => Promise<ControllerCredential>;
+  updateCredential: (id: number, inputs: GalaxyInputs) => Promise<void>;
+  /** The organisation's Galaxy credential ids, in order (the order project updates search them). */
+  galaxyCredentials: (organization: number) => Promise<number[]>;
+  associate: (organization: number, credential: number) => Promise<void>;
+  disassociate: (organization: number, credential: number) => Promise<void>;
+};
+
+/** A place hub-setup pushed a server's token to, remembered (never the token) so a new token follows. */
+export type Consumer = {
+  kind: "controller";
+  controllerUrl: string;
+  credentialId: number;
+  credentialName: string;
+  serverId: string;
+  pushedAt: Date;
+};
+
+/** The remembered consumers, in the state file beside the refresh times. */
+export type ConsumerState = {
+  list: () => Promise<Consumer[]>;
+  remember: (consumer: Consumer) => Promise<void>;
 };

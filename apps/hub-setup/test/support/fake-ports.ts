@@ -2,7 +2,8 @@
  * Fakes of the subcommands' ports (src/ports.ts): an in-memory config, store and state,
  * and a hub-check port that answers from a script and fails the test on any call it was not told of.
  */
-import { galaxyServerEnvVar, HubSetupError } from "@hub-setup/core";
+import { checkBinding, galaxyServerEnvVar, HubSetupError, type TokenBinding } from "@hub-setup/core";
+import { fakeHubToken, fakeJwt, RED_HAT_ISSUER } from "@hub-setup/test-utils";
 import type {
   CheckResult,
   ConfiguredServer,
@@ -16,24 +17,22 @@ import type {
   ValueSource,
 } from "../../src/ports.js";
 
-/** A fake Red Hat style offline token (unsigned; classifyToken reads only the claims). */
+/** A Red Hat style offline token with these claims (seeded by them: the same claims give the same token). */
 export function offlineToken(claims: { iss?: string; azp?: string; sub?: string } = {}): string {
-  const b64 = (o: object) => Buffer.from(JSON.stringify(o)).toString("base64url");
-  const header = { alg: "HS256", typ: "JWT", kid: "fake" };
-  const payload = {
-    iss: claims.iss ?? "https://sso.redhat.com/auth/realms/redhat-external",
+  const seed = `wizard-${claims.iss ?? ""}-${claims.azp ?? ""}-${claims.sub ?? ""}`;
+  return fakeJwt(seed, {
+    iss: claims.iss ?? RED_HAT_ISSUER,
     typ: "Offline",
     azp: claims.azp ?? "cloud-services",
     sub: claims.sub ?? "f:0000:tester",
     scope: "openid offline_access",
     iat: 1_700_000_000,
-  };
-  return `${b64(header)}.${b64(payload)}.${"s".repeat(43)}`;
+  });
 }
 
-/** A 40-hex private hub token, different per seed. */
+/** A 40-hex private hub token, different per seed and the same for the same seed. */
 export function hubToken(seed = 1): string {
-  return seed.toString(16).padStart(2, "0").repeat(20).slice(0, 40);
+  return fakeHubToken(`wizard-${seed}`);
 }
 
 type ServerSpec = {
@@ -78,16 +77,40 @@ export function loadedConfig(servers: ConfiguredServer[], path = "/work/ansible.
   };
 }
 
+/**
+ * An in-memory store. Without `bindings`, every token counts as verified where the config points (the
+ * binding rule passes); with them, the ids named are bound to those origins and judged by core's real
+ * rule (ids not named are unbound, as a token stored before bindings existed, and adopted on first use as
+ * the real adapter does). `bound` records `bind` and adoptions.
+ */
 export function memoryStore(
   entries: Record<string, string> = {},
-): TokenReader & { data: Map<string, string> } {
+  bindings?: Record<string, TokenBinding>,
+): TokenReader & { data: Map<string, string>; bound: Map<string, TokenBinding> } {
   const data = new Map(Object.entries(entries));
+  const bound = new Map(Object.entries(bindings ?? {}));
   return {
     backend: "file",
     location: "/home/test/.config/hub-setup/credentials",
     data,
+    bound,
     get: async (id) => data.get(id),
     list: async () => [...data.keys()],
+    // Reads through `get`, as the real adapter does (a test that makes `get` fail fails lookups too).
+    async lookup(this: TokenReader, id: string, current: TokenBinding | undefined) {
+      const token = await this.get(id);
+      if (token === undefined) return undefined;
+      if (bindings === undefined && current !== undefined)
+        return { token, check: { ok: true, binding: current, adopted: false } };
+      const check = checkBinding(id, bound.get(id), current, token);
+      if (check.ok && check.adopted) bound.set(id, check.binding);
+      return { token, check };
+    },
+    bind: async (id, token, binding) => {
+      if (data.get(id) !== token) return false;
+      bound.set(id, binding);
+      return true;
+    },
   };
 }
 

@@ -3,9 +3,10 @@ import { parseFlags, usageError } from "../../flags.js";
 import type { StoreChoice } from "../../ports.js";
 import { safeArg } from "../../safe-arg.js";
 import { SETUP } from "./spec.js";
+import { REPOSITORIES, type Repository } from "../../servers/hub-repositories.js";
 
 export type { HubKind };
-export type Repository = "published" | "validated" | "rh-certified" | "community";
+export type { Repository };
 export type { StoreChoice };
 
 /** Every answer the wizard needs; undefined means "ask" (or, without a terminal, a usage error). */
@@ -27,11 +28,14 @@ export type SetupOptions = {
   schedule: boolean | undefined;
   /** --pre-commit / --no-pre-commit: install the git hook now (undefined: ask, or just print it). */
   preCommit: boolean | undefined;
+  /** --shell-init / --no-shell-init: add the shell functions to the rc file (undefined: ask, or print how). */
+  shellInit: boolean | undefined;
+  /** --order first|last: where new servers go in server_list (undefined: ask, or last). */
+  order: "first" | "last" | undefined;
   help: boolean;
 };
 
 export const HUB_KINDS: readonly HubKind[] = ["cloud", "private"];
-export const REPOSITORIES: readonly Repository[] = ["published", "validated", "rh-certified", "community"];
 export const STORES: readonly StoreChoice[] = ["keyring", "file", "plaintext"];
 
 function usage(message: string, hint?: string): HubSetupError {
@@ -112,13 +116,15 @@ export function parseSetupArgs(argv: readonly string[], terminal: boolean): Setu
     yes: values.yes === true,
     schedule: pair(values.schedule, values["no-schedule"], "schedule"),
     preCommit: pair(values["pre-commit"], values["no-pre-commit"], "pre-commit"),
+    shellInit: pair(values["shell-init"], values["no-shell-init"], "shell-init"),
+    order: values.order === undefined ? undefined : pick("order", values.order, ["first", "last"] as const),
     help: values.help === true,
   };
 }
 
-/** The usage error for an answer that only a question could have given. */
+/** The usage error for an answer that only a question could have given; `what` says what is missing. */
 export function missingAnswer(what: string, flag: string): HubSetupError {
-  return new HubSetupError("USAGE", `${what} is needed: pass ${flag}`, {
+  return new HubSetupError("USAGE", `${what}: pass ${flag}`, {
     hint: "hub-setup never asks questions without a terminal or with --no-interactive",
   });
 }
