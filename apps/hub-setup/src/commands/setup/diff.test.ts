@@ -131,3 +131,13 @@ describe("renderDiff on a secret value that goes on over continuation lines", ()
     expect(text).not.toContain("a".repeat(30));
   });
 });
+
+describe("renderDiff uses core's one definition of a secret key", () => {
+  it("redacts passwd and apikey values, which the checker flags too (issue #12)", () => {
+    const after = "[galaxy_server.a]\nurl = https://h/\npasswd = MyDogAteIt\napikey = Tr0ub4dor-and-3\n";
+    const text = renderDiff("/p/ansible.cfg", undefined, after, { style: plain, secrets: [] });
+    expect(text).not.toContain("MyDogAteIt");
+    expect(text).not.toContain("Tr0ub4dor");
+    expect(text).toContain("+ url = https://h/");
+  });
+});

@@ -1,4 +1,4 @@
-import { redact, tokenizeAnsibleConfig } from "@hub-setup/core";
+import { keyKindIn, redact, redactFound, tokenizeAnsibleConfig } from "@hub-setup/core";
 import { redactTokenRuns } from "../../safe-arg.js";
 import type { Style } from "./style.js";
 
@@ -46,27 +46,29 @@ export function diffLines(before: string, after: string): DiffLine[] {
   return out;
 }
 
-/** Keys whose value is a secret: token, password, client_secret, api_key, and any *_token/_password/_secret. */
-const SECRET_KEY_NAME = /^(?:token|password|client_secret|api_key|.+_(?:token|password|secret))$/;
 /** A token/password line, also commented out (`# token = …`: ConfigParser ignores it, a reader sees it). */
 const KEYED_SECRET = /^(\s*[#;]*\s*(?:token|password|client_secret)\s*[=:]\s*)(\S.*?)(\s*)$/i;
 
 /** Where a secret key's value sits on one line: [start, end) in the line's text. */
 export type SecretSpan = readonly [start: number, end: number];
 
+/** A value that is already one of the detector's redacted forms (`<hub API token 0123…4567 (40 chars)>`). */
+const REDACTED = /^<[^<>\n]*\(\d+ chars\)>$/;
+
 /**
- * For each line (1-based) that holds part of a secret key's value, where that part is: the value on the
- * key's own line and the whole text of every continuation line after it (ConfigParser joins them), as
- * core's tokenizer reads them.
+ * For each line (1-based) that holds part of a secret key's value (core's definition of a secret key),
+ * where that part is: the value on the key's own line and the whole text of every continuation line
+ * after it (ConfigParser joins them), as core's tokenizer reads them.
  */
 export function secretSpans(text: string): Map<number, SecretSpan> {
   const spans = new Map<number, SecretSpan>();
   for (const l of tokenizeAnsibleConfig(text)) {
     if (l.kind !== "option" && l.kind !== "continuation") continue;
-    if (l.key === undefined || !SECRET_KEY_NAME.test(l.key) || l.valueColumn === undefined) continue;
+    if (l.key === undefined || keyKindIn(l.section, l.key) === undefined || l.valueColumn === undefined)
+      continue;
     const start = l.valueColumn - 1;
     const end = start + (l.value ?? "").length;
-    if (end > start) spans.set(l.line, [start, end]);
+    if (end > start && !REDACTED.test(l.value ?? "")) spans.set(l.line, [start, end]);
   }
   return spans;
 }
@@ -96,7 +98,8 @@ export function redactSecrets(
 
 /**
  * The changed lines with `context` unchanged lines around them, as a unified-style diff headed by the
- * file's path. Secrets are redacted in every line, whatever the store.
+ * file's path. Secrets are redacted in every line, whatever the store: first every secret core's
+ * detector finds in the whole file (also one split over two lines, or base64-encoded), then line by line.
  */
 export function renderDiff(
   path: string,
@@ -106,9 +109,11 @@ export function renderDiff(
 ): string {
   const { style, secrets } = options;
   const context = options.context ?? 2;
-  const diff = diffLines(before ?? "", after);
-  const oldSpans = secretSpans(before ?? "");
-  const newSpans = secretSpans(after);
+  const shownBefore = redactFound(before ?? "", { path });
+  const shownAfter = redactFound(after, { path });
+  const diff = diffLines(shownBefore, shownAfter);
+  const oldSpans = secretSpans(shownBefore);
+  const newSpans = secretSpans(shownAfter);
   const show = diff.map(() => false);
   diff.forEach((d, k) => {
     if (d.op === " ") return;
