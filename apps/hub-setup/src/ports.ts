@@ -3,7 +3,7 @@
  * the real ones from @hub-setup/core/node and Node's built-ins; unit tests pass fakes. Nothing here
  * does I/O. Where core has the type, it is core's.
  */
-import type { BindingCheck, HubServer, HubSetupError, TokenBinding } from "@hub-setup/core";
+import type { BindingCheck, HubServer, HubSetupError, SecretFinding, TokenBinding } from "@hub-setup/core";
 import type { ConfigCandidate, ConfigDiscovery, StoredEntry } from "@hub-setup/core/node";
 
 export type { ConfigCandidate, ConfigDiscovery, StoredEntry, TokenBinding };
@@ -30,7 +30,12 @@ export type ConfiguredServer = {
   idProblem?: string;
   /** Whether ansible.cfg has a `[galaxy_server.<id>]` section (a listed id may rely on env alone). */
   sectionExists: boolean;
+  /** Its settings in ansible.cfg that core's secrets detector calls a plaintext secret. */
+  plaintextInFile: PlaintextKey[];
 };
+
+/** A server setting that holds a secret. */
+export type PlaintextKey = "token" | "password";
 
 /** The ansible.cfg Ansible will read here (or none), and the galaxy servers it defines. */
 export type LoadedConfig = {
@@ -46,6 +51,11 @@ export type LoadedConfig = {
   servers: ConfiguredServer[];
   /** What is wrong with the galaxy setup as a whole (a listed server with no section, no url…). */
   problems: string[];
+  /**
+   * The secrets core's detector finds in ansible.cfg that are no server's live token or password
+   * (commented out, another section, another key): where, what and redacted, never the secret.
+   */
+  secretsElsewhere: SecretFinding[];
 };
 
 /** A file's text and what it looked like when read (the write fails if it changed since). */

@@ -1,11 +1,13 @@
 // One definition of a secret: every secret core's detector finds in its own fixtures (ok.*/ng.*, every
 // file type) stays redacted where the wizard echoes text — its diff, a usage error quoting argv, and
-// `status` over an ansible.cfg-shaped fixture.
-import { findSecrets, isIniShaped } from "@hub-setup/core";
+// `status` over an ansible.cfg-shaped fixture. And status reports plaintext on exactly the lines where the
+// detector finds a secret: a live setting per server, anything else once for the file.
+import { findSecrets, isIniShaped, parseAnsibleConfig, readGalaxyServers } from "@hub-setup/core";
 import { secretsFixtures, type SecretsFixture } from "@hub-setup/test-utils";
 import { describe, expect, it } from "vitest";
 import { renderDiff } from "../src/commands/setup/diff.js";
 import { makeStyle } from "../src/commands/setup/style.js";
+import type { StatusReport } from "../src/commands/status/report.js";
 import { run as status } from "../src/commands/status/index.js";
 import { main } from "../src/main.js";
 import { world } from "./support/temp-world.js";
@@ -60,3 +62,60 @@ describe("the wizard redacts every secret the detector finds in its fixtures", (
     },
   );
 });
+
+/** The lines of the live token/password settings Ansible reads from this file (core's server model). */
+function liveSettingLines(text: string): Map<string, Map<string, number>> {
+  const parsed = parseAnsibleConfig(text);
+  const out = new Map<string, Map<string, number>>();
+  if (!parsed.ok) return out;
+  for (const s of readGalaxyServers(parsed.config, {}).servers) {
+    const lines = new Map<string, number>();
+    for (const key of ["token", "password"] as const) {
+      const v = s[key];
+      if (v?.source === "file" && v.line !== undefined) lines.set(key, v.line);
+    }
+    out.set(s.id, lines);
+  }
+  return out;
+}
+
+describe("status reports plaintext exactly where the detector finds a secret", () => {
+  const iniShaped = fixtures.filter((f) => isIniShaped(f.file, f.text) && parseAnsibleConfig(f.text).ok);
+
+  it("has ansible.cfg-shaped fixtures with and without secrets to feed", () => {
+    expect(iniShaped.filter((f) => f.name.startsWith("ng.")).length).toBeGreaterThanOrEqual(12);
+    expect(iniShaped.filter((f) => f.name.startsWith("ok.")).length).toBeGreaterThanOrEqual(5);
+  });
+
+  it.each(iniShaped.map((f) => [f.name, f] as const))("%s", async (_n, f) => {
+    const expected = new Set(findSecrets(f.text, { path: f.file }).map((x) => x.line));
+    const w = world();
+    const path = w.writeConfig(f.text);
+    const ctx = w.ctx();
+    await status(["--offline", "--json"], ctx);
+    const report = JSON.parse(ctx.io.out.join("")) as StatusReport;
+    const reported = new Set<number>();
+    const live = liveSettingLines(f.text);
+    for (const server of report.servers) {
+      for (const key of server.plaintextInFile) {
+        const line = live.get(server.id)?.get(key);
+        expect(line, `${f.name}: ${server.id}'s ${key} is a setting in the file`).toBeDefined();
+        reported.add(line ?? 0);
+      }
+    }
+    const prefix = `written in plaintext at ${path} line `;
+    for (const p of report.problems) {
+      const at = p.message.indexOf(prefix);
+      if (at >= 0) reported.add(Number.parseInt(p.message.slice(at + prefix.length), 10));
+    }
+    expect(
+      [...reported].sort((a, b) => a - b),
+      f.name,
+    ).toEqual([...expected].sort((a, b) => a - b));
+    expectNoSecretIfAny(f, ctx.io.out.join("") + ctx.io.err.join(""));
+  });
+});
+
+function expectNoSecretIfAny(f: SecretsFixture, output: string): void {
+  for (const s of secretsOf(f)) expect(output.includes(s), `${f.name}: status shows a secret`).toBe(false);
+}

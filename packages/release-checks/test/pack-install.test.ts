@@ -2,7 +2,7 @@
 // ALONE into an empty folder outside the repository with `npm install --offline` (no registry, no other
 // tarball), and run from there; the libraries installed from their tarballs with their dependencies
 // from npm's cache (the versions of our lockfile), imported by a plain .mjs file.
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fakeHubToken, repoRoot, requireTool, showsSecret } from "@hub-setup/test-utils";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -12,6 +12,16 @@ import { cleanEnv, pack, publicWorkspaces, run, runOk, scratchDir, type Packed }
 /** Packed size budgets (bytes, kB = 1000 B), from issue #11. */
 const budgets: Record<string, number> = { "hub-setup": 700_000, "hub-token-check": 250_000 };
 const git = requireTool("git");
+
+/** The pinned secretlint `npm run bench:tools` installs (and so puts in npm's cache); no workspace's dependency. */
+const secretlintBin = join(repoRoot, "bench/tools/secretlint/node_modules/secretlint/bin/secretlint.js");
+function secretlint(): { available: boolean } {
+  if (existsSync(secretlintBin)) return { available: true };
+  const reason = "secretlint is not installed in bench/tools/secretlint (`npm run bench:tools` installs it)";
+  if (process.env["CI"] === "true") throw new Error(`CI=true and ${reason}: .ci/run must install it`);
+  console.warn(`[skip] ${reason}`);
+  return { available: false };
+}
 
 let scratch: { dir: string; remove: () => void };
 const packed = new Map<string, Packed>();
@@ -43,10 +53,11 @@ beforeAll(() => {
 afterAll(() => scratch?.remove());
 
 describe("npm pack of every public workspace", () => {
-  it("packs the two CLIs and the two libraries, none of them private", () => {
+  it("packs the two CLIs, the two libraries and the secretlint rule, none of them private", () => {
     expect([...packed.keys()].sort()).toEqual([
       "@hub-setup/core",
       "@hub-setup/sandbox",
+      "@hub-setup/secretlint-rule-hub-token",
       "hub-setup",
       "hub-token-check",
     ]);
@@ -69,7 +80,10 @@ describe("npm pack of every public workspace", () => {
   it("the README's table of packed sizes is today's (within 5%)", () => {
     const readme = readFileSync(join(repoRoot, "README.md"), "utf8");
     for (const p of packed.values()) {
-      const row = new RegExp(`^\\| \`${p.name.replace("/", "\\/")}\` +\\| +([\\d,]+) kB`, "m").exec(readme);
+      const row = new RegExp(
+        `^\\| \`${p.name.replace("/", "\\/")}\` +\\| +([\\d,]+(?:\\.\\d)?) kB`,
+        "m",
+      ).exec(readme);
       expect(row, `a row for ${p.name} in README.md's "Packed sizes" table`).not.toBeNull();
       const kB = Number(row?.[1]?.replace(/,/g, ""));
       expect(Math.abs(kB * 1000 - p.size) / p.size, `${p.name}: README says ${kB} kB`).toBeLessThanOrEqual(
@@ -186,4 +200,54 @@ describe("the libraries installed from their tarballs, dependencies from npm's c
       sandbox: "127.0.0.1",
     });
   });
+});
+
+describe("the secretlint rule installed from its tarball, core from its tarball, secretlint from npm's cache", () => {
+  it.skipIf(!secretlint().available)(
+    "a project's secretlint loads it from a .secretlintrc.json and flags a token file (exit 1), redacted",
+    () => {
+      const dir = join(scratch.dir, "uses-the-rule");
+      mkdirSync(dir);
+      const libs = [tarball("@hub-setup/core"), tarball("@hub-setup/secretlint-rule-hub-token")];
+      for (const lib of libs)
+        writeFileSync(join(dir, lib.tarball.split("/").pop() as string), readFileSync(lib.tarball));
+      // secretlint as a user installs it beside the rule: the pinned version, from npm's cache.
+      writeLockedProject(dir, libs, { lockFile: join(repoRoot, "bench/tools/secretlint/package-lock.json") });
+      runOk("npm", ["ci", "--offline", "--no-audit", "--no-fund"], dir);
+      const rule = JSON.parse(
+        readFileSync(join(dir, "node_modules/@hub-setup/secretlint-rule-hub-token/package.json"), "utf8"),
+      ) as { dependencies?: Record<string, string> };
+      expect(rule.dependencies).toEqual({ "@hub-setup/core": tarball("@hub-setup/core").version });
+      expect(existsSync(join(dir, "node_modules/@hub-setup/core/dist/index.js"))).toBe(true);
+
+      writeFileSync(
+        join(dir, ".secretlintrc.json"),
+        JSON.stringify({ rules: [{ id: "@hub-setup/secretlint-rule-hub-token" }] }),
+      );
+      const token = fakeHubToken("pack-install-secretlint");
+      writeFileSync(
+        join(dir, "ansible.cfg"),
+        `[galaxy]\nserver_list = private_hub\n\n[galaxy_server.private_hub]\nurl = https://hub.example.com/api/galaxy/\ntoken = ${token}\n`,
+      );
+      writeFileSync(join(dir, "clean.cfg"), "[defaults]\ninventory = hosts\n");
+      const bin = join(dir, "node_modules", ".bin", "secretlint");
+      const env = cleanEnv({ HOME: dir });
+      const flagged = run(bin, ["--format", "json", "ansible.cfg"], dir, env);
+      expect(flagged.status, flagged.stderr).toBe(1);
+      const results = JSON.parse(flagged.stdout) as {
+        messages: { ruleId: string; message: string; loc: { start: { line: number } } }[];
+      }[];
+      const messages = results.flatMap((r) => r.messages);
+      expect(messages.map((m) => [m.ruleId, m.loc.start.line])).toEqual([
+        ["@hub-setup/secretlint-rule-hub-token", 6],
+      ]);
+      // secretlint's default output masks the (already redacted) token, never the advice.
+      expect(messages[0]?.message).toContain(
+        "in plaintext (hub token): keep it out of the file, use ANSIBLE_GALAXY_SERVER_PRIVATE_HUB_TOKEN instead",
+      );
+      expect(showsSecret(JSON.stringify(messages), token)).toBe(false);
+      const clean = run(bin, ["clean.cfg"], dir, env);
+      expect(clean.status, clean.stderr).toBe(0);
+    },
+  );
 });

@@ -30,8 +30,12 @@ export const creator: RuleCreator = {
         if (findings.length === 0) return;
         const starts = lineStarts(source.content);
         for (const f of findings) {
+          const message = t("HUB_TOKEN", { kind: f.kind, redacted: f.redacted, fix: f.fix });
+          // secretlint masks (by default) every value of a message's `data` wherever it appears, as
+          // it would a secret: the kind and the variable to use instead are none, so only the
+          // (already redacted) token stays in `data`, and the advice reads in full.
           context.report({
-            message: t("HUB_TOKEN", { kind: f.kind, redacted: f.redacted, fix: f.fix }),
+            message: { ...message, data: { redacted: f.redacted } },
             range: rangeOf(starts, f),
           });
         }

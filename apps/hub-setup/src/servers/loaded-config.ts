@@ -7,9 +7,11 @@ import {
   readGalaxyServers,
   type AnsibleConfig,
   type ResolvedGalaxyServer,
+  type SecretFinding,
   type Sourced as CoreSourced,
 } from "@hub-setup/core";
 import type { ConfigDiscovery, ConfiguredServer, Env, LoadedConfig, Sourced } from "../ports.js";
+import { plaintextSettings, secretsElsewhere, secretsInConfig } from "./plaintext.js";
 
 /** Core's galaxy warnings that status reports per server itself (kept out of the global list). */
 const PER_SERVER_WARNINGS = new Set(["SERVER_ID_PROBLEM", "LISTED_WITHOUT_SECTION"]);
@@ -28,17 +30,20 @@ export function loadedConfig(
 ): LoadedConfig {
   const view = readGalaxyServers(config, env);
   const listed = new Set(view.serverList.ids);
+  const findings = config === undefined ? [] : secretsInConfig(config.toString());
+  const servers = view.servers.map((s) => configuredServer(s, findings));
   return {
     path: found.path,
     reason: whyChosen(found.candidates),
     candidates: found.candidates,
     warnings: found.warnings,
     serverListSource: view.serverList.ids.length > 0 ? view.serverList.source : undefined,
-    servers: view.servers.map(configuredServer),
+    servers,
     problems: view.problems
       .filter((p) => !PER_SERVER_WARNINGS.has(p.code))
       .filter((p) => !(p.code === "SECTION_WITHOUT_URL" && p.id !== undefined && listed.has(p.id)))
       .map((p) => p.message),
+    secretsElsewhere: secretsElsewhere(servers, findings),
   };
 }
 
@@ -49,8 +54,11 @@ function sourced(value: CoreSourced | undefined): Sourced<string> | undefined {
     : { value: value.value, source: value.source, line: value.line };
 }
 
-function configuredServer(server: ResolvedGalaxyServer): ConfiguredServer {
-  const out: ConfiguredServer = { id: server.id, sectionExists: server.sectionExists };
+function configuredServer(
+  server: ResolvedGalaxyServer,
+  findings: readonly SecretFinding[],
+): ConfiguredServer {
+  const out: ConfiguredServer = { id: server.id, sectionExists: server.sectionExists, plaintextInFile: [] };
   const keys = ["url", "token", "authUrl", "clientId", "username", "password"] as const;
   for (const key of keys) {
     const value = sourced(server[key]);
@@ -62,5 +70,6 @@ function configuredServer(server: ResolvedGalaxyServer): ConfiguredServer {
   if (server.idProblem !== undefined) {
     out.idProblem = `${server.idProblem.reason}; use an id like "${server.idProblem.suggestion}"`;
   }
+  out.plaintextInFile = plaintextSettings(out, findings);
   return out;
 }

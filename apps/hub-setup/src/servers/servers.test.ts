@@ -39,12 +39,23 @@ describe("which token a server uses", () => {
 
   it("gives no token to a server with a user name (Ansible uses Basic auth and ignores it)", () => {
     const v = viewServer(
-      server("b", { url: "https://h/", username: "admin", password: "pw", token: file }),
+      // A real password (core's detector calls a bare `pw` a placeholder, as it does `changeme`).
+      server("b", { url: "https://h/", username: "admin", password: "S3cure-Passw0rd!", token: file }),
       stored,
     );
     expect(v.basicAuth).toBe(true);
     expect(v.token).toBeUndefined();
     expect(v.plaintextInFile).toEqual(["token", "password"]);
+  });
+
+  it("calls plaintext only what core's detector calls a secret: references and placeholders are not", () => {
+    const refs = viewServer(
+      server("b", { url: "https://h/", username: "admin", password: "${HUB_PASSWORD}", token: "env" }),
+      undefined,
+    );
+    expect(refs.plaintextInFile).toEqual([]);
+    const fromEnv = viewServer(server("a", { url: "https://h/", token: [file, "env"] }), undefined);
+    expect(fromEnv.plaintextInFile).toEqual([]);
   });
 });
 

@@ -16,6 +16,7 @@ import type {
   ConfiguredServer,
   ServerKind,
   HubTarget,
+  PlaintextKey,
   StoredLookup,
   TokenReader,
   ValueSource,
@@ -53,8 +54,11 @@ export type ServerView = {
   /** Basic auth: with `username` set, Ansible ignores token and auth_url. */
   basicAuth: boolean;
   token: ServerToken | undefined;
-  /** A secret (token or password) written in ansible.cfg itself: a leak risk even when overridden. */
-  plaintextInFile: string[];
+  /**
+   * A secret (token or password) written in ansible.cfg itself, as core's detector judges it: a leak
+   * risk even when overridden.
+   */
+  plaintextInFile: PlaintextKey[];
   /** Reading its token from hub-setup's store failed: whether it has one there is unknown. */
   storeUnreadable: boolean;
   /** The stored token is not sent: the server points elsewhere than where it was verified (why). */
@@ -248,9 +252,8 @@ export function viewServer(
   }
   // Whatever its origin, a token (or a password) to an http:// host that is not this machine goes in clear.
   if (token !== undefined || basicAuth) bindingIssues.unshift(...cleartextProblems(server));
-  const plaintextInFile: string[] = [];
-  if (server.token?.source === "file" && server.token.value.trim() !== "") plaintextInFile.push("token");
-  if (server.password?.source === "file" && server.password.value !== "") plaintextInFile.push("password");
+  // Decided by core's secrets detector over the file's text (servers/plaintext.ts), not here.
+  const plaintextInFile = [...server.plaintextInFile];
   return {
     id: server.id,
     kind,

@@ -16,6 +16,7 @@ import type {
   TokenReader,
   ValueSource,
 } from "../../src/ports.js";
+import { plaintextSettings, secretsInConfig } from "../../src/servers/plaintext.js";
 
 /** A Red Hat style offline token with these claims (seeded by them: the same claims give the same token). */
 export function offlineToken(claims: { iss?: string; azp?: string; sub?: string } = {}): string {
@@ -52,7 +53,7 @@ function sourced(v: string | [string, ValueSource] | undefined): Sourced<string>
 }
 
 export function server(id: string, spec: ServerSpec = {}): ConfiguredServer {
-  const s: ConfiguredServer = { id, sectionExists: spec.sectionExists ?? true };
+  const s: ConfiguredServer = { id, sectionExists: spec.sectionExists ?? true, plaintextInFile: [] };
   const url = sourced(spec.url);
   const token = sourced(spec.token);
   if (url !== undefined) s.url = url;
@@ -62,6 +63,15 @@ export function server(id: string, spec: ServerSpec = {}): ConfiguredServer {
   if (spec.username !== undefined) s.username = { value: spec.username, source: "file" };
   if (spec.password !== undefined) s.password = { value: spec.password, source: "file" };
   if (spec.idProblem !== undefined) s.idProblem = spec.idProblem;
+  // As the real config adapter does: core's detector judges the section these settings make.
+  const lines = [`[galaxy_server.${id}]`];
+  for (const key of ["token", "password"] as const) {
+    const setting = s[key];
+    if (setting?.source !== "file") continue;
+    lines.push(`${key} = ${setting.value}`);
+    setting.line = lines.length;
+  }
+  s.plaintextInFile = plaintextSettings(s, secretsInConfig(`${lines.join("\n")}\n`));
   return s;
 }
 
@@ -74,6 +84,7 @@ export function loadedConfig(servers: ConfiguredServer[], path = "/work/ansible.
     serverListSource: servers.length > 0 ? "file" : undefined,
     servers,
     problems: [],
+    secretsElsewhere: [],
   };
 }
 

@@ -18,13 +18,27 @@ type LockEntry = {
   [key: string]: unknown;
 };
 
+/**
+ * A tool the project installs beside the tarballs, locked by another lockfile of the repository (say
+ * bench/tools/secretlint's): its whole tree is copied, and its root dependencies become the project's.
+ */
+export type AlsoLocked = { lockFile: string };
+
+type Lock = { packages: Record<string, LockEntry> };
+
 /** Writes package.json and package-lock.json into `dir` for `packed` (tarballs already in `dir`). */
-export function writeLockedProject(dir: string, packed: readonly Packed[]): void {
-  const rootLock = JSON.parse(readFileSync(join(repoRoot, "package-lock.json"), "utf8")) as {
-    packages: Record<string, LockEntry>;
-  };
+export function writeLockedProject(dir: string, packed: readonly Packed[], also?: AlsoLocked): void {
+  const rootLock = JSON.parse(readFileSync(join(repoRoot, "package-lock.json"), "utf8")) as Lock;
   const dependencies = Object.fromEntries(packed.map((p) => [p.name, `file:${basename(p.tarball)}`]));
   const packages: Record<string, LockEntry> = { "": { dependencies } };
+  if (also !== undefined) {
+    const { "": root, ...tree } = (JSON.parse(readFileSync(also.lockFile, "utf8")) as Lock).packages;
+    Object.assign(dependencies, root?.dependencies ?? {});
+    for (const [key, entry] of Object.entries(tree)) {
+      const { dev: _dev, devOptional: _devOptional, ...kept } = entry;
+      packages[key] = kept;
+    }
+  }
   const wanted: string[] = [];
   for (const p of packed) {
     const pkg = readPackageJson(p.dir);

@@ -9,6 +9,7 @@ import { STATUS } from "./spec.js";
 import { errorInfo } from "../../error-info.js";
 import { STATUS_SCHEMA_VERSION, type StatusReport } from "./report.js";
 import { serverStatus } from "./server.js";
+import { describeElsewhere } from "../../servers/plaintext.js";
 import type { WorkspacePorts } from "../../servers/workspace.js";
 import type { Prompter } from "../../prompter/prompter.js";
 
@@ -68,6 +69,9 @@ export async function buildStatus(
   const config = loaded.value;
   const report = emptyReport(config);
   for (const message of config.problems) report.problems.push({ severity: "warning", message });
+  for (const finding of config.secretsElsewhere) {
+    report.problems.push({ severity: "warning", message: describeElsewhere(finding, config.path) });
+  }
 
   const store = await attempt<TokenReader>(deps.openStore);
   if ("error" in store) {
