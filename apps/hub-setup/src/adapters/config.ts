@@ -1,5 +1,6 @@
 /** ansible.cfg: where Ansible finds it, reading and parsing it, and the atomic write with a backup. */
 import { chmod } from "node:fs/promises";
+import { basename, dirname } from "node:path";
 import { HubSetupError, parseAnsibleConfig, type AnsibleConfig } from "@hub-setup/core";
 import type { FileSnapshot } from "@hub-setup/core/node";
 import type { ConfigDiscovery, ConfigFile, Env, LoadedConfig } from "../ports.js";
@@ -14,9 +15,22 @@ export async function discoverConfig(place: { env: Env; cwd: string }): Promise<
   return { path: found.path, candidates: found.candidates, warnings };
 }
 
-/** The file's text and snapshot; undefined when it does not exist. */
+/**
+ * Removes the temp files a killed hub-setup left beside `path` (`.ansible.cfg.hub-setup-tmp-<pid>-…`,
+ * 0600 and possibly holding a token, where `git add -A` would stage them), when their writer is dead.
+ * Every command does this before it reads ansible.cfg, not only the next write. A folder we may not
+ * change is left as it is: the read goes on.
+ */
+export async function sweepStaleTemps(path: string): Promise<void> {
+  const { resolveWriteTarget, sweepTemps } = await import("@hub-setup/core/node");
+  const target = await resolveWriteTarget(path).catch(() => path);
+  await sweepTemps(dirname(target), basename(target)).catch(() => undefined);
+}
+
+/** The file's text and snapshot; undefined when it does not exist. Stale temps beside it are swept first. */
 export async function readConfig(path: string): Promise<ConfigFile | undefined> {
   const { readConfigFile } = await import("@hub-setup/core/node");
+  await sweepStaleTemps(path);
   const file = await readConfigFile(path);
   return file === undefined ? undefined : { text: file.text, snapshot: file.snapshot };
 }
@@ -58,6 +72,7 @@ export async function loadAnsibleConfig(options: { env: Env; cwd: string }): Pro
   }
   let config: AnsibleConfig | undefined;
   if (found.path !== undefined) {
+    await sweepStaleTemps(found.path);
     const file = await readConfigFile(found.path);
     if (file !== undefined) {
       const parsed = parseAnsibleConfig(file.text);
