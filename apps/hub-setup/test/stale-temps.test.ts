@@ -47,7 +47,7 @@ describe("every command sweeps the temp files of dead writers beside ansible.cfg
       const deadBackup = join(w.project, `.ansible.cfg.bak.hub-setup-tmp-${deadPid()}-0123456789ab`);
       writeFileSync(deadBackup, "old\n", { mode: 0o600 });
       const live = leaveTemp(w.project, livePid());
-      await command([...argv], w.ctx(), undefined);
+      await command([...argv], w.ctx());
       expect(existsSync(dead), "a dead writer's temp file").toBe(false);
       expect(existsSync(deadBackup), "a dead writer's backup temp file").toBe(false);
       expect(existsSync(live), "a live writer's temp file").toBe(true);
