@@ -4,6 +4,7 @@ import { basename, dirname } from "node:path";
 import { HubSetupError, parseAnsibleConfig, type AnsibleConfig } from "@hub-setup/core";
 import type { FileSnapshot } from "@hub-setup/core/node";
 import type { ConfigDiscovery, ConfigFile, Env, LoadedConfig } from "../ports.js";
+import { fsHint, fsReason, isFsError, readOnlyConfigError } from "../fs-errors.js";
 import { loadedConfig } from "../servers/loaded-config.js";
 import { homeDir } from "./home.js";
 
@@ -32,7 +33,9 @@ export async function readConfig(path: string): Promise<ConfigFile | undefined> 
   const { readConfigFile } = await import("@hub-setup/core/node");
   await sweepStaleTemps(path);
   const file = await readConfigFile(path);
-  return file === undefined ? undefined : { text: file.text, snapshot: file.snapshot };
+  if (file === undefined) return undefined;
+  // No write bit for anyone: someone made it read-only on purpose (root could replace it all the same).
+  return { text: file.text, snapshot: file.snapshot, readOnly: (file.snapshot.mode & 0o222) === 0 };
 }
 
 /**
@@ -46,10 +49,21 @@ export async function writeConfig(
   options: { holdsSecret?: boolean } = {},
 ): Promise<{ backupPath?: string }> {
   const { writeFileAtomic } = await import("@hub-setup/core/node");
+  if (expected?.readOnly === true) throw readOnlyConfigError(path);
   const written = await writeFileAtomic(path, text, {
     expected: expected === undefined ? "absent" : (expected.snapshot as FileSnapshot),
     backup: true,
     ...(options.holdsSecret === true ? { mode: 0o600 } : {}),
+  }).catch((error: unknown) => {
+    if (!isFsError(error)) throw error;
+    throw new HubSetupError(
+      "CONFIG_NOT_WRITABLE",
+      `cannot write ${path}: ${fsReason(error)}; nothing was written.`,
+      {
+        hint: fsHint(error),
+        cause: error,
+      },
+    );
   });
   if (options.holdsSecret === true && written.backupPath !== undefined)
     await chmod(written.backupPath, 0o600);
