@@ -82,14 +82,7 @@ export default tseslint.config(
     // Only bin.ts touches `process`: everything else takes env, cwd, terminals, stdin and signals from
     // the context bin builds (apps/*/src/bin.ts; tests build their own).
     files: ["apps/*/src/**/*.ts"],
-    ignores: [
-      "**/bin.ts",
-      "**/*.test.ts",
-      // The checker's two remaining readers of process (apps/precommit, to be apps/hub-token-check):
-      // its own helper moves them into its context; drop these two lines when that lands.
-      "apps/*/src/install/install-hook.ts",
-      "apps/*/src/source/run-git.ts",
-    ],
+    ignores: ["**/bin.ts", "**/*.test.ts"],
     rules: {
       "no-restricted-globals": [
         "error",

@@ -10,8 +10,8 @@ import { compareCommands } from "./lib.mjs";
 
 const node = process.execPath;
 // What `npx hub-token-check` and the hook `install` writes run, and what the pre-commit framework runs.
-const checker = join(process.cwd(), "apps/precommit/bin/hub-token-check.cjs");
-const hookBundle = join(process.cwd(), "apps/precommit/hook/dist/hub-token-check.cjs");
+const checker = join(process.cwd(), "apps/hub-token-check/bin/hub-token-check.cjs");
+const hookBundle = join(process.cwd(), "apps/hub-token-check/hook/dist/hub-token-check.cjs");
 const env = {
   PATH: process.env.PATH,
   HOME: tmpdir(),

@@ -5,7 +5,7 @@ const node = process.execPath;
 compareCommands({
   name: "hub-token-check --version vs node -e 0",
   baseline: [node, "-e", "0"],
-  subject: [node, "apps/precommit/bin/hub-token-check.cjs", "--version"],
+  subject: [node, "apps/hub-token-check/bin/hub-token-check.cjs", "--version"],
   aim: 1.5,
 });
 compareCommands({

@@ -16,6 +16,10 @@ export type ErrorCode =
   | "INVALID_CA_FILE"
   /** An ansible.cfg edit that would write something Ansible reads differently; nothing was changed. */
   | "INVALID_EDIT"
+  /** An option given to a core function cannot be used (an empty server list, a duplicate id, a line break in a value). */
+  | "INVALID_OPTION"
+  /** A folder given as an ansible-builder context is not one we recognise, or cannot be rewritten safely. */
+  | "EE_CONTEXT"
   | "INVALID_TOKEN"
   | "TOKEN_EXPIRED"
   | "TOKEN_REJECTED"
@@ -26,6 +30,8 @@ export type ErrorCode =
   | "NETWORK"
   | "STORE_INSECURE"
   | "STORE_UNAVAILABLE"
+  /** The credentials file holds what we do not understand (a hand edit); it is neither read nor written. */
+  | "STORE_UNREADABLE"
   /**
    * The apps' own code for a wrong command line (their flag parsers throw it). Core never throws it:
    * core's codes name what failed in the domain, and each app decides which of them are usage errors.

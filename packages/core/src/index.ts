@@ -7,3 +7,4 @@ export * from "./cfg/index.js";
 export * from "./http/index.js";
 export * from "./sso/index.js";
 export * from "./hub/index.js";
+export * from "./ee/index.js";

@@ -1,4 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import type { Controller } from "./controller/controller.js";
+import { handleController } from "./controller/handler.js";
 import type { FaultSwitch } from "./faults.js";
 import { readAuthorization } from "./hub/auth.js";
 import { handleHub, type HubContext } from "./hub/handler.js";
@@ -14,13 +16,14 @@ export type Services = {
   faults: FaultSwitch;
   realm: Realm;
   hubs: { cloud: HubContext; private: HubContext };
+  controller: Controller;
   sleep(ms: number): Promise<void>;
   isClosed(): boolean;
 };
 
 /**
  * One request, start to end: log it on arrival, apply any fault (delay, drop, 5xx), route it to SSO,
- * the cloud hub or the private hub, and complete the log entry with the status actually sent.
+ * the cloud hub, the private hub or the controller, and complete the log entry with the status sent.
  */
 export async function answer(req: IncomingMessage, res: ServerResponse, s: Services): Promise<void> {
   const method = req.method ?? "GET";
@@ -45,7 +48,11 @@ export async function answer(req: IncomingMessage, res: ServerResponse, s: Servi
         sendJson(ex, 404, { error: "Unable to find matching target resource method" });
     } else if (scope.area === "cloud") handleHub(ex, s.hubs.cloud);
     else if (scope.area === "private") handleHub(ex, s.hubs.private);
-    else sendNotFound(ex);
+    else {
+      const root = s.controller.rootOf(url.pathname);
+      if (root === undefined) sendNotFound(ex);
+      else await handleController(ex, s.controller.context, root);
+    }
   } catch (error) {
     if (res.headersSent) res.destroy();
     else if (error instanceof BodyTooLargeError)

@@ -1,7 +1,7 @@
 import type { FaultTarget, Faults } from "./types.js";
 
 /** Which part of the sandbox a request belongs to, for matching fault targets. */
-export type Scope = { area: "sso" | "cloud" | "private" | "other"; download: boolean };
+export type Scope = { area: "sso" | "cloud" | "private" | "controller" | "other"; download: boolean };
 
 export type FaultSwitch = {
   set(faults: Partial<Faults>): void;

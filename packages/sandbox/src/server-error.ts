@@ -7,6 +7,9 @@ export function scopeOf(pathname: string): Scope {
   if (pathname.startsWith("/auth/")) return { area: "sso", download };
   if (pathname.startsWith("/api/automation-hub/")) return { area: "cloud", download };
   if (pathname.startsWith("/api/galaxy/")) return { area: "private", download };
+  if (pathname.startsWith("/api/v2/") || pathname.startsWith("/api/controller/")) {
+    return { area: "controller", download };
+  }
   return { area: "other", download };
 }
 

@@ -4,6 +4,7 @@ import { HubSetupError } from "@hub-setup/core";
 import type { AddressInfo } from "node:net";
 import { buildCatalog, DEFAULT_COLLECTIONS } from "./artifacts/catalog.js";
 import { createSandboxClock } from "./clock.js";
+import { createController } from "./controller/controller.js";
 import { answer } from "./dispatch.js";
 import { createFaultSwitch } from "./faults.js";
 import type { HubContext, PrivateHubState } from "./hub/handler.js";
@@ -70,6 +71,14 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       store.save();
     },
   };
+  let controller;
+  try {
+    controller = createController(store.dir, () => clock.now(), options.controller);
+  } catch (error) {
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    store.dispose();
+    throw error;
+  }
   const faults = createFaultSwitch(options.faults);
   const log = createRequestLog();
   const hubs = {
@@ -90,7 +99,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     });
 
   dispatch = (req, res) => {
-    void answer(req, res, { log, faults, realm, hubs, sleep, isClosed: () => closed });
+    void answer(req, res, { log, faults, realm, hubs, controller, sleep, isClosed: () => closed });
   };
 
   const repoUrls = <R extends string>(prefix: string, repos: readonly R[]) =>
@@ -124,12 +133,14 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       mintOfflineToken: (opts) => realm.mintOffline(opts),
     },
     hub: { loadToken: () => privateHub.load() },
+    controller: controller.view(base),
     stateDir: store.dir,
     close: async () => {
       if (closed) return;
       closed = true;
       for (const t of timers) clearTimeout(t);
       timers.clear();
+      await controller.close();
       server.closeAllConnections();
       await new Promise<void>((resolve, reject) => server.close((e) => (e ? reject(e) : resolve())));
       store.dispose();

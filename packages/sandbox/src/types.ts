@@ -28,7 +28,7 @@ export type LogEntry = {
 };
 
 /** Where a fault applies: "hub" means both hubs, "download" only artifact downloads. */
-export type FaultTarget = "sso" | "cloud" | "private" | "hub" | "download" | "all";
+export type FaultTarget = "sso" | "cloud" | "private" | "hub" | "download" | "controller" | "all";
 
 /** `times` limits how many requests the fault hits; without it the fault lasts until cleared. */
 export type Faults = {
@@ -74,6 +74,73 @@ export type SandboxOptions = {
   faults?: Partial<Faults>;
   /** The collections to serve; default sandbox.demo 1.0.0 and 1.1.0 and sandbox.app 1.0.0. */
   collections?: readonly CollectionSpec[];
+  /** The automation controller (always on); see ControllerOptions. */
+  controller?: ControllerOptions;
+};
+
+export type ControllerOptions = {
+  /**
+   * Which API roots the controller answers on: `both` (default), `v2` (only `/api/v2/`, as AWX and
+   * AAP 2.4) or `gateway` (only `/api/controller/v2/`, as behind the AAP 2.5+ platform gateway).
+   */
+  apiRoots?: "both" | "v2" | "gateway";
+  /** The project's collections/requirements.yml (default: `sandbox.app`, which needs `sandbox.demo`). */
+  requirements?: string;
+  /** Deadline of a project update's ansible-galaxy run (default 120 s). */
+  updateTimeoutMs?: number;
+  /** The ansible-galaxy to run (default `ansible-galaxy` on PATH). */
+  galaxyCommand?: string;
+};
+
+export type SandboxProjectUpdate = {
+  id: number;
+  project: number;
+  status: "running" | "successful" | "failed" | "error" | "canceled";
+  /** ansible-galaxy's output with every token redacted. */
+  stdout: string;
+  /** The environment as the controller shows it: token variables read `**********`. */
+  jobEnv: Record<string, string>;
+  jobExplanation: string;
+  rc: number | null;
+  /** The collections ansible-galaxy installed (`ns.name`, version). */
+  installed: { name: string; version: string }[];
+  started: string;
+  finished: string | null;
+};
+
+export type SandboxControllerCredential = {
+  id: number;
+  name: string;
+  organization: number | null;
+  credentialType: number;
+  managed: boolean;
+  /** The stored inputs, secrets included (for tests: they are never sent over the API). */
+  inputs: Record<string, string>;
+};
+
+export type SandboxController = {
+  /** The controller's host URL (CONTROLLER_HOST), the sandbox base URL. */
+  url: string;
+  /** Set when `/api/controller/v2/` is served: the platform gateway's URL (the same host). */
+  gatewayUrl?: string;
+  /** The absolute API roots served, e.g. `…/api/v2/` and `…/api/controller/v2/`. */
+  apiRoots: string[];
+  /** The admin's OAuth2 token (`Authorization: Bearer …`, CONTROLLER_OAUTH_TOKEN). */
+  oauthToken: string;
+  /** The admin (a system administrator) for Basic auth. */
+  user: { username: string; password: string };
+  /** A system auditor: reads everything, gets 403 on every write. */
+  readOnlyUser: { username: string; password: string; oauthToken: string };
+  organization: { id: number; name: string };
+  project: { id: number; name: string };
+  /** The project's collections/requirements.yml that a project update installs. */
+  requirements: string;
+  credentials(): SandboxControllerCredential[];
+  /** The organisation's Galaxy credential ids in order (default organisation unless given). */
+  galaxyCredentials(organizationId?: number): number[];
+  projectUpdates(): SandboxProjectUpdate[];
+  /** Resolves when that update has finished, with its final state. */
+  waitForProjectUpdate(id: number): Promise<SandboxProjectUpdate>;
 };
 
 export type SandboxUrls = {
@@ -97,6 +164,8 @@ export type Sandbox = {
   faults: { set(faults: Partial<Faults>): void; clear(): void };
   sso: { revoke(offlineToken: string): void; mintOfflineToken(options?: MintOfflineTokenOptions): string };
   hub: { loadToken(): string };
+  /** The automation controller (AWX REST API subset) on the same port. */
+  controller: SandboxController;
   stateDir: string;
   close(): Promise<void>;
 };

@@ -34,3 +34,26 @@ export {
   type FixtureCase,
   type FixtureKind,
 } from "./fixture-folders.js";
+export {
+  deadBusEnv,
+  keyringSessionPerFile,
+  KEYRING_INSTALL_HINT,
+  requireKeyringTools,
+  startKeyringSession,
+  type KeyringEnv,
+  type KeyringSession,
+  type KeyringTools,
+  type ToolRun,
+} from "./keyring-session.js";
+export { showsSecret } from "./shows-secret.js";
+export { runCommand, runChecked, type CommandResult } from "./run-command.js";
+export { withFileLock } from "./file-lock.js";
+export { debianMirror, hostDebianMirror, FALLBACK_DEBIAN_MIRROR } from "./debian-mirror.js";
+export {
+  ansibleBaseImage,
+  buildahSandbox,
+  EE_BASE_IMAGE_VERSION,
+  type BuildahSandbox,
+  type EeBaseImage,
+} from "./ee-base-image.js";
+export { scanOciArchive, ociBlobKinds, type OciFinding, type BlobKind } from "./oci-scan.js";

@@ -34,7 +34,7 @@ describe("fake (seeded) tokens", () => {
     expect(fakeOfflineToken("s1")).not.toBe(fakeOfflineToken("s2"));
     expect(fakeHubToken()).toMatch(/^[0-9a-f]{40}$/);
     expect(fakeGatewayToken()).toMatch(/^[A-Za-z0-9]{30}$/);
-    // A digest of the values apps/precommit/test/support/fake-tokens.ts produced when this moved here:
+    // A digest of the values the checker's test/support/fake-tokens.ts produced when this moved here:
     // the same values, so its fixtures stay valid when it switches to this module.
     const all = [
       fakeHubToken(),

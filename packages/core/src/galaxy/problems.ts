@@ -26,6 +26,13 @@ export function galaxyProblems(
   servers: readonly ResolvedGalaxyServer[],
 ): ConfigWarning[] {
   const problems: ConfigWarning[] = [];
+  // Looked up once, not per server or per section: a server_list of 100k ids must stay linear.
+  const sections = serverSections(config);
+  const sectionsByLowerName = new Map<string, string>();
+  for (const name of sections)
+    if (!sectionsByLowerName.has(name.toLowerCase())) sectionsByLowerName.set(name.toLowerCase(), name);
+  const serversById = new Map<string, ResolvedGalaxyServer>();
+  for (const s of servers) if (!serversById.has(s.id)) serversById.set(s.id, s);
   const listedBy = serverList.source === "env" ? "ANSIBLE_GALAXY_SERVER_LIST" : "[galaxy] server_list";
   for (const s of servers) {
     const section = PREFIX + s.id;
@@ -38,7 +45,7 @@ export function galaxyProblems(
       });
     }
     if (!s.sectionExists && s.url === undefined) {
-      const other = serverSections(config).find((n) => n.toLowerCase() === section.toLowerCase());
+      const other = sectionsByLowerName.get(section.toLowerCase());
       const hint = other === undefined ? "" : ` (there is [${other}], but section names are case-sensitive)`;
       problems.push({
         code: "LISTED_WITHOUT_SECTION",
@@ -58,9 +65,9 @@ export function galaxyProblems(
     }
   }
   const listed = new Set(serverList.ids);
-  for (const section of serverSections(config)) {
+  for (const section of sections) {
     const id = section.slice(PREFIX.length);
-    const resolved = servers.find((s) => s.id === id);
+    const resolved = serversById.get(id);
     const hasUrl =
       resolved !== undefined ? resolved.url !== undefined : config?.get(section, "url") !== undefined;
     if (!hasUrl) {

@@ -2,49 +2,31 @@
  * The credentials file: `[tokens]` of `<server id> = <token>` in INI, mode 0600 in a 0700 folder.
  * Every read checks the modes first; every change is read-modify-write under a lock, written atomically.
  */
-import { decode, encode } from "ini";
+import { encode } from "ini";
 import { join } from "node:path";
 import { HubSetupError } from "../../errors.js";
 import { withLock } from "./lock.js";
 import { CREDENTIALS_FILE } from "./paths.js";
 import { assertPrivate, ensurePrivateDir, readIfExists, writePrivateAtomic } from "./private-files.js";
 import { assertServerId, assertStorableToken, type SecretStore } from "./secret-store.js";
+import { parseCredentials, toFileValue, type Tokens } from "./credentials-file.js";
 
 const HEADER =
   "; hub-setup credentials: tokens for ansible-galaxy servers, by server id.\n" +
   "; Keep this file mode 0600 and out of git. Edit with `hub-setup`, not by hand.\n";
 
-type Tokens = Record<string, string>;
-
-// `ini` is not lossless for every printable string (a lone `'`, backslash sequences, `\;`…). Real tokens
-// (JWTs, hex, base64, opaque gateway tokens) are written as they are; anything else is written as
-// `base64:<bytes>`, a form no plain value can take (plain values never contain `:`).
-const PLAIN_VALUE = /^[A-Za-z0-9._~+/=-]+$/;
-const ENCODED_PREFIX = "base64:";
-
-function toFileValue(token: string): string {
-  return PLAIN_VALUE.test(token) ? token : ENCODED_PREFIX + Buffer.from(token, "utf8").toString("base64");
-}
-
-function fromFileValue(value: string): string {
-  return value.startsWith(ENCODED_PREFIX)
-    ? Buffer.from(value.slice(ENCODED_PREFIX.length), "base64").toString("utf8")
-    : value;
-}
-
 function parse(text: string, path: string): Tokens {
-  let data: Record<string, unknown>;
-  try {
-    data = decode(text);
-  } catch {
-    throw new HubSetupError("STORE_UNAVAILABLE", `the credentials file ${path} cannot be read as INI`);
-  }
-  const section = data["tokens"];
-  const out: Tokens = {};
-  if (typeof section === "object" && section != null) {
-    for (const [k, v] of Object.entries(section)) if (typeof v === "string") out[k] = fromFileValue(v);
-  }
-  return out;
+  const parsed = parseCredentials(text);
+  if (parsed.ok) return parsed.tokens;
+  const shown = parsed.problems.slice(0, 5).join("; ");
+  const more = parsed.problems.length > 5 ? `; and ${parsed.problems.length - 5} more` : "";
+  throw new HubSetupError(
+    "STORE_UNREADABLE",
+    `the credentials file ${path} holds what hub-setup does not understand (${shown}${more}); nothing was read from it or written to it, so it is kept as it is.`,
+    {
+      hint: `edit those lines (the file holds [tokens] with one "<server id> = <token>" per line, and comments), or move the file away and store the tokens again`,
+    },
+  );
 }
 
 function serialise(tokens: Tokens): string {

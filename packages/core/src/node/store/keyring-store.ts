@@ -84,6 +84,34 @@ export async function probeKeyring(
   }
 }
 
+const USE_FILE = "or keep tokens in a 0600 file under $XDG_CONFIG_HOME/hub-setup instead (--store file)";
+
+/**
+ * What a keyring failure (the native module's first line) means, said plainly, and what to do.
+ * Linux's Secret Service fails in three ways people meet: locked, no keyring daemon, no session bus.
+ */
+export function keyringProblem(raw: string): { reason: string; hint: string } {
+  if (/prompt was dismissed|\blocked\b/i.test(raw)) {
+    return {
+      reason: `it is locked (${raw})`,
+      hint: `unlock it (log in to the desktop session, or run \`gnome-keyring-daemon --unlock\` and type the keyring password), then run this again; ${USE_FILE}`,
+    };
+  }
+  if (/org\.freedesktop\.secrets/.test(raw)) {
+    return {
+      reason: `no keyring service (such as gnome-keyring) runs on the D-Bus session bus (${raw})`,
+      hint: `start one (\`gnome-keyring-daemon --unlock --components=secrets\`), ${USE_FILE}`,
+    };
+  }
+  if (/Failed to connect to socket|DBUS_SESSION_BUS_ADDRESS|autolaunch/i.test(raw)) {
+    return {
+      reason: `no D-Bus session bus answers, so the keyring cannot be reached (${raw})`,
+      hint: `run this in a desktop session, or in \`dbus-run-session -- $SHELL\` with an unlocked gnome-keyring; ${USE_FILE}`,
+    };
+  }
+  return { reason: raw, hint: `unlock or repair the keyring, ${USE_FILE}` };
+}
+
 /** Ids stored in the keyring, kept in a small index file (keyrings cannot always list by service). */
 function keyringIndex(dir: string) {
   const path = join(dir, KEYRING_INDEX_FILE);
@@ -110,6 +138,11 @@ function keyringIndex(dir: string) {
   return { read, update };
 }
 
+/** The server ids whose token the keyring holds, per the index file (no keyring access). */
+export function keyringIds(dir: string): Promise<string[]> {
+  return keyringIndex(dir).read();
+}
+
 export function keyringSecretStore(port: KeyringPort, dir: string, service = KEYRING_SERVICE): SecretStore {
   const index = keyringIndex(dir);
   const wrap = async <T>(what: string, fn: () => Promise<T>, secret?: string): Promise<T> => {
@@ -118,10 +151,8 @@ export function keyringSecretStore(port: KeyringPort, dir: string, service = KEY
     } catch (e) {
       if (e instanceof HubSetupError) throw e;
       const raw = (e instanceof Error ? e.message : String(e)).split("\n")[0] ?? "";
-      const why = scrub(raw, secret === undefined ? [] : [secret]);
-      throw new HubSetupError("STORE_UNAVAILABLE", `the OS keyring failed to ${what}: ${why}`, {
-        hint: "unlock the keyring, or use the file store (--store file)",
-      });
+      const { reason, hint } = keyringProblem(scrub(raw, secret === undefined ? [] : [secret]));
+      throw new HubSetupError("STORE_UNAVAILABLE", `the OS keyring failed to ${what}: ${reason}`, { hint });
     }
   };
   return {

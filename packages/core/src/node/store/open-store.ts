@@ -7,6 +7,8 @@ import { HubSetupError } from "../../errors.js";
 import { fileSecretStore } from "./file-store.js";
 import {
   KEYRING_SERVICE,
+  keyringIds,
+  keyringProblem,
   keyringSecretStore,
   loadNativeKeyring,
   probeKeyring,
@@ -49,13 +51,19 @@ export async function openSecretStore(options: OpenStoreOptions): Promise<Secret
   }
   const keyring = await usableKeyring(options);
   if (keyring.ok) return keyringSecretStore(keyring.port, dir, service);
+  const { reason, hint } = keyringProblem(keyring.reason);
   if (backend === "keyring") {
-    throw new HubSetupError("STORE_UNAVAILABLE", `the OS keyring cannot be used here: ${keyring.reason}`, {
-      hint: "use the file store instead (0600 file under $XDG_CONFIG_HOME/hub-setup)",
-    });
+    throw new HubSetupError("STORE_UNAVAILABLE", `the OS keyring cannot be used here: ${reason}`, { hint });
   }
-  return fileSecretStore(
-    dir,
-    `the OS keyring cannot be used here (${keyring.reason}), so tokens go to a 0600 file`,
-  );
+  // Tokens already in the keyring stay there: a fresh file store would hide them (a locked keyring
+  // would look like "no tokens" and new ones would land in a file by surprise).
+  const held = await keyringIds(dir);
+  if (held.length > 0) {
+    throw new HubSetupError(
+      "STORE_UNAVAILABLE",
+      `the OS keyring holds the tokens of ${held.join(", ")} but cannot be used here: ${reason}`,
+      { hint },
+    );
+  }
+  return fileSecretStore(dir, `the OS keyring cannot be used here (${reason}), so tokens go to a 0600 file`);
 }

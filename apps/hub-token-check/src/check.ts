@@ -1,0 +1,67 @@
+import { applyBaseline, parseBaseline } from "./baseline.js";
+import type { CheckOptions } from "./options.js";
+import type { CheckResult } from "./report/result.js";
+import type { Finding, Note } from "./scan/finding.js";
+import { scanConfigText } from "./scan/scan-config.js";
+import { collectFromIndex, collectFromPaths, type SourceFile } from "./source/collect.js";
+import { decodeConfig } from "./source/decode.js";
+import type { FileReader } from "./source/disk.js";
+import type { GitRunner } from "./source/run-git.js";
+import { HubSetupError } from "@hub-setup/core";
+
+/** The outside world a check needs: git (for the index) and the working tree. */
+export type CheckPorts = { git: GitRunner; readFile: FileReader };
+
+export function scanFiles(files: readonly SourceFile[]): { findings: Finding[]; notes: Note[] } {
+  const findings: Finding[] = [];
+  const notes: Note[] = [];
+  for (const file of files) {
+    const r = scanConfigText(file.path, file.text);
+    findings.push(...r.findings);
+    notes.push(...r.notes);
+  }
+  return { findings, notes };
+}
+
+async function readBaseline(read: FileReader, path: string) {
+  const r = await read(path);
+  if (!r.ok) {
+    throw new HubSetupError("USAGE", `cannot read the baseline ${path}: ${r.reason}`, {
+      hint: "create it with `hub-token-check --write-baseline <file>`",
+    });
+  }
+  const decoded = decodeConfig(r.bytes, path);
+  if (!decoded.ok) throw new HubSetupError("USAGE", `the baseline ${path} is ${decoded.reason}`);
+  return parseBaseline(decoded.text, path);
+}
+
+/** Outside a repository `git diff --cached` fails with a confusing message; say what is wrong instead. */
+async function outsideRepository(git: GitRunner): Promise<boolean> {
+  return git(["rev-parse", "--git-dir"]).then(
+    () => false,
+    () => true,
+  );
+}
+
+function notARepository(cause: unknown): HubSetupError {
+  return new HubSetupError("USAGE", "not inside a git repository, so there is nothing staged to scan", {
+    hint: "run it inside a repository, or name the files to scan: hub-token-check path/to/ansible.cfg",
+    cause,
+  });
+}
+
+/** One scan: collect the files the scope names, scan them, leave out what the baseline accepts. */
+export async function runCheck(opts: CheckOptions, ports: CheckPorts): Promise<CheckResult> {
+  const collected =
+    opts.scope === "paths"
+      ? await collectFromPaths(ports.readFile, opts.paths)
+      : await collectFromIndex(ports.git, opts.scope).catch(async (error: unknown) => {
+          throw (await outsideRepository(ports.git)) ? notARepository(error) : error;
+        });
+  const { findings, notes } = scanFiles(collected.files);
+  const useBaseline = opts.baseline !== undefined && opts.writeBaseline === undefined;
+  const { kept, baselined } = useBaseline
+    ? applyBaseline(findings, await readBaseline(ports.readFile, opts.baseline ?? ""))
+    : { kept: findings, baselined: 0 };
+  return { findings: kept, notes, skipped: collected.skipped, scanned: collected.files.length, baselined };
+}

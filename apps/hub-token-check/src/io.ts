@@ -1,0 +1,13 @@
+import type { Spawn } from "./source/run-git.js";
+
+/** What the checker may touch of the outside world's process. bin.ts builds the real one. */
+export type Io = {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  env: Readonly<Record<string, string | undefined>>;
+  cwd: string;
+  /** This process's id, for temp file names that say who wrote them. */
+  pid: number;
+  /** node:child_process's spawn, loaded on first use (scanning named files never needs it). */
+  loadSpawn: () => Spawn;
+};

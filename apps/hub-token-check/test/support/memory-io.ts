@@ -1,0 +1,14 @@
+import { spawn } from "node:child_process";
+import { memoryIo as recordingIo, type MemoryStreams } from "@hub-setup/test-utils";
+import type { Io } from "../../src/io.js";
+
+/** The checker's Io for tests: output recorded, the real git runs, nothing else of the test's process leaks in. */
+export function memoryIo(overrides: Partial<Io> = {}): Io & MemoryStreams {
+  const defaults: Omit<Io, "stdout" | "stderr"> = {
+    env: {},
+    cwd: "/",
+    pid: process.pid,
+    loadSpawn: () => spawn,
+  };
+  return recordingIo(defaults, overrides);
+}
