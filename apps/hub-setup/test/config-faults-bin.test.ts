@@ -2,12 +2,12 @@
  * ansible.cfg and its folder in bad shape, with the built hub-setup against the sandbox (issue #16, low):
  * a read-only file, a write that fails (EFBIG under `ulimit -f`, as a full disk fails), a FIFO.
  */
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { chmodSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSandbox, type Sandbox } from "@hub-setup/sandbox";
-import { BIN, requireBuiltBin, runBin, type Finished } from "./support/built-bin.js";
+import { BIN, requireBuiltBin, runBin, startBin, type Finished } from "./support/built-bin.js";
 import { throwAwayWorld, type Sandboxed } from "./support/temp-world.js";
 
 let sandbox: Sandbox;
@@ -93,4 +93,33 @@ describe("the wizard and a read-only or unwritable ansible.cfg", () => {
     expect(run.stderr).toMatch(/too large|no space/);
     expect(readFileSync(cfg, "utf8")).toBe(text);
   }, 90_000);
+});
+
+describe("ansible.cfg that is not a regular file", () => {
+  /** A project whose ansible.cfg is a FIFO nobody writes to: opening it for reading would block. */
+  function worldWithFifo(): { world: Sandboxed; cfg: string } {
+    const world = throwAwayWorld();
+    chmodSync(world.project, 0o755);
+    const cfg = join(world.project, "ansible.cfg");
+    expect(spawnSync("mkfifo", [cfg]).status).toBe(0);
+    return { world, cfg };
+  }
+
+  for (const [name, args] of [
+    ["status", ["status", "--offline"]],
+    ["env", ["env"]],
+    ["the wizard", ["--no-interactive", "--hub", "private", "--url", "http://127.0.0.1:9/", "--token-stdin"]],
+  ] as const) {
+    it(`${name}: never blocks on a FIFO; exits 5 saying it is not a regular file`, async () => {
+      requireBuiltBin();
+      const { world, cfg } = worldWithFifo();
+      // A generous bound: on failure (a hang) the child is killed and the test fails, whatever the load.
+      const { done } = startBin([...args], { env: world.env, cwd: world.project, deadlineMs: 60_000 });
+      const result = await done;
+      expect(result.code, result.stderr).toBe(5);
+      // status reports it in its listing (stdout); the others on stderr.
+      const said = `${result.stdout}${result.stderr}`;
+      expect(said).toContain(`cannot read ${cfg}: not a regular file (a FIFO)`);
+    }, 90_000);
+  }
 });
