@@ -4,6 +4,8 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { readConfig } from "../src/adapters/config.js";
 import { run as env } from "../src/commands/env/index.js";
+import { run as exec } from "../src/commands/exec/index.js";
+import { run as refresh } from "../src/commands/refresh/index.js";
 import { run as status } from "../src/commands/status/index.js";
 import { hubToken } from "./support/fake-ports.js";
 import { ansibleCfg, world } from "./support/temp-world.js";
@@ -39,6 +41,8 @@ describe("every command sweeps the temp files of dead writers beside ansible.cfg
   for (const [name, command, argv] of [
     ["status", status, ["--offline"]],
     ["env", env, []],
+    ["exec", exec, ["--", "true"]],
+    ["refresh (nothing stored to refresh)", refresh, []],
   ] as const) {
     it(`${name}: removes a dead writer's temps, leaves a live writer's`, async () => {
       const w = world();
