@@ -123,6 +123,13 @@ describe("exit codes", () => {
     expect(exitCodeFor(new HubSetupError("CANCELLED", "x"))).toBe(EXIT.CANCELLED);
     expect(exitCodeFor(new Error("other"))).toBe(EXIT.ERROR);
   });
+
+  it("maps a file-system failure Node reports by errno to 5 (ansible.cfg or the store unusable)", () => {
+    const errno = (code: string) => Object.assign(new Error(`${code}: failed`), { code, syscall: "mkdir" });
+    expect(exitCodeFor(errno("EACCES"))).toBe(EXIT.CONFIG);
+    expect(exitCodeFor(errno("EFBIG"))).toBe(EXIT.CONFIG);
+    expect(exitCodeFor(errno("ECONNRESET"))).toBe(EXIT.ERROR);
+  });
 });
 
 describe("error report of file-system failures (issue #16, low)", () => {

@@ -80,7 +80,7 @@ export function report(error: unknown, io: Io, command?: CommandEntry): number {
     const what = error.path === undefined ? "" : ` ${error.path}`;
     const action = error.syscall === undefined ? "use" : `${error.syscall}`;
     io.stderr(safeArg(`hub-setup: cannot ${action}${what}: ${fsReason(error)}\n  ${fsHint(error)}\n`));
-    return EXIT.CONFIG;
+    return exitCodeFor(error);
   }
   const message = error instanceof Error ? error.message : String(error);
   io.stderr(`hub-setup: unexpected error: ${safeArg(message)}\n`);
