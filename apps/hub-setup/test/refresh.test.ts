@@ -50,7 +50,7 @@ describe("refresh", () => {
     expect(h.fake.calls).toEqual([{ op: "refresh", key: A, authUrl: SSO, clientId: "cloud-services" }]);
     expect(h.state.records).toEqual([["cloud", tokenFingerprint(A), NOW.toISOString()]]);
     expect(h.io.out()).toMatch(
-      /^cloud: refreshed offline token eyJh…ssss \(\d+ chars\); unused, it now lasts until 2026-03-31\n$/,
+      /^cloud: refreshed offline token eyJh…[\w-]{4} \(\d+ chars\); unused, it now lasts until 2026-03-31\n$/,
     );
     expect(h.io.err()).toBe("");
     expect(h.fake.closedCount()).toBe(1);

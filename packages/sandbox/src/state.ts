@@ -1,8 +1,8 @@
 import { randomBytes, randomUUID } from "node:crypto";
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { HubSetupError } from "@hub-setup/core";
+import { readJsonFile, writeJsonFile, type JsonFileKind } from "./json-file.js";
 
 /**
  * Everything the sandbox must remember across a restart with the same state dir: the realm's signing
@@ -51,13 +51,13 @@ export function openStateStore(stateDir: string | undefined, create: () => State
   const dir = stateDir ?? mkdtempSync(join(tmpdir(), "hub-setup-sandbox-"));
   if (!temporary) mkdirSync(dir, { recursive: true, mode: 0o700 });
   const file = join(dir, STATE_FILE);
-  const existing = temporary ? undefined : readState(file);
+  const existing = temporary ? undefined : readJsonFile(file, SANDBOX_STATE);
   const data = existing ?? create();
   const store: StateStore = {
     dir,
     data,
     restored: existing !== undefined,
-    save: () => writeAtomic(file, `${JSON.stringify(data, null, 2)}\n`),
+    save: () => writeJsonFile(file, data),
     dispose: () => {
       if (temporary) rmSync(dir, { recursive: true, force: true });
     },
@@ -76,42 +76,11 @@ export function newSigningKey(): { signingKey: string; kid: string } {
   return { signingKey: bytes.subarray(0, 32).toString("base64url"), kid };
 }
 
-function readState(file: string): StateData | undefined {
-  let text: string;
-  try {
-    text = readFileSync(file, "utf8");
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
-    throw new HubSetupError("STORE_UNAVAILABLE", `The sandbox cannot read its state file ${file}.`, {
-      hint: "Check its permissions, or start the sandbox with another --state-dir.",
-      cause: error,
-    });
-  }
-  try {
-    const parsed = JSON.parse(text) as Partial<StateData>;
-    if (
-      parsed.version !== 1 ||
-      typeof parsed.signingKey !== "string" ||
-      typeof parsed.sessions !== "object"
-    ) {
-      throw new Error("not a version 1 sandbox state");
-    }
-    return parsed as StateData;
-  } catch (error) {
-    throw new HubSetupError(
-      "STORE_UNAVAILABLE",
-      `The sandbox state file ${file} is not valid sandbox state.`,
-      {
-        hint: "Delete it to start with fresh sandbox tokens, or choose another --state-dir.",
-        cause: error,
-      },
-    );
-  }
-}
-
-function writeAtomic(file: string, text: string): void {
-  const temp = `${file}.${process.pid}.tmp`;
-  writeFileSync(temp, text, { mode: 0o600 });
-  chmodSync(temp, 0o600);
-  renameSync(temp, file);
-}
+const SANDBOX_STATE: JsonFileKind<StateData> = {
+  what: "sandbox state",
+  valid: (value): value is StateData => {
+    const data = value as Partial<StateData> | null;
+    return data?.version === 1 && typeof data.signingKey === "string" && typeof data.sessions === "object";
+  },
+  freshHint: "Delete it to start with fresh sandbox tokens, or choose another --state-dir.",
+};

@@ -3,6 +3,7 @@
  * and a hub-check port that answers from a script and fails the test on any call it was not told of.
  */
 import { galaxyServerEnvVar, HubSetupError } from "@hub-setup/core";
+import { fakeHubToken, fakeJwt, RED_HAT_ISSUER } from "@hub-setup/test-utils";
 import type {
   CheckResult,
   ConfiguredServer,
@@ -16,24 +17,22 @@ import type {
   ValueSource,
 } from "../../src/ports.js";
 
-/** A fake Red Hat style offline token (unsigned; classifyToken reads only the claims). */
+/** A Red Hat style offline token with these claims (seeded by them: the same claims give the same token). */
 export function offlineToken(claims: { iss?: string; azp?: string; sub?: string } = {}): string {
-  const b64 = (o: object) => Buffer.from(JSON.stringify(o)).toString("base64url");
-  const header = { alg: "HS256", typ: "JWT", kid: "fake" };
-  const payload = {
-    iss: claims.iss ?? "https://sso.redhat.com/auth/realms/redhat-external",
+  const seed = `wizard-${claims.iss ?? ""}-${claims.azp ?? ""}-${claims.sub ?? ""}`;
+  return fakeJwt(seed, {
+    iss: claims.iss ?? RED_HAT_ISSUER,
     typ: "Offline",
     azp: claims.azp ?? "cloud-services",
     sub: claims.sub ?? "f:0000:tester",
     scope: "openid offline_access",
     iat: 1_700_000_000,
-  };
-  return `${b64(header)}.${b64(payload)}.${"s".repeat(43)}`;
+  });
 }
 
-/** A 40-hex private hub token, different per seed. */
+/** A 40-hex private hub token, different per seed and the same for the same seed. */
 export function hubToken(seed = 1): string {
-  return seed.toString(16).padStart(2, "0").repeat(20).slice(0, 40);
+  return fakeHubToken(`wizard-${seed}`);
 }
 
 type ServerSpec = {

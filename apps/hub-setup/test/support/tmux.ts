@@ -81,15 +81,5 @@ export function startTmux(
   };
 }
 
-/**
- * Whether `text` shows any 12 consecutive characters of `secret` (a full token, or a large piece of
- * one), also across the line breaks a terminal or inquirer puts into long lines.
- */
-export function showsSecret(text: string, secret: string): boolean {
-  const joined = text.replace(/\s+/g, "");
-  for (let i = 0; i + 12 <= secret.length; i++) {
-    const piece = secret.slice(i, i + 12);
-    if (text.includes(piece) || joined.includes(piece)) return true;
-  }
-  return false;
-}
+// One definition of "a screen shows a token", shared with the other packages' tests.
+export { showsSecret } from "@hub-setup/test-utils";

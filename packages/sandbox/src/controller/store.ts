@@ -1,7 +1,6 @@
 import { randomBytes } from "node:crypto";
-import { chmodSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { HubSetupError } from "@hub-setup/core";
+import { readJsonFile, writeJsonFile, type JsonFileKind } from "../json-file.js";
 import type { ControllerData } from "./model.js";
 
 /** Beside `sandbox-state.json` in the sandbox's state dir, so a restart keeps the controller too. */
@@ -14,8 +13,8 @@ export type ControllerStore = { data: ControllerData; save(): void };
 
 export function openControllerStore(dir: string, now: () => Date): ControllerStore {
   const file = join(dir, CONTROLLER_STATE_FILE);
-  const data = readData(file) ?? freshData(now().toISOString());
-  const store = { data, save: () => writeAtomic(file, `${JSON.stringify(data, null, 2)}\n`) };
+  const data = readJsonFile(file, CONTROLLER_DATA) ?? freshData(now().toISOString());
+  const store = { data, save: () => writeJsonFile(file, data) };
   store.save();
   return store;
 }
@@ -59,38 +58,11 @@ function freshData(created: string): ControllerData {
 /** The project's collections/requirements.yml: a collection the sandbox serves, with a dependency. */
 export const DEFAULT_REQUIREMENTS = "---\ncollections:\n  - name: sandbox.app\n";
 
-function readData(file: string): ControllerData | undefined {
-  let text: string;
-  try {
-    text = readFileSync(file, "utf8");
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
-    throw new HubSetupError("STORE_UNAVAILABLE", `The sandbox cannot read its state file ${file}.`, {
-      hint: "Check its permissions, or start the sandbox with another --state-dir.",
-      cause: error,
-    });
-  }
-  try {
-    const parsed = JSON.parse(text) as Partial<ControllerData>;
-    if (parsed.version !== 1 || !Array.isArray(parsed.users) || !Array.isArray(parsed.credentials)) {
-      throw new Error("not a version 1 controller state");
-    }
-    return parsed as ControllerData;
-  } catch (error) {
-    throw new HubSetupError(
-      "STORE_UNAVAILABLE",
-      `The sandbox state file ${file} is not valid controller state.`,
-      {
-        hint: "Delete it to start with a fresh sandbox controller, or choose another --state-dir.",
-        cause: error,
-      },
-    );
-  }
-}
-
-function writeAtomic(file: string, text: string): void {
-  const temp = `${file}.${process.pid}.tmp`;
-  writeFileSync(temp, text, { mode: 0o600 });
-  chmodSync(temp, 0o600);
-  renameSync(temp, file);
-}
+const CONTROLLER_DATA: JsonFileKind<ControllerData> = {
+  what: "controller state",
+  valid: (value): value is ControllerData => {
+    const data = value as Partial<ControllerData> | null;
+    return data?.version === 1 && Array.isArray(data.users) && Array.isArray(data.credentials);
+  },
+  freshHint: "Delete it to start with a fresh sandbox controller, or choose another --state-dir.",
+};
