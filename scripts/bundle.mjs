@@ -5,6 +5,7 @@
 // (the wizard's subcommands, undici, inquirer, the sandbox) goes into chunks/ beside it, loaded when a
 // command runs: `--help` then compiles a few kB instead of 1.3 MB (see bench/startup.bench.mjs).
 import { chmodSync, rmSync } from "node:fs";
+import { readFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { build } from "esbuild";
 
@@ -12,6 +13,22 @@ const banner = [
   "import { createRequire as __hubSetupCreateRequire } from 'node:module';",
   "const require = __hubSetupCreateRequire(import.meta.url);",
 ].join("\n");
+
+/**
+ * A bundle reads its own package.json only for `--version`: inline just the name and version, so that a
+ * change elsewhere in package.json (dependencies, keywords) does not change the bundle, and the bundle
+ * carries no list of our dev dependencies. (The committed hook bundle changes only when its code or
+ * version does.)
+ */
+export const packageVersionOnly = {
+  name: "package-version-only",
+  setup(build) {
+    build.onLoad({ filter: /[\\/]package\.json$/ }, async ({ path }) => {
+      const { name, version } = JSON.parse(await readFile(path, "utf8"));
+      return { contents: JSON.stringify({ name, version }), loader: "json" };
+    });
+  },
+};
 
 export async function bundleCli({ entry, outfile, lazyChunks = false }) {
   const common = {
@@ -22,18 +39,23 @@ export async function bundleCli({ entry, outfile, lazyChunks = false }) {
     target: "node20.18",
     minify: true,
     keepNames: true,
-    sourcemap: "linked",
+    // No source maps: they were two thirds of the published tarball. The bundles keep their names
+    // (keepNames) and are minified only in whitespace and identifiers, so a stack trace still reads.
+    sourcemap: false,
     legalComments: "linked",
     // Some bundled dependencies are CommonJS and call require() for Node built-ins.
     banner: { js: banner },
     // The OS keyring binding is native and optional: resolved at run time, never bundled.
     external: ["@napi-rs/keyring"],
     logLevel: "warning",
+    metafile: true,
+    plugins: [packageVersionOnly],
   };
+  let result;
   if (lazyChunks) {
     const outdir = dirname(outfile);
     rmSync(join(outdir, "chunks"), { recursive: true, force: true });
-    await build({
+    result = await build({
       ...common,
       outdir,
       splitting: true,
@@ -42,7 +64,8 @@ export async function bundleCli({ entry, outfile, lazyChunks = false }) {
       outExtension: { ".js": ".mjs" },
     });
   } else {
-    await build({ ...common, outfile });
+    result = await build({ ...common, outfile });
   }
   chmodSync(outfile, 0o755);
+  return result;
 }

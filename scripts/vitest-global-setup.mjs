@@ -9,6 +9,7 @@ export default function buildBeforeTests() {
   const turbo = fileURLToPath(new URL("../node_modules/turbo/bin/turbo", import.meta.url));
   const run = spawnSync(process.execPath, [turbo, "run", "build", "--output-logs=errors-only"], {
     cwd: root,
+    env: { ...process.env, TURBO_TELEMETRY_DISABLED: "1" },
     encoding: "utf8",
   });
   if (run.status !== 0) {

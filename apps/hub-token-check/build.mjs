@@ -6,7 +6,12 @@
 // the checker bundle. (--fix is for people at a terminal: `npx hub-token-check --fix`.)
 import { chmodSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { build } from "esbuild";
-import { bundleCli } from "../../scripts/bundle.mjs";
+import { bundleCli, packageVersionOnly } from "../../scripts/bundle.mjs";
+
+/** `<bundle>.inputs.json`: the source files esbuild put in a bundle (test/bin.test.ts reads it). */
+function writeInputs(bundle, metafile) {
+  writeFileSync(`${bundle}.inputs.json`, `${JSON.stringify(Object.keys(metafile.inputs), null, 1)}\n`);
+}
 
 const checker = { entry: "src/bin.ts", name: "hub-token-check.cjs" };
 const fix = { entry: "src/fix/fix-entry.ts", name: "hub-token-check-fix.mjs" };
@@ -15,7 +20,7 @@ const fix = { entry: "src/fix/fix-entry.ts", name: "hub-token-check-fix.mjs" };
 // loader; see bench/checker.bench.mjs). bin.ts has no top-level await for that reason. Its one
 // `import.meta.url` (where the --fix bundle sits) becomes this file's own URL, computed only when --fix
 // asks for it. The --fix bundle stays an ES module, loaded by import() only for --fix.
-await build({
+const checkerBuild = await build({
   entryPoints: [checker.entry],
   outfile: `dist/${checker.name}`,
   bundle: true,
@@ -24,7 +29,10 @@ await build({
   target: "node20.18",
   minify: true,
   keepNames: true,
-  sourcemap: "linked",
+  sourcemap: false,
+  // Which sources went in, for the test that keeps the commit path lean (not published: see "files").
+  metafile: true,
+  plugins: [packageVersionOnly],
   legalComments: "linked",
   banner: {
     js: [
@@ -39,6 +47,7 @@ await build({
   logLevel: "warning",
 });
 chmodSync(`dist/${checker.name}`, 0o755);
+writeInputs(`dist/${checker.name}`, checkerBuild.metafile);
 // Guards for the commit path: every dependency inlined (it may require() only Node's built-ins), and no
 // import() but the one that loads --fix (any other would start the ES module loader).
 {
@@ -54,13 +63,11 @@ chmodSync(`dist/${checker.name}`, 0o755);
     );
   }
 }
-await bundleCli({ entry: fix.entry, outfile: `dist/${fix.name}` });
+writeInputs(
+  `dist/${fix.name}`,
+  (await bundleCli({ entry: fix.entry, outfile: `dist/${fix.name}` })).metafile,
+);
 
 mkdirSync("hook/dist", { recursive: true });
-// The source map is not committed, so drop the comment that points at it.
-const hookCode = readFileSync(`dist/${checker.name}`, "utf8").replace(
-  /\n\/\/# sourceMappingURL=.*\n?$/,
-  "\n",
-);
-writeFileSync(`hook/dist/${checker.name}`, hookCode);
+writeFileSync(`hook/dist/${checker.name}`, readFileSync(`dist/${checker.name}`, "utf8"));
 chmodSync(`hook/dist/${checker.name}`, 0o755);

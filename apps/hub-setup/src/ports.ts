@@ -152,3 +152,59 @@ export type SetupDefaults = {
   /** Store backends the person may pick (the demo never offers the real keyring). */
   stores?: readonly StoreChoice[];
 };
+
+/** How hub-setup signs in to a controller, as the controller tools do (CONTROLLER_OAUTH_TOKEN, or user and password). */
+export type ControllerAuth =
+  { kind: "bearer"; token: string } | { kind: "basic"; username: string; password: string };
+
+/** A controller (CONTROLLER_HOST), its sign-in, and whether to check its certificate. */
+export type ControllerTarget = { url: string; auth: ControllerAuth; verifySsl: boolean };
+
+/** The inputs of a "Ansible Galaxy/Automation Hub API Token" credential (auth_url only for Red Hat SSO). */
+export type GalaxyInputs = { url: string; auth_url?: string; token: string };
+
+export type ControllerCredential = { id: number; name: string; organization: number | null };
+
+/** The controller's REST API, the part Galaxy credentials need (adapters/controller.ts). */
+export type ControllerApi = {
+  /** The API root in use: …/api/controller/v2/ (AAP 2.5+ gateway) or …/api/v2/. */
+  root: () => Promise<string>;
+  /** Fails with the controller's 401 when the sign-in is refused. */
+  signIn: () => Promise<void>;
+  galaxyCredentialType: () => Promise<number>;
+  findOrganization: (name: string) => Promise<{ id: number; name: string }>;
+  findCredentials: (
+    name: string,
+    credentialType: number,
+    organization?: number,
+  ) => Promise<ControllerCredential[]>;
+  getCredential: (id: number) => Promise<ControllerCredential>;
+  createCredential: (c: {
+    name: string;
+    description: string;
+    organization: number;
+    credentialType: number;
+    inputs: GalaxyInputs;
+  }) => Promise<ControllerCredential>;
+  updateCredential: (id: number, inputs: GalaxyInputs) => Promise<void>;
+  /** The organisation's Galaxy credential ids, in order (the order project updates search them). */
+  galaxyCredentials: (organization: number) => Promise<number[]>;
+  associate: (organization: number, credential: number) => Promise<void>;
+  disassociate: (organization: number, credential: number) => Promise<void>;
+};
+
+/** A place hub-setup pushed a server's token to, remembered (never the token) so a new token follows. */
+export type Consumer = {
+  kind: "controller";
+  controllerUrl: string;
+  credentialId: number;
+  credentialName: string;
+  serverId: string;
+  pushedAt: Date;
+};
+
+/** The remembered consumers, in the state file beside the refresh times. */
+export type ConsumerState = {
+  list: () => Promise<Consumer[]>;
+  remember: (consumer: Consumer) => Promise<void>;
+};

@@ -1,5 +1,7 @@
 import type { CommandSpec } from "./flags.js";
 import type { CommandModule } from "./context.js";
+import { CI } from "./commands/ci/spec.js";
+import { CONTROLLER } from "./commands/controller/spec.js";
 import { DEMO } from "./commands/demo/spec.js";
 import { ENV } from "./commands/env/spec.js";
 import { EXEC } from "./commands/exec/spec.js";
@@ -26,6 +28,8 @@ export const COMMANDS: readonly CommandEntry[] = [
   { ...EXEC, load: () => import("./commands/exec/index.js") },
   { ...ENV, load: () => import("./commands/env/index.js") },
   { ...SCHEDULE, load: () => import("./commands/schedule/index.js") },
+  { ...CI, load: () => import("./commands/ci/index.js") },
+  { ...CONTROLLER, load: () => import("./commands/controller/index.js") },
   { ...SANDBOX, load: () => import("./commands/sandbox/index.js") },
   { ...DEMO, load: () => import("./commands/demo/index.js") },
 ];

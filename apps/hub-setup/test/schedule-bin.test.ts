@@ -1,6 +1,7 @@
 import { realpathSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { FIND_AND_RUN, systemdQuote } from "../src/commands/schedule/units.js";
 import { BIN, requireBuiltBin, startBin } from "./support/built-bin.js";
 import { world } from "./support/temp-world.js";
 import { snapshotTree } from "./support/fs-snapshot.js";
@@ -17,7 +18,9 @@ describe("the built hub-setup schedule", () => {
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
     expect(result.stdout).toContain(`# ${join(w.home, ".config/systemd/user/hub-setup-refresh.service")}\n`);
-    expect(result.stdout).toContain(`\nExecStart=${process.execPath} ${realpathSync(BIN)} refresh --quiet\n`);
+    expect(result.stdout).toContain(
+      `\nExecStart=/bin/sh -c ${systemdQuote(FIND_AND_RUN)} hub-setup ${process.execPath} ${realpathSync(BIN)} refresh --quiet\n`,
+    );
     expect(result.stdout).toContain(`\nEnvironment=XDG_CONFIG_HOME=${join(w.home, ".config")}\n`);
   });
 

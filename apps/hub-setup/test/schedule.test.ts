@@ -6,7 +6,7 @@ import { EXIT } from "../src/exit-codes.js";
 import { scheduleFiles } from "../src/adapters/schedule-files.js";
 import type { ScheduleDeps } from "../src/commands/schedule/deps.js";
 import { runSchedule } from "../src/commands/schedule/run.js";
-import { CRON_MARKER } from "../src/commands/schedule/units.js";
+import { CRON_MARKER, FIND_AND_RUN, systemdQuote } from "../src/commands/schedule/units.js";
 import { fakeMachine, type FakeMachine } from "./support/fake-machine.js";
 import { output } from "./support/fake-ports.js";
 
@@ -35,7 +35,9 @@ describe("schedule with systemd", () => {
     expect(await runSchedule(["--systemd"], h.deps)).toBe(EXIT.OK);
     expect(readdirSync(h.unitDir).sort()).toEqual(["hub-setup-refresh.service", "hub-setup-refresh.timer"]);
     const service = readFileSync(join(h.unitDir, "hub-setup-refresh.service"), "utf8");
-    expect(service).toContain("ExecStart=/usr/bin/node /opt/hub-setup/bin/hub-setup.mjs refresh --quiet\n");
+    expect(service).toContain(
+      `ExecStart=/bin/sh -c ${systemdQuote(FIND_AND_RUN)} hub-setup /usr/bin/node /opt/hub-setup/bin/hub-setup.mjs refresh --quiet\n`,
+    );
     expect(readFileSync(join(h.unitDir, "hub-setup-refresh.timer"), "utf8")).toContain("Persistent=true\n");
     expect(machine.calls).toEqual([
       "systemctl --user daemon-reload",
@@ -110,7 +112,7 @@ describe("schedule with cron", () => {
     const ours = table.slice(theirs.length);
     expect(ours).toMatch(
       new RegExp(
-        `^\\d+ \\d+ \\* \\* \\* '/usr/bin/node' '/opt/hub-setup/bin/hub-setup.mjs' 'refresh' '--quiet' ${CRON_MARKER.replace(/[()`]/g, "\\$&")}\\n$`,
+        `^\\d+ \\d+ \\* \\* \\* '/bin/sh' '-c' '[^']+' 'hub-setup' '/usr/bin/node' '/opt/hub-setup/bin/hub-setup.mjs' 'refresh' '--quiet' ${CRON_MARKER.replace(/[()`]/g, "\\$&")}\\n$`,
       ),
     );
     expect(h.io.out()).toContain("crontab -l");

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { ansibleCfgCorpus } from "@hub-setup/test-utils";
+import { requireCorpus } from "@hub-setup/test-utils";
 import { diffLines } from "../src/commands/setup/diff.js";
 import { parseSetupArgs } from "../src/commands/setup/options.js";
 import { runSetup } from "../src/commands/setup/run.js";
@@ -9,7 +9,8 @@ import { fakeWorld, harness } from "./support/wizard-harness.js";
 import { hubToken, offlineToken } from "./support/tokens.js";
 
 // A real ansible.cfg from the shared corpus: comments, three servers (two on console.redhat.com).
-const CORPUS_FILE = join(ansibleCfgCorpus(), "files", "0091.cfg");
+const corpus = requireCorpus();
+const CORPUS_FILE = corpus.available ? join(corpus.dir, "files", "0091.cfg") : "";
 const PATH = "/work/project/ansible.cfg";
 
 function changes(before: string, after: string) {
@@ -28,7 +29,7 @@ async function setup(argv: string[], env: Record<string, string>) {
   return { original, after: world.files.get(PATH) ?? "", world };
 }
 
-describe("merging into a real corpus ansible.cfg", () => {
+describe.skipIf(!corpus.available)("merging into a real corpus ansible.cfg", () => {
   it("adding a private hub changes only server_list and appends one section; comments and other servers stay", async () => {
     const { original, after } = await setup(["--hub", "private", "--url", "https://pah.example.com"], {
       HUB_SETUP_TOKEN: hubToken(),

@@ -50,15 +50,26 @@ describe("the built hub-token-check command", () => {
   });
 
   it("keeps the commit path lean: no undici, no inquirer, no keyring in the checker bundle", () => {
-    const map = JSON.parse(
-      readFileSync(fileURLToPath(new URL("../dist/hub-token-check.cjs.map", import.meta.url)), "utf8"),
-    ) as { sources: string[] };
+    // The sources esbuild put in each bundle (build.mjs writes them beside it; no source maps are built).
+    const map = {
+      sources: JSON.parse(
+        readFileSync(
+          fileURLToPath(new URL("../dist/hub-token-check.cjs.inputs.json", import.meta.url)),
+          "utf8",
+        ),
+      ) as string[],
+    };
     expect(map.sources.some((s) => s.includes("src/scan/scan-lines.ts"))).toBe(true);
     const heavy = map.sources.filter((s) => /undici|inquirer|keyring|core\/(?:dist|src)\/node\//.test(s));
     expect(heavy).toEqual([]);
-    const fix = JSON.parse(
-      readFileSync(fileURLToPath(new URL("../dist/hub-token-check-fix.mjs.map", import.meta.url)), "utf8"),
-    ) as { sources: string[] };
+    const fix = {
+      sources: JSON.parse(
+        readFileSync(
+          fileURLToPath(new URL("../dist/hub-token-check-fix.mjs.inputs.json", import.meta.url)),
+          "utf8",
+        ),
+      ) as string[],
+    };
     expect(fix.sources.some((s) => /core\/(?:dist|src)\/node\/store\//.test(s))).toBe(true);
   });
 

@@ -1,7 +1,7 @@
 export { requireTool, type ToolCheck } from "./require-tool.js";
 export { tempDir } from "./temp-dir.js";
 export { fixedClock, type TestClock } from "./clock.js";
-export { ansibleCfgCorpus, repoRoot } from "./corpus.js";
+export { ansibleCfgCorpus, repoRoot, requireCorpus, type CorpusCheck } from "./corpus.js";
 export { memoryIo, type MemoryStreams } from "./memory-io.js";
 export {
   RED_HAT_ISSUER,

@@ -1,5 +1,5 @@
 /** The secret store and the refresh-time state file beside it, over @hub-setup/core/node (loaded lazily). */
-import type { Env, RefreshState, StoreBackend, TokenStore } from "../ports.js";
+import type { ConsumerState, Env, RefreshState, StoreBackend, TokenStore } from "../ports.js";
 
 /** The secret store. `auto` keeps tokens where they already are. */
 export async function openTokenStore(env: Env, backend: "auto" | StoreBackend = "auto"): Promise<TokenStore> {
@@ -37,5 +37,15 @@ export async function openRefreshState(env: Env): Promise<RefreshState> {
   return {
     lastRefresh: (id, fingerprint) => state.lastRefresh(id, fingerprint),
     recordRefresh: (id, fingerprint, at) => state.recordRefresh(id, fingerprint, at),
+  };
+}
+
+/** Where each server's token was pushed (controller credentials), in the same state file. */
+export async function openConsumerState(env: Env): Promise<ConsumerState> {
+  const { openStateFile } = await import("@hub-setup/core/node");
+  const state = openStateFile({ env: { ...env } });
+  return {
+    list: async () => (await state.read()).consumers,
+    remember: (consumer) => state.recordConsumer(consumer),
   };
 }

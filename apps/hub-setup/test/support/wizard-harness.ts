@@ -134,6 +134,7 @@ export function fakeWorld(options: FakeWorldOptions = {}): FakeWorld {
         world.hooks++;
         return 0;
       },
+      tokenStored: async () => [],
     },
   };
   return world;

@@ -5,7 +5,7 @@
  */
 import { HubSetupError } from "../errors.js";
 
-export type HttpMethod = "GET" | "POST" | "DELETE";
+export type HttpMethod = "GET" | "POST" | "PATCH" | "DELETE";
 
 export type HttpRequest = {
   method: HttpMethod;

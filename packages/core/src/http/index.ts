@@ -5,6 +5,7 @@ export {
   describeUrl,
   isHttpRequestError,
   scrub,
+  scrubServerText,
   type HttpMethod,
   type HttpPort,
   type HttpRequest,
@@ -21,3 +22,4 @@ export {
   type RetryPolicy,
   type Sleep,
 } from "./retry.js";
+export { readJsonBody, stringField, type JsonBody } from "./response-body.js";

@@ -5,6 +5,7 @@ import { spawnSync } from "node:child_process";
 import {
   chmodSync,
   chownSync,
+  cpSync,
   existsSync,
   mkdirSync,
   readdirSync,
@@ -13,7 +14,7 @@ import {
   watch,
   writeFileSync,
 } from "node:fs";
-import { dirname, join } from "node:path";
+import { dirname, join, relative } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
 import { tempDir } from "@hub-setup/test-utils";
@@ -24,6 +25,18 @@ import { acquireConfigLock, releaseConfigLock } from "../../src/node/files/confi
 const here = dirname(fileURLToPath(import.meta.url));
 const builtLock = join(here, "..", "..", "dist", "node", "files", "config-lock.js");
 const temps = (dir: string): string[] => readdirSync(dir).filter((n) => n.includes(".hub-setup-tmp-"));
+
+/**
+ * core's dist/ copied to a fresh temp folder anyone may read (mkdtemp makes it 0700), with the
+ * package.json that makes its .js files ES modules: the copy of config-lock.js to import.
+ */
+function readableCopyOfBuiltLock(): string {
+  const copy = tempDir("hub-setup-core-dist-");
+  chmodSync(copy, 0o755);
+  cpSync(join(here, "..", "..", "dist"), join(copy, "dist"), { recursive: true });
+  writeFileSync(join(copy, "package.json"), '{ "type": "module" }\n');
+  return join(copy, relative(join(here, "..", ".."), builtLock));
+}
 
 /** The acquisition's failure; fails the test (instead of hanging it) if it has not ended after 3 s (the test times out at 5). */
 async function failureOf(acquire: Promise<unknown>): Promise<HubSetupError> {
@@ -132,11 +145,13 @@ describe("acquireConfigLock when reading the lock is denied (EACCES)", () => {
       failure = await failureOf(acquireConfigLock(file, { waitMs: 200 }));
     } else {
       // Root reads any file, so the attempt runs as `nobody` (uid 65534) in a folder it owns, against a
-      // lock root owns: the child uses the built module (npm test builds before testing).
+      // lock root owns: the child uses the built module (npm test builds before testing). `nobody` may
+      // not reach the checkout (a clone inside a 0700 folder), so it gets its own readable copy of dist/.
       if (!existsSync(builtLock)) throw new Error(`${builtLock} is missing: run npx turbo run build`);
+      const lockModule = readableCopyOfBuiltLock();
       chownSync(dir, 65534, 65534);
       const script = `
-        const { acquireConfigLock } = await import(${JSON.stringify(pathToFileURL(builtLock).href)});
+        const { acquireConfigLock } = await import(${JSON.stringify(pathToFileURL(lockModule).href)});
         try { await acquireConfigLock(process.argv[1], { waitMs: 200 }); console.log("{}"); }
         catch (e) { console.log(JSON.stringify({ code: e.code, message: e.message, hint: e.hint })); }`;
       const child = spawnSync(process.execPath, ["--input-type=module", "-e", script, file], {

@@ -51,4 +51,30 @@ describe("the state file", () => {
     );
     expect(Object.keys((await state.read()).servers)).toEqual(["ok"]);
   });
+
+  it("remembers where tokens were pushed (never the token), one entry per credential, kept across refreshes", async () => {
+    const state = openStateFile({ env: { XDG_CONFIG_HOME: tempDir() } });
+    const pushed = {
+      kind: "controller" as const,
+      controllerUrl: "https://aap.example.com/",
+      credentialId: 7,
+      credentialName: "Private hub",
+      serverId: "pah_published",
+      pushedAt: new Date("2026-03-01T00:00:00Z"),
+    };
+    await state.recordConsumer(pushed);
+    await state.recordConsumer({ ...pushed, credentialId: 8, serverId: "rh_published" });
+    const fp = tokenFingerprint(mintOfflineToken());
+    await state.recordRefresh("rh_published", fp, new Date("2026-03-02T00:00:00Z"));
+    const again = { ...pushed, pushedAt: new Date("2026-03-03T00:00:00Z") };
+    await state.recordConsumer(again);
+    const read = await state.read();
+    expect(read.consumers).toEqual([{ ...pushed, credentialId: 8, serverId: "rh_published" }, again]);
+    expect(Object.keys(read.servers)).toEqual(["rh_published"]);
+    const text = readFileSync(state.path, "utf8");
+    expect(text).toContain("[consumer-1]");
+    expect(text).toContain("controller_url = https://aap.example.com/");
+    expect(statSync(state.path).mode & 0o777).toBe(0o600);
+    await expect(state.recordConsumer({ ...pushed, serverId: "Bad Id" })).rejects.toThrow();
+  });
 });

@@ -15,8 +15,9 @@ unused for the 30 days after which Red Hat SSO drops it:
   (neither)   systemd when a user manager is running, else cron
   --remove    undo it (with neither flag: whichever is installed)
   --print     print what would be installed and change nothing
-Running it again is safe: it changes only what differs. The job runs this very hub-setup by absolute
-path (node and its script), so it does not depend on PATH or npx.
+Running it again is safe: it changes only what differs. The job runs \`hub-setup\` from PATH, else
+this very hub-setup by absolute path (node and its script), so an upgrade or a reinstall of a global
+install keeps it working; when it finds neither, it fails with a line that says to reinstall.
 `,
   flags: {
     systemd: { type: "boolean" },

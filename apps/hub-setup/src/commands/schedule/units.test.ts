@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   CRON_MARKER,
+  FIND_AND_RUN,
   cronLine,
   cronTime,
   crontabHasLine,
@@ -14,11 +15,13 @@ import {
 const self = { node: "/usr/local/bin/node", script: "/opt/hub setup/bin/hub-setup.mjs" };
 
 describe("systemd units", () => {
-  it("runs refresh --quiet by absolute path, quoting a path with a space", () => {
+  it("runs refresh --quiet from PATH, else by the recorded absolute path, quoting a path with a space", () => {
     const service = systemdService(self, []);
     expect(service).toContain(
-      'ExecStart=/usr/local/bin/node "/opt/hub setup/bin/hub-setup.mjs" refresh --quiet\n',
+      `ExecStart=/bin/sh -c ${systemdQuote(FIND_AND_RUN)} hub-setup /usr/local/bin/node "/opt/hub setup/bin/hub-setup.mjs" refresh --quiet\n`,
     );
+    // sh's $ are doubled for systemd, and its double quotes escaped inside systemd's.
+    expect(systemdQuote(FIND_AND_RUN)).toContain('exec \\"$$node\\" \\"$$script\\" \\"$$@\\"');
     expect(service).toContain("Type=oneshot");
   });
 
@@ -41,11 +44,11 @@ describe("systemd units", () => {
 });
 
 describe("the crontab line", () => {
-  it("runs daily at a time fixed per user, by absolute path, ending with our marker", () => {
+  it("runs daily at a time fixed per user, from PATH else by absolute path, ending with our marker", () => {
     const line = cronLine(self, [], "alice");
     const { minute, hour } = cronTime("alice");
     expect(line).toBe(
-      `${minute} ${hour} * * * '/usr/local/bin/node' '/opt/hub setup/bin/hub-setup.mjs' 'refresh' '--quiet' ${CRON_MARKER}`,
+      `${minute} ${hour} * * * '/bin/sh' '-c' '${FIND_AND_RUN}' 'hub-setup' '/usr/local/bin/node' '/opt/hub setup/bin/hub-setup.mjs' 'refresh' '--quiet' ${CRON_MARKER}`,
     );
     expect(minute).toBeGreaterThanOrEqual(0);
     expect(minute).toBeLessThan(60);
@@ -56,7 +59,7 @@ describe("the crontab line", () => {
 
   it("escapes % (cron would end the command there) and quotes variables", () => {
     const line = cronLine(self, [["HTTPS_PROXY", "http://proxy:3128/%x"]], "u");
-    expect(line).toContain(`HTTPS_PROXY='http://proxy:3128/\\%x' '/usr/local/bin/node'`);
+    expect(line).toContain(`HTTPS_PROXY='http://proxy:3128/\\%x' '/bin/sh' '-c'`);
     expect(line.replace(/\\%/g, "")).not.toContain("%");
   });
 });

@@ -11,14 +11,29 @@ export const TIMER_FILE = `${UNIT_NAME}.timer`;
 /** Ends every crontab line we own: how --remove and a re-install find it. */
 export const CRON_MARKER = "# hub-setup-refresh (managed by `hub-setup schedule`)";
 
-/** The absolute command that runs refresh: node's own path and hub-setup's script, never a PATH lookup. */
+/** The command `schedule` ran as: node's own path and hub-setup's script (the fallback below). */
 export type { SelfCommand };
 
 /** Variables copied into the unit or the crontab line, because refresh needs them to find things. */
 export type PassedEnv = ReadonlyArray<readonly [name: string, value: string]>;
 
+/**
+ * How the job finds hub-setup, in sh (one line: a unit's ExecStart has no newlines): `hub-setup` on
+ * PATH (a global install, upgraded or reinstalled in place), else the script `schedule` ran as, by the
+ * node it ran with or by node on PATH. Found nowhere, the job fails (exit 127) with one line that says
+ * what to do: never a silent pass that lets the token die after 30 idle days. Arguments: $0 is a name
+ * for messages, $1 the recorded node, $2 the recorded script, then refresh's own.
+ */
+export const FIND_AND_RUN = [
+  'node="$1"; script="$2"; shift 2',
+  'if command -v hub-setup >/dev/null 2>&1; then exec hub-setup "$@"; fi',
+  'if [ -f "$script" ]; then if [ -x "$node" ]; then exec "$node" "$script" "$@"; fi; if command -v node >/dev/null 2>&1; then exec node "$script" "$@"; fi; fi',
+  'echo "hub-setup: not on PATH nor at $script: reinstall it (npm install -g hub-setup), or remove this job (hub-setup schedule --remove)" >&2',
+  "exit 127",
+].join("; ");
+
 function refreshArgv(self: SelfCommand): string[] {
-  return [self.node, self.script, "refresh", "--quiet"];
+  return ["/bin/sh", "-c", FIND_AND_RUN, "hub-setup", self.node, self.script, "refresh", "--quiet"];
 }
 
 /** systemd: `%` starts a specifier and `$` a variable, so both are doubled; quotes protect spaces. */

@@ -56,6 +56,14 @@ export type SetupPorts = {
   installSchedule: () => Promise<number>;
   /** Installs hub-token-check as a git pre-commit hook; undefined when hub-token-check is not available. */
   installHook: () => Promise<number | undefined>;
+  /**
+   * A server's token was just written: every place hub-setup pushed it to (controller credentials)
+   * gets the new one, best effort; one report per place (consumers/follow.ts `tokenReplaced`).
+   */
+  tokenStored: (
+    server: { id: string; url: string; authUrl?: string | undefined },
+    token: string,
+  ) => Promise<Array<{ ok: boolean; message: string }>>;
 };
 
 export type SetupDeps = {

@@ -3,6 +3,7 @@ import type { Choice } from "../../prompter/prompter.js";
 import { missingAnswer, type HubKind, type Repository, type SetupOptions } from "./options.js";
 import type { SetupDeps } from "./deps.js";
 import { hubUrlProblem } from "./urls.js";
+import { OFFERED } from "../../servers/hub-repositories.js";
 
 /** One hub the person connects: where it is and which content repositories (one server each). */
 export type HubPlan = {
@@ -16,12 +17,6 @@ export type HubPlan = {
 export const HUB_NAME: Record<HubKind, string> = {
   cloud: "Red Hat Automation Hub (console.redhat.com)",
   private: "your private automation hub",
-};
-
-/** What each kind of hub serves (reference §7, §8). */
-export const OFFERED: Record<HubKind, readonly Repository[]> = {
-  cloud: ["published", "validated"],
-  private: ["published", "rh-certified", "community", "validated"],
 };
 
 const REPOSITORY_NAME: Record<Repository, string> = {

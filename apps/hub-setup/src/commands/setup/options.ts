@@ -3,9 +3,10 @@ import { parseFlags, usageError } from "../../flags.js";
 import type { StoreChoice } from "../../ports.js";
 import { safeArg } from "../../safe-arg.js";
 import { SETUP } from "./spec.js";
+import { REPOSITORIES, type Repository } from "../../servers/hub-repositories.js";
 
 export type { HubKind };
-export type Repository = "published" | "validated" | "rh-certified" | "community";
+export type { Repository };
 export type { StoreChoice };
 
 /** Every answer the wizard needs; undefined means "ask" (or, without a terminal, a usage error). */
@@ -31,7 +32,6 @@ export type SetupOptions = {
 };
 
 export const HUB_KINDS: readonly HubKind[] = ["cloud", "private"];
-export const REPOSITORIES: readonly Repository[] = ["published", "validated", "rh-certified", "community"];
 export const STORES: readonly StoreChoice[] = ["keyring", "file", "plaintext"];
 
 function usage(message: string, hint?: string): HubSetupError {

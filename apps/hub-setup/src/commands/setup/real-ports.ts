@@ -7,6 +7,8 @@ import { openHubChecks } from "../../adapters/hub.js";
 import { openRefreshState, openTokenStore, probeTokenStore } from "../../adapters/store.js";
 import type { AppContext, CrossCalls } from "../../context.js";
 import type { SetupPorts } from "./deps.js";
+import { followPorts } from "../../adapters/consumers.js";
+import { tokenReplaced } from "../../consumers/follow.js";
 
 /**
  * The wizard's ports over adapters/, for the environment and folder in `ctx.io`. `runSchedule` is
@@ -44,5 +46,6 @@ export function realSetupPorts(ctx: AppContext, runSchedule: CrossCalls["runSche
       const run = await capture("hub-token-check", ["install"], { cwd, env });
       return run?.code;
     },
+    tokenStored: (server, token) => tokenReplaced(server, token, followPorts(env, ctx.now)),
   };
 }

@@ -1,6 +1,6 @@
 import { isHubSetupError } from "@hub-setup/core";
 import { commit } from "./commit.js";
-import { planWrite } from "./config.js";
+import { planWrite, type WritePlan } from "./config.js";
 import { offerExtras, tryLine } from "./extras.js";
 import { chooseHubs, HUB_NAME } from "./hubs.js";
 import type { SetupOptions } from "./options.js";
@@ -43,6 +43,7 @@ export async function runSetup(opts: SetupOptions, deps: SetupDeps): Promise<Set
   }
   if (done.stored.length > 0)
     print(`  ${style.green("✔")} stored the token for ${done.stored.join(", ")} (${store.location})\n`);
+  await followConsumers(plan, deps);
   try {
     await offerExtras(plan, store, opts, deps);
   } catch (error) {
@@ -58,4 +59,22 @@ export async function runSetup(opts: SetupOptions, deps: SetupDeps): Promise<Set
     serverIds: plan.servers.map((s) => s.id),
     tryLine: line,
   };
+}
+
+/** The places each written server's token was pushed to (controller credentials) get the new token. */
+async function followConsumers(plan: WritePlan, deps: SetupDeps): Promise<void> {
+  const { print, style } = deps;
+  for (const server of plan.servers) {
+    let reports: Array<{ ok: boolean; message: string }>;
+    try {
+      reports = await deps.ports.tokenStored(server, server.tokenValue);
+    } catch (error) {
+      const why = error instanceof Error ? error.message : String(error);
+      print(`  ${style.yellow("warning:")} could not read where ${server.id}'s token was pushed (${why})\n`);
+      continue;
+    }
+    for (const r of reports) {
+      print(r.ok ? `  ${style.green("✔")} ${r.message}\n` : `  ${style.yellow("warning:")} ${r.message}\n`);
+    }
+  }
 }

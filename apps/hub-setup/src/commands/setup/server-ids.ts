@@ -2,6 +2,7 @@ import { serverIdProblem } from "@hub-setup/core";
 import { missingAnswer, type SetupOptions } from "./options.js";
 import type { SetupDeps } from "./deps.js";
 import type { VerifiedHub } from "./verify.js";
+import { defaultServerId } from "../../servers/hub-repositories.js";
 
 /** Default ids: rh_<repo> for Red Hat's hub, pah_<repo> for a private hub; --server-id names or prefixes them. */
 export function plannedIds(hubs: readonly VerifiedHub[], serverId: string | undefined): string[] {
@@ -9,7 +10,7 @@ export function plannedIds(hubs: readonly VerifiedHub[], serverId: string | unde
   return hubs.flatMap((hub) =>
     hub.repositories.map((repo) => {
       const r = repo.replace(/-/g, "_");
-      if (serverId === undefined) return `${hub.kind === "cloud" ? "rh" : "pah"}_${r}`;
+      if (serverId === undefined) return defaultServerId(hub.kind, repo);
       if (total === 1) return serverId;
       return hubs.length === 1 ? `${serverId}_${r}` : `${serverId}_${hub.kind}_${r}`;
     }),

@@ -1,3 +1,4 @@
+import { openConsumerState } from "../../adapters/store.js";
 import { workspacePorts } from "../../adapters/workspace.js";
 import type { AppContext } from "../../context.js";
 import { runStatus } from "./run.js";
@@ -8,5 +9,6 @@ export async function run(argv: string[], ctx: AppContext): Promise<number> {
     now: ctx.now,
     signal: ctx.signal,
     stdout: ctx.io.stdout,
+    openConsumers: () => openConsumerState(ctx.io.env),
   });
 }

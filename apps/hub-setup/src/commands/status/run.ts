@@ -2,7 +2,7 @@ import { mapWithConcurrency } from "@hub-setup/core/node";
 import { EXIT } from "../../exit-codes.js";
 import { parseFlags } from "../../flags.js";
 import { exitCodeForResults } from "../../servers/outcome.js";
-import type { HubChecks, LoadedConfig, RefreshState, TokenReader } from "../../ports.js";
+import type { ConsumerState, HubChecks, LoadedConfig, RefreshState, TokenReader } from "../../ports.js";
 import { viewServers } from "../../servers/servers.js";
 import { formatStatus } from "./format.js";
 import { STATUS } from "./spec.js";
@@ -19,6 +19,8 @@ export type StatusDeps = WorkspacePorts & {
   stdout: (text: string) => void;
   /** How many servers are checked at once. */
   concurrency?: number;
+  /** Where tokens were pushed (controller credentials): listed after the servers when given. */
+  openConsumers?: () => Promise<ConsumerState>;
 };
 
 function emptyReport(config: LoadedConfig | undefined): StatusReport {
@@ -118,5 +120,23 @@ export async function runStatus(argv: readonly string[], deps: StatusDeps): Prom
   }
   const report = await buildStatus({ offline: flags.offline === true }, deps);
   deps.stdout(flags.json === true ? `${JSON.stringify(report, null, 2)}\n` : formatStatus(report));
+  if (flags.json !== true && deps.openConsumers !== undefined)
+    deps.stdout(await consumerLines(deps.openConsumers));
   return report.exitCode;
+}
+
+/** The controller credentials hub-setup pushed tokens to (and keeps up to date), one line each. */
+async function consumerLines(open: () => Promise<ConsumerState>): Promise<string> {
+  let consumers;
+  try {
+    consumers = await (await open()).list();
+  } catch (error) {
+    return `\nWhere tokens were pushed: unknown (${errorInfo(error).message})\n`;
+  }
+  if (consumers.length === 0) return "";
+  const lines = consumers.map(
+    (c) =>
+      `  ${c.serverId} → credential "${c.credentialName}" (id ${c.credentialId}) on ${c.controllerUrl}, pushed ${c.pushedAt.toISOString().slice(0, 10)}\n`,
+  );
+  return `\nPushed to (a new token for the server through hub-setup updates these):\n${lines.join("")}`;
 }
