@@ -26,6 +26,8 @@ export type CrossCalls = {
   help: () => string;
   /** `hub-setup schedule <argv>` in `place` (the wizard offers it); its exit code. */
   runSchedule: (argv: string[], place: Place) => Promise<number>;
+  /** `hub-setup shell-init <argv>` in `place` (the wizard offers it); its exit code. */
+  runShellInit: (argv: string[], place: Place) => Promise<number>;
   /** `hub-setup exec <argv>` in `place` (the demo's install); its exit code. */
   runExec: (argv: string[], place: Place) => Promise<number>;
   /** The wizard in `place` with other defaults (the demo); `terminal`: questions may be asked. */

@@ -50,6 +50,7 @@ function crossCalls(ctx: AppContext): CrossCalls {
     help: () => HELP,
     runSchedule: (argv, place) => runCommand(byName("schedule"), argv, at(place)),
     runExec: (argv, place) => runCommand(byName("exec"), argv, at(place)),
+    runShellInit: (argv, place) => runCommand(byName("shell-init"), argv, at(place)),
     runWizard: async (argv, place, options) => {
       const setup = await SETUP_COMMAND.load();
       await setup.runWizardAt(argv, ctx, calls, place, options);

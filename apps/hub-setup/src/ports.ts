@@ -3,10 +3,10 @@
  * the real ones from @hub-setup/core/node and Node's built-ins; unit tests pass fakes. Nothing here
  * does I/O. Where core has the type, it is core's.
  */
-import type { HubServer, HubSetupError } from "@hub-setup/core";
-import type { ConfigCandidate, ConfigDiscovery } from "@hub-setup/core/node";
+import type { BindingCheck, HubServer, HubSetupError, TokenBinding } from "@hub-setup/core";
+import type { ConfigCandidate, ConfigDiscovery, StoredEntry } from "@hub-setup/core/node";
 
-export type { ConfigCandidate, ConfigDiscovery };
+export type { ConfigCandidate, ConfigDiscovery, StoredEntry, TokenBinding };
 
 /** Environment variables, as a command sees them (ctx.io.env). */
 export type Env = Readonly<Record<string, string | undefined>>;
@@ -63,15 +63,33 @@ export type TokenStore = {
   location: string;
   get: (id: string) => Promise<string | undefined>;
   list: () => Promise<string[]>;
-  set: (id: string, token: string) => Promise<void>;
+  set: (id: string, token: string, binding?: TokenBinding) => Promise<void>;
   delete: (id: string) => Promise<void>;
+  /** Stores a token and returns what it replaced, in one step under the store's lock. */
+  swap: (id: string, token: string, binding?: TokenBinding) => Promise<StoredEntry | undefined>;
+  /** Puts `previous` back only if the store still holds exactly `wrote` (undefined: nothing); false if not. */
+  restore: (id: string, wrote: string | undefined, previous: StoredEntry | undefined) => Promise<boolean>;
+  /** Where this stored token was verified (undefined: not recorded). */
+  binding: (id: string, token: string) => Promise<TokenBinding | undefined>;
+  /** Binds the stored token to new origins, only if the store still holds `token`. */
+  bind: (id: string, token: string, binding: TokenBinding) => Promise<boolean>;
+  /**
+   * The stored token for `id` and whether it may go where the server now points (`current`: its url and
+   * auth_url origins), judged by core's checkBinding; undefined when the store holds none.
+   */
+  lookup: (id: string, current: TokenBinding | undefined) => Promise<StoredLookup | undefined>;
 };
 
-/** What status, refresh, exec and env read of the store. */
-export type TokenReader = Pick<TokenStore, "backend" | "location" | "get" | "list">;
+export type StoredLookup = { token: string; check: BindingCheck };
+
+/** What status, refresh, exec and env read of the store (and `bind`, for --allow-new-origin). */
+export type TokenReader = Pick<TokenStore, "backend" | "location" | "get" | "list" | "lookup" | "bind">;
 
 /** What the wizard uses of the store. */
-export type TokenWriter = Pick<TokenStore, "backend" | "location" | "get" | "set" | "delete">;
+export type TokenWriter = Pick<
+  TokenStore,
+  "backend" | "location" | "get" | "swap" | "restore" | "delete" | "binding"
+>;
 
 /** Where the wizard may put a token: a store backend, or plaintext in ansible.cfg. */
 export type StoreChoice = "keyring" | "file" | "plaintext";

@@ -5,10 +5,13 @@ import { CONTROLLER } from "./commands/controller/spec.js";
 import { DEMO } from "./commands/demo/spec.js";
 import { ENV } from "./commands/env/spec.js";
 import { EXEC } from "./commands/exec/spec.js";
+import { LOGIN } from "./commands/login/spec.js";
+import { LOGOUT } from "./commands/logout/spec.js";
 import { REFRESH } from "./commands/refresh/spec.js";
 import { SANDBOX } from "./commands/sandbox/spec.js";
 import { SCHEDULE } from "./commands/schedule/spec.js";
 import { SETUP } from "./commands/setup/spec.js";
+import { SHELL_INIT } from "./commands/shell-init/spec.js";
 import { STATUS } from "./commands/status/spec.js";
 
 /**
@@ -24,9 +27,12 @@ export const SETUP_COMMAND = { ...SETUP, load: () => import("./commands/setup/in
 export const COMMANDS: readonly CommandEntry[] = [
   SETUP_COMMAND,
   { ...STATUS, load: () => import("./commands/status/index.js") },
+  { ...LOGIN, load: () => import("./commands/login/index.js") },
+  { ...LOGOUT, load: () => import("./commands/logout/index.js") },
   { ...REFRESH, load: () => import("./commands/refresh/index.js") },
   { ...EXEC, load: () => import("./commands/exec/index.js") },
   { ...ENV, load: () => import("./commands/env/index.js") },
+  { ...SHELL_INIT, load: () => import("./commands/shell-init/index.js") },
   { ...SCHEDULE, load: () => import("./commands/schedule/index.js") },
   { ...CI, load: () => import("./commands/ci/index.js") },
   { ...CONTROLLER, load: () => import("./commands/controller/index.js") },

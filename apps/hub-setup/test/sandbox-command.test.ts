@@ -58,6 +58,14 @@ describe("hub-setup sandbox", () => {
       signal: AbortSignal.timeout(10_000),
     });
     expect(answer.status).toBe(400);
+    // The exact wizard command for this sandbox: nothing reaches sso.redhat.com first (issue #13 item 2).
+    const shown = io.out.join("");
+    expect(shown).toContain(
+      `hub-setup --hub cloud --url http://127.0.0.1:${port}/api/automation-hub/content/published/ --auth-url ${endpoint}`,
+    );
+    expect(shown).toMatch(
+      new RegExp(`hub-setup --hub private --url http://127\\.0\\.0\\.1:${port}/\\S+/content/published/`),
+    );
     await answer.body?.cancel();
     expect(await refused(Number(port)), "still listening before Ctrl-C").toBe(false);
     stop.abort("SIGINT");

@@ -44,7 +44,11 @@ function run(world: Sandboxed, script: Script, flags: string[]) {
     prompter,
     spinner: recordingSpinner(),
     // --no-schedule: the wizard never runs `schedule` here.
-    ports: realSetupPorts(ctx, () => Promise.reject(new Error("schedule is not run in this test"))),
+    ports: realSetupPorts(
+      ctx,
+      () => Promise.reject(new Error("schedule is not run in this test")),
+      () => Promise.reject(new Error("shell-init is not run in this test")),
+    ),
     style: makeStyle(false),
     print: io.stdout,
     signal: ctx.signal,
@@ -63,7 +67,7 @@ function flows(): Record<"cloud" | "private", Script> {
   return {
     cloud: {
       "Which hub": "cloud",
-      "Which content from Red Hat": ["published"],
+      "Which content from the Automation Hub at 127.0.0.1": ["published"],
       "Paste the offline token": sandbox.tokens.offline,
       "Where should the token be kept": "file",
       "Which ansible.cfg": "USER_CFG",
@@ -77,6 +81,7 @@ function flows(): Record<"cloud" | "private", Script> {
       "Paste the API token": sandbox.tokens.hub,
       "Where should the token be kept": "plaintext",
       "Which ansible.cfg": "USER_CFG",
+      "ansible-galaxy tries the servers": "last",
       "Write these changes": true,
     },
   };

@@ -70,8 +70,19 @@ describe("the wizard, interactive, against fake ports", () => {
     expectNoSecret(world, screen, token);
   });
 
+  it("binds each stored token to the hub and SSO origins it was just verified at (#16 item 3)", async () => {
+    const world = fakeWorld();
+    const { deps } = harness(world, cloudScript(offlineToken()));
+    await runSetup(interactive, deps);
+    const RED_HAT = { hub: "https://console.redhat.com", auth: "https://sso.redhat.com" };
+    expect([...world.bindings.file.entries()]).toEqual([
+      ["rh_published", RED_HAT],
+      ["rh_validated", RED_HAT],
+    ]);
+  });
+
   it("connects a private hub with the token in plaintext: warned, and the diff still redacts it", async () => {
-    const world = fakeWorld({ files: { [PROJECT_CFG]: "[defaults]\nforks = 5\n" } });
+    const world = fakeWorld({ files: { [PROJECT_CFG]: "[defaults]\nforks = 5\n" }, sample: "ansible.posix" });
     const token = hubToken();
     const { deps, prompter, output } = harness(world, {
       "Which hub": "private",
@@ -184,10 +195,13 @@ describe("the wizard, interactive, against fake ports", () => {
       "Which content from Red Hat": ["published"],
       "A server named rh_published already exists": false,
       "Another id for the server": { each: ["Bad-Id", "rh_published", "rh_certified"] },
+      "ansible-galaxy tries the servers": "first",
     });
     const result = await runSetup(interactive, deps);
     prompter.verify();
     expect(result.serverIds).toEqual(["rh_certified"]);
+    // The order step: the new server first, as asked, and the resulting list shown (issue #13 item 6).
+    expect(world.files.get(USER_CFG)).toContain("server_list = rh_certified, rh_published");
     expect(prompter.refusals[0]).toContain("not a valid shell name");
     expect(prompter.refusals[1]).toContain("rh_published is taken");
     const cfg = world.files.get(USER_CFG) ?? "";
@@ -241,6 +255,28 @@ describe("the wizard, interactive, against fake ports", () => {
     expect(world.scheduled).toBe(1);
     expect(world.hooks).toBe(1);
     expect(output()).toContain("pre-commit hook installed");
+  });
+
+  it("does not offer the hook again where hub-token-check already runs, nor chain one under the pre-commit framework (issue #13 item 7)", async () => {
+    for (const [state, said] of [
+      ["hook", "hub-token-check already runs on every commit here (the git pre-commit hook)"],
+      ["framework", "hub-token-check already runs on every commit here (.pre-commit-config.yaml)"],
+      [
+        "framework-without",
+        "This repository uses the pre-commit framework: add it to .pre-commit-config.yaml",
+      ],
+    ] as const) {
+      const world = fakeWorld({ git: true, hookState: state });
+      const { deps, prompter, output } = harness(world, {
+        ...cloudScript(offlineToken()),
+        "Install the weekly refresh": false,
+      });
+      await runSetup(interactive, deps);
+      prompter.verify();
+      expect(world.hooks, state).toBe(0);
+      expect(output(), state).toContain(said);
+      expect(output(), state).not.toContain("Install it as this repository's pre-commit hook");
+    }
   });
 });
 

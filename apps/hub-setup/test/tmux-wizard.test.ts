@@ -59,7 +59,7 @@ describe.skipIf(!tmux.available || !galaxy.available)("the built wizard in a rea
       ]);
       await s.waitFor("Which hub do you want ansible-galaxy to use?");
       s.keys("Enter");
-      await s.waitFor("Which content from Red Hat Automation Hub");
+      await s.waitFor("Which content from the Automation Hub at 127.0.0.1");
       s.keys("Enter");
       await s.waitFor("Paste the offline token");
       s.type(hub);
@@ -78,6 +78,10 @@ describe.skipIf(!tmux.available || !galaxy.available)("the built wizard in a rea
       expect(diff).toContain(`+ auth_url = ${sandbox.urls.tokenEndpoint}`);
       s.keys("Enter");
       await s.waitFor("Install the weekly refresh now?");
+      s.type("n");
+      s.keys("Enter");
+      // tmux sets $SHELL: the shell-init offer (issue #13 item 4) comes last.
+      await s.waitFor("Add it to your");
       s.type("n");
       s.keys("Enter");
       const end = await s.waitFor("[exit 0]");
@@ -115,6 +119,9 @@ describe.skipIf(!tmux.available || !galaxy.available)("the built wizard in a rea
       await s.waitFor("Which ansible.cfg should hold the servers?");
       s.keys("Enter");
       await s.waitFor("Write these changes to");
+      s.keys("Enter");
+      await s.waitFor("Add it to your");
+      s.type("n");
       s.keys("Enter");
       const end = await s.waitFor("[exit 0]");
       expect(end).toContain("pah_published");
@@ -179,7 +186,7 @@ describe.skipIf(!tmux.available || !galaxy.available)("the built wizard in a rea
           "--auth-url",
           sandbox.urls.tokenEndpoint,
         ]);
-        await s.waitFor("Which content from Red Hat Automation Hub");
+        await s.waitFor("Which content from the Automation Hub at 127.0.0.1");
         s.keys("Enter");
         if (stop === "Which ansible.cfg should hold the servers?") {
           await s.waitFor("Paste the offline token");

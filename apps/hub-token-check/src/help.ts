@@ -4,7 +4,8 @@ Usage:
   hub-token-check                 scan what is staged for commit (the index, not the working tree)
   hub-token-check [paths…]        scan these files (as the pre-commit framework passes them)
   hub-token-check --all           scan every tracked file (as the index holds it)
-  hub-token-check install         write a git pre-commit hook (an existing hook is kept and runs first)
+  hub-token-check install         write a git pre-commit hook (an existing hook is kept and runs first);
+                                  under the pre-commit framework, print the .pre-commit-config.yaml entry
 
 It scans ansible.cfg, .ansible.cfg, and *.cfg / *.ini files with a [galaxy] or [galaxy_server.*]
 section, and their backup copies (ansible.cfg.bak, ansible.cfg~). It flags tokens, passwords and client

@@ -1,4 +1,6 @@
 import { HubSetupError, isHubSetupError } from "@hub-setup/core";
+import { commandOnPath } from "./advice/on-path.js";
+import { fixCommand } from "./advice/run-context.js";
 import { runCheck, type CheckPorts } from "./check.js";
 import { EXIT, type ExitCode } from "./exit-codes.js";
 import { HELP } from "./help.js";
@@ -57,10 +59,15 @@ async function repositoryRoot(git: GitRunner): Promise<string> {
   return (await git(["rev-parse", "--show-toplevel"])).toString("utf8").replace(/\n$/, "");
 }
 
-function render(opts: CheckOptions, result: CheckResult, version: string): string {
+function render(opts: CheckOptions, result: CheckResult, deps: MainDeps): string {
   if (opts.format === "json") return renderJson(result);
-  if (opts.format === "sarif") return renderSarif(result, version);
-  return renderText(result);
+  if (opts.format === "sarif") return renderSarif(result, deps.version);
+  if (result.findings.length === 0) return renderText(result);
+  const { env } = deps.io;
+  return renderText(
+    result,
+    fixCommand({ env, self: deps.self ?? [], onPath: commandOnPath("hub-token-check", env) }),
+  );
 }
 
 async function check(opts: CheckOptions, deps: MainDeps, ports: CheckPorts): Promise<ExitCode> {
@@ -72,7 +79,7 @@ async function check(opts: CheckOptions, deps: MainDeps, ports: CheckPorts): Pro
     io.stderr(`hub-token-check: wrote ${result.findings.length} finding(s) to ${opts.writeBaseline}\n`);
     return EXIT.CLEAN;
   }
-  io.stdout(render(opts, result, deps.version));
+  io.stdout(render(opts, result, deps));
   if (result.findings.length === 0) return EXIT.CLEAN;
   if (opts.fix) {
     const root = opts.scope === "paths" ? io.cwd : await repositoryRoot(ports.git);

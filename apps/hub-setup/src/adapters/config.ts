@@ -6,6 +6,7 @@ import type { FileSnapshot } from "@hub-setup/core/node";
 import type { ConfigDiscovery, ConfigFile, Env, LoadedConfig } from "../ports.js";
 import { fsHint, fsReason, isFsError, readOnlyConfigError } from "../fs-errors.js";
 import { loadedConfig } from "../servers/loaded-config.js";
+import { backupPathFor } from "./backups.js";
 import { homeDir } from "./home.js";
 
 /** Where Ansible finds its ansible.cfg from `cwd` (a file it would refuse is a warning here). */
@@ -38,21 +39,39 @@ export async function readConfig(path: string): Promise<ConfigFile | undefined> 
   return { text: file.text, snapshot: file.snapshot, readOnly: (file.snapshot.mode & 0o222) === 0 };
 }
 
-/**
- * Atomic, with a backup of the old file; refuses when the file changed since `expected` was read.
- * `holdsSecret`: the file and its backup are made 0600, like the credentials file.
- */
-export async function writeConfig(
+/** Writes an ansible.cfg: see `writeConfig`. */
+export type ConfigWriter = (
   path: string,
   text: string,
   expected: ConfigFile | undefined,
-  options: { holdsSecret?: boolean } = {},
+  options?: { holdsSecret?: boolean; backup?: boolean },
+) => Promise<{ backupPath?: string }>;
+
+/**
+ * Atomic, with a backup of the old file (unless `backup: false`); refuses when the file changed since
+ * `expected` was read. Inside a git work tree the backup goes under the XDG state folder (backups.ts),
+ * never beside the file where `git add -A` would stage it. `holdsSecret`: the file and its backup are
+ * made 0600, like the credentials file.
+ */
+export function configWriter(env: Env): ConfigWriter {
+  return (path, text, expected, options = {}) => writeConfig(env, path, text, expected, options);
+}
+
+async function writeConfig(
+  env: Env,
+  path: string,
+  text: string,
+  expected: ConfigFile | undefined,
+  options: { holdsSecret?: boolean; backup?: boolean },
 ): Promise<{ backupPath?: string }> {
-  const { writeFileAtomic } = await import("@hub-setup/core/node");
+  const { resolveWriteTarget, writeFileAtomic } = await import("@hub-setup/core/node");
   if (expected?.readOnly === true) throw readOnlyConfigError(path);
+  const keep = options.backup !== false && expected !== undefined;
+  const backupPath = keep ? await backupPathFor(env, await resolveWriteTarget(path)) : undefined;
   const written = await writeFileAtomic(path, text, {
     expected: expected === undefined ? "absent" : (expected.snapshot as FileSnapshot),
-    backup: true,
+    backup: keep,
+    ...(backupPath === undefined ? {} : { backupPath }),
     ...(options.holdsSecret === true ? { mode: 0o600 } : {}),
   }).catch((error: unknown) => {
     if (!isFsError(error)) throw error;

@@ -1,6 +1,6 @@
 /** The live hub check and the SSO refresh, over core and undici (loaded lazily). */
-import { refreshOfflineToken, verifyHub, type Sleep } from "@hub-setup/core";
-import type { Env, HubChecks, RefreshResult } from "../ports.js";
+import { refreshOfflineToken, sampleCollection, verifyHub, type Sleep } from "@hub-setup/core";
+import type { Env, HubChecks, HubTarget, RefreshResult } from "../ports.js";
 
 /** Retry pacing for the SSO and hub requests (tests shorten the backoff, or record it without waiting). */
 export type NetworkPacing = {
@@ -11,6 +11,51 @@ export type NetworkPacing = {
   /** The jitter source, [0, 1); Math.random by default. */
   random?: () => number;
 };
+
+/** Whether https:// and http:// each get any HTTP answer at `hostPort` (no token sent; 5 s each). */
+export async function probeSchemes(
+  env: Env,
+  hostPort: string,
+  signal: AbortSignal,
+): Promise<{ https: boolean; http: boolean }> {
+  const { createHttp } = await import("@hub-setup/core/node");
+  const http = createHttp({ env: { ...env }, validateCerts: false, connectTimeoutMs: 5_000 });
+  const answers = async (scheme: string): Promise<boolean> =>
+    http
+      .request({ method: "GET", url: `${scheme}://${hostPort}/`, signal, timeoutMs: 5_000 })
+      .then(() => true)
+      .catch(() => false);
+  try {
+    const [https, plain] = await Promise.all([answers("https"), answers("http")]);
+    return { https, http: plain };
+  } finally {
+    await http.close();
+  }
+}
+
+/** One collection the hub serves (best effort: undefined on any failure), for the wizard's "Try it". */
+export async function sampleCollectionOf(
+  env: Env,
+  target: HubTarget,
+  token: string,
+  signal: AbortSignal,
+): Promise<string | undefined> {
+  const { createHttp, nodeClock } = await import("@hub-setup/core/node");
+  const http = createHttp({ env: { ...env }, validateCerts: target.validateCerts !== false });
+  try {
+    const server = {
+      kind: target.kind === "cloud" ? ("cloud" as const) : ("private" as const),
+      url: target.url,
+      ...(target.authUrl === undefined ? {} : { authUrl: target.authUrl }),
+      ...(target.clientId === undefined ? {} : { clientId: target.clientId }),
+    };
+    return await sampleCollection({ server, token, http, clock: nodeClock, signal, deadlineMs: 10_000 });
+  } catch {
+    return undefined;
+  } finally {
+    await http.close();
+  }
+}
 
 /**
  * The live hub check and the SSO refresh over undici. One HTTP client (one connection pool) for servers

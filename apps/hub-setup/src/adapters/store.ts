@@ -1,4 +1,5 @@
 /** The secret store and the refresh-time state file beside it, over @hub-setup/core/node (loaded lazily). */
+import { checkBinding } from "@hub-setup/core";
 import type { ConsumerState, Env, RefreshState, StoreBackend, TokenStore } from "../ports.js";
 
 /** The secret store. `auto` keeps tokens where they already are. */
@@ -10,9 +11,24 @@ export async function openTokenStore(env: Env, backend: "auto" | StoreBackend = 
     location: store.location,
     get: (id) => store.get(id),
     list: () => store.list(),
-    set: (id, token) => store.set(id, token),
+    set: (id, token, binding) => store.set(id, token, binding),
     delete: async (id) => {
       await store.delete(id);
+    },
+    swap: (id, token, binding) => store.swap(id, token, binding),
+    restore: (id, wrote, previous) => store.restore(id, wrote, previous),
+    binding: (id, token) => store.binding(id, token),
+    bind: (id, token, binding) => store.bind(id, token, binding),
+    // The one place a stored token meets the binding rule: every reader (status, refresh, exec, env)
+    // takes stored tokens through this, so none can skip it.
+    // A token stored with no binding (before bindings existed) is bound here on its first use.
+    lookup: async (id, current) => {
+      const token = await store.get(id);
+      if (token === undefined) return undefined;
+      const bound = await store.binding(id, token);
+      const check = checkBinding(id, bound, current, token);
+      if (check.ok && check.adopted) await store.bind(id, token, check.binding);
+      return { token, check };
     },
   };
 }

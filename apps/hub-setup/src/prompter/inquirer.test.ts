@@ -81,4 +81,25 @@ describe("the inquirer prompter", () => {
     next.type("\x15https://hub.example.com\r");
     expect(await url).toBe("https://hub.example.com");
   });
+
+  it("echoes only dots and the length of a secret, and clears a refused one so the next paste starts afresh", async () => {
+    const term = fakeTerminal();
+    const secret = inquirerPrompter(term).password({
+      message: "Paste the token",
+      help: "Ctrl-U clears",
+      validate: (v) => (v.length === 40 ? true : `that is ${v.length} characters, not 40`),
+    });
+    await expect.poll(() => term.screen(), { timeout: 5000 }).toContain("Ctrl-U clears");
+    term.type("wrongwrongwrongwrong");
+    await expect.poll(() => term.screen(), { timeout: 5000 }).toContain("●●●●●● 20 characters");
+    term.type("\r");
+    await expect.poll(() => term.screen(), { timeout: 5000 }).toContain("that is 20 characters, not 40");
+    expect(term.screen()).toContain("The field is cleared: paste the token again.");
+    // The refused value is gone: this paste is the whole answer, not appended to the old one.
+    term.type("0123456789abcdef0123456789abcdef01234567\r");
+    expect(await secret).toBe("0123456789abcdef0123456789abcdef01234567");
+    expect(term.screen()).toContain("●●●●●● 40 characters");
+    expect(term.screen()).not.toContain("wrongwrong");
+    expect(term.screen()).not.toContain("0123456789ab");
+  });
 });

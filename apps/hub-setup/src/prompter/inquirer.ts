@@ -1,9 +1,10 @@
 import { emitKeypressEvents } from "node:readline";
-import { checkbox, confirm, input, password, select } from "@inquirer/prompts";
+import { checkbox, confirm, input, select } from "@inquirer/prompts";
 import { HubSetupError } from "@hub-setup/core";
 import type { Prompter } from "./prompter.js";
+import { secretPrompt } from "./secret-prompt.js";
 
-/** The only module that imports @inquirer/prompts. */
+/** The only module that imports @inquirer/prompts (and, in secret-prompt.ts, @inquirer/core). */
 export type InquirerPrompterOptions = {
   /** The terminal's input (bin.ts passes process.stdin through the context). */
   input: NodeJS.ReadableStream;
@@ -76,7 +77,14 @@ export function inquirerPrompter(options: InquirerPrompterOptions): Prompter {
       ),
     password: (q) =>
       ask((context) =>
-        password({ message: q.message, mask: false, validate: q.validate ?? (() => true) }, context),
+        secretPrompt(
+          {
+            message: q.message,
+            ...(q.help === undefined ? {} : { help: q.help }),
+            validate: q.validate ?? (() => true),
+          },
+          context,
+        ),
       ),
     confirm: (q) => ask((context) => confirm({ message: q.message, default: q.default ?? false }, context)),
   };

@@ -25,7 +25,12 @@ export type Validate = (value: string) => true | string;
 
 export type InputQuestion = { message: string; default?: string; validate?: Validate };
 
-export type PasswordQuestion = { message: string; validate?: Validate };
+export type PasswordQuestion = {
+  message: string;
+  /** Shown while the field is empty: how to paste and clear (e.g. "Ctrl-Shift-V pastes, Ctrl-U clears"). */
+  help?: string;
+  validate?: Validate;
+};
 
 export type ConfirmQuestion = { message: string; default?: boolean };
 
@@ -33,7 +38,10 @@ export type Prompter = {
   select: <T>(question: SelectQuestion<T>) => Promise<T>;
   checkbox: <T>(question: CheckboxQuestion<T>) => Promise<T[]>;
   input: (question: InputQuestion) => Promise<string>;
-  /** A masked answer: nothing of what is typed or pasted is echoed (an offline token would fill the screen with *). */
+  /**
+   * A masked answer: only dots and the length are echoed (an offline token would fill the screen with *);
+   * a value the validation refuses is cleared, so the next paste starts afresh.
+   */
   password: (question: PasswordQuestion) => Promise<string>;
   confirm: (question: ConfirmQuestion) => Promise<boolean>;
 };

@@ -87,7 +87,7 @@ describe("problems found without the network", () => {
 });
 
 describe("viewServers with a store whose reads fail", () => {
-  const failing = { get: () => Promise.reject(new Error("store locked")) };
+  const failing = { lookup: () => Promise.reject(new Error("store locked")) };
 
   it("lets the error propagate when nobody handles it (exec and env must not run without the store)", async () => {
     await expect(viewServers([server("a", { url: "https://x/" })], failing)).rejects.toThrow("store locked");

@@ -1,6 +1,23 @@
-import { classifyToken, galaxyServerEnvVar, redactValue, type TokenKind } from "@hub-setup/core";
+import {
+  bindingFor,
+  classifyToken,
+  cleartextWarning,
+  describeBinding,
+  galaxyServerEnvVar,
+  redactValue,
+  type BindingCheck,
+  type TokenBinding,
+  type TokenKind,
+} from "@hub-setup/core";
 import type { FailureClass } from "./outcome.js";
-import type { ConfiguredServer, ServerKind, HubTarget, TokenReader, ValueSource } from "../ports.js";
+import type {
+  ConfiguredServer,
+  ServerKind,
+  HubTarget,
+  StoredLookup,
+  TokenReader,
+  ValueSource,
+} from "../ports.js";
 
 /**
  * Where the token a server will use comes from, under `hub-setup exec` (and `eval "$(hub-setup env)"`):
@@ -38,8 +55,25 @@ export type ServerView = {
   plaintextInFile: string[];
   /** Reading its token from hub-setup's store failed: whether it has one there is unknown. */
   storeUnreadable: boolean;
+  /** The stored token is not sent: the server points elsewhere than where it was verified (why). */
+  withheld: string | undefined;
+  /** --allow-new-origin: the stored token goes to these new origins, and is bound there once accepted. */
+  rebind: TokenBinding | undefined;
+  /** What the binding rule warns of (clear text, a token sent to a new origin), also among `problems`. */
+  bindingWarnings: string[];
+  /**
+   * A one-time note: the stored token had no recorded binding (stored by an earlier hub-setup) and was
+   * bound, on this use, to where the server points. Not a problem; each command prints it once.
+   */
+  adopted: string | undefined;
   problems: Problem[];
 };
+
+/** What the binding rule said of a server's stored token, and whether the person allowed a new origin. */
+export type StoredBinding = { check: BindingCheck; allowNewOrigin: boolean };
+
+export const ALLOW_NEW_ORIGIN_HINT =
+  "if that is where you loaded the token, run this again with --allow-new-origin (it is sent there and bound there once accepted), or run `hub-setup` for this server; otherwise the project's ansible.cfg is pointing your token elsewhere";
 
 /** Red Hat SSO's token endpoint (reference §8), named in advice only. */
 const RED_HAT_TOKEN_URL = "https://sso.redhat.com/auth/realms/redhat-external/protocol/openid-connect/token";
@@ -132,15 +166,83 @@ function problemsOf(
   return problems;
 }
 
+/** The origins a server points its token at now (undefined: its url or auth_url is not an http(s) URL). */
+export function currentBinding(server: ConfiguredServer): TokenBinding | undefined {
+  if (server.url === undefined) return undefined;
+  return bindingFor({ url: server.url.value, authUrl: server.authUrl?.value });
+}
+
+/** Warnings for a server whose url or auth_url is plain http to another machine (a token would go in clear). */
+function cleartextProblems(server: ConfiguredServer): Problem[] {
+  const problems: Problem[] = [];
+  for (const [url, what] of [
+    [server.url?.value, "the hub"],
+    [server.authUrl?.value, "the SSO (auth_url)"],
+  ] as const) {
+    const warning = cleartextWarning(url, what);
+    if (warning !== undefined) problems.push({ severity: "warning", message: warning });
+  }
+  return problems;
+}
+
+/** Where a stored token would go, and the warnings and errors of the binding rule about it. */
+function bindingProblems(
+  server: ConfiguredServer,
+  binding: StoredBinding,
+): {
+  send: boolean;
+  rebind: TokenBinding | undefined;
+  problems: Problem[];
+} {
+  const { check, allowNewOrigin } = binding;
+  const problems: Problem[] = [];
+  const current = currentBinding(server);
+  if (check.ok) return { send: true, rebind: undefined, problems };
+  if (allowNewOrigin && current !== undefined) {
+    const was = check.bound === undefined ? "no recorded origin" : describeBinding(check.bound);
+    problems.push({
+      severity: "warning",
+      message: `--allow-new-origin: the stored token goes to ${describeBinding(current)} (it was bound to ${was}); it is bound there once accepted`,
+    });
+    return { send: true, rebind: current, problems };
+  }
+  problems.push({
+    severity: "error",
+    failure: "config",
+    message: `${check.message}: ${ALLOW_NEW_ORIGIN_HINT}`,
+  });
+  return { send: false, rebind: undefined, problems };
+}
+
 /** The view of one server that status, refresh, exec and env share. */
 export function viewServer(
   server: ConfiguredServer,
   stored: string | undefined,
   storeUnreadable = false,
+  binding?: StoredBinding,
 ): ServerView {
   const kind = hubKind(server.url?.value, server.authUrl?.value);
   const basicAuth = server.username !== undefined && server.username.value !== "";
-  const token = basicAuth ? undefined : pickToken(server, stored);
+  let token = basicAuth ? undefined : pickToken(server, stored);
+  let withheld: string | undefined;
+  let rebind: TokenBinding | undefined;
+  const bindingIssues: Problem[] = [];
+  const adopted =
+    binding?.check.ok === true && binding.check.adopted
+      ? `the stored token had no recorded origins (stored by an earlier hub-setup): it is now bound to ${describeBinding(binding.check.binding)}, where the ansible.cfg read here points it, and is sent nowhere else (see docs: token binding)`
+      : undefined;
+  if (token?.origin === "store" && binding !== undefined) {
+    // The stored token would be sent: only where it was verified, unless the person says otherwise.
+    const judged = bindingProblems(server, binding);
+    bindingIssues.push(...judged.problems);
+    rebind = judged.rebind;
+    if (!judged.send) {
+      withheld = binding.check.ok ? undefined : binding.check.message;
+      token = pickToken(server, undefined);
+    }
+  }
+  // Whatever its origin, a token (or a password) to an http:// host that is not this machine goes in clear.
+  if (token !== undefined || basicAuth) bindingIssues.unshift(...cleartextProblems(server));
   const plaintextInFile: string[] = [];
   if (server.token?.source === "file" && server.token.value.trim() !== "") plaintextInFile.push("token");
   if (server.password?.source === "file" && server.password.value !== "") plaintextInFile.push("password");
@@ -156,7 +258,11 @@ export function viewServer(
     token,
     plaintextInFile,
     storeUnreadable,
-    problems: problemsOf(server, token, storeUnreadable),
+    withheld,
+    rebind,
+    bindingWarnings: bindingIssues.filter((p) => p.severity === "warning").map((p) => p.message),
+    adopted,
+    problems: [...bindingIssues, ...problemsOf(server, token, storeUnreadable)],
   };
 }
 
@@ -167,21 +273,26 @@ export function viewServer(
  */
 export async function viewServers(
   servers: readonly ConfiguredServer[],
-  store: Pick<TokenReader, "get"> | undefined,
+  store: Pick<TokenReader, "lookup"> | undefined,
   onStoreError?: (error: unknown) => void,
+  options: { allowNewOrigin?: boolean } = {},
 ): Promise<ServerView[]> {
   const views: ServerView[] = [];
   for (const server of servers) {
-    let stored: string | undefined;
+    let found: StoredLookup | undefined;
     let unreadable = false;
     try {
-      stored = store === undefined ? undefined : await store.get(server.id);
+      found = store === undefined ? undefined : await store.lookup(server.id, currentBinding(server));
     } catch (error) {
       if (onStoreError === undefined) throw error;
       onStoreError(error);
       unreadable = true;
     }
-    views.push(viewServer(server, stored, unreadable));
+    const binding =
+      found === undefined
+        ? undefined
+        : { check: found.check, allowNewOrigin: options.allowNewOrigin === true };
+    views.push(viewServer(server, found?.token, unreadable, binding));
   }
   return views;
 }

@@ -1,4 +1,4 @@
-import type { ServerView } from "./servers.js";
+import { ALLOW_NEW_ORIGIN_HINT, type ServerView } from "./servers.js";
 import type { Env } from "../ports.js";
 
 export type TokenVariable = { name: string; value: string; serverId: string };
@@ -22,10 +22,13 @@ export function tokenEnvironment(
   const variables: TokenVariable[] = [];
   const notes: string[] = [];
   for (const view of views) {
+    if (view.withheld !== undefined) notes.push(`${view.withheld}: ${ALLOW_NEW_ORIGIN_HINT}`);
+    if (view.adopted !== undefined) notes.push(`${view.id}: ${view.adopted}`);
     if (view.basicAuth || view.token === undefined) continue;
     const alreadySet = (env[view.token.envVar] ?? "") !== "";
     if (view.token.origin === "store" && !alreadySet) {
       variables.push({ name: view.token.envVar, value: view.token.value, serverId: view.id });
+      for (const w of view.bindingWarnings) notes.push(`${view.id}: ${w}`);
     } else if ((view.token.origin === "env" || alreadySet) && storedIds.includes(view.id)) {
       notes.push(`${view.token.envVar} is already set in your environment: it wins over the stored token`);
     }

@@ -15,10 +15,31 @@ export type Workspace = {
 };
 
 /** The config Ansible reads here, the store, and each server's view. Errors propagate (typed, coded). */
-export async function loadWorkspace(ports: WorkspacePorts): Promise<Workspace> {
+export async function loadWorkspace(
+  ports: WorkspacePorts,
+  options: { allowNewOrigin?: boolean } = {},
+): Promise<Workspace> {
   const config = await ports.loadConfig();
   const store = await ports.openStore();
   const storedIds = await store.list();
-  const views = await viewServers(config.servers, store);
+  const views = await viewServers(config.servers, store, undefined, options);
   return { config, store, storedIds, views };
+}
+
+/**
+ * --allow-new-origin for exec and env: the stored tokens they hand on now go to the new origins, so
+ * they are bound there (nothing verifies them here; the person said so). Failures are reported, not fatal.
+ */
+export async function rebindNow(workspace: Workspace, say: (text: string) => void): Promise<void> {
+  for (const view of workspace.views) {
+    if (view.rebind === undefined || view.token?.origin !== "store") continue;
+    try {
+      if (await workspace.store.bind(view.id, view.token.value, view.rebind))
+        say(`${view.id}: the stored token is now bound to the origins the ansible.cfg read here names\n`);
+    } catch (error) {
+      say(
+        `${view.id}: could not record the new origins: ${error instanceof Error ? error.message : String(error)}\n`,
+      );
+    }
+  }
 }

@@ -2,7 +2,7 @@
  * Fakes of the subcommands' ports (src/ports.ts): an in-memory config, store and state,
  * and a hub-check port that answers from a script and fails the test on any call it was not told of.
  */
-import { galaxyServerEnvVar, HubSetupError } from "@hub-setup/core";
+import { checkBinding, galaxyServerEnvVar, HubSetupError, type TokenBinding } from "@hub-setup/core";
 import { fakeHubToken, fakeJwt, RED_HAT_ISSUER } from "@hub-setup/test-utils";
 import type {
   CheckResult,
@@ -77,16 +77,40 @@ export function loadedConfig(servers: ConfiguredServer[], path = "/work/ansible.
   };
 }
 
+/**
+ * An in-memory store. Without `bindings`, every token counts as verified where the config points (the
+ * binding rule passes); with them, the ids named are bound to those origins and judged by core's real
+ * rule (ids not named are unbound, as a token stored before bindings existed, and adopted on first use as
+ * the real adapter does). `bound` records `bind` and adoptions.
+ */
 export function memoryStore(
   entries: Record<string, string> = {},
-): TokenReader & { data: Map<string, string> } {
+  bindings?: Record<string, TokenBinding>,
+): TokenReader & { data: Map<string, string>; bound: Map<string, TokenBinding> } {
   const data = new Map(Object.entries(entries));
+  const bound = new Map(Object.entries(bindings ?? {}));
   return {
     backend: "file",
     location: "/home/test/.config/hub-setup/credentials",
     data,
+    bound,
     get: async (id) => data.get(id),
     list: async () => [...data.keys()],
+    // Reads through `get`, as the real adapter does (a test that makes `get` fail fails lookups too).
+    async lookup(this: TokenReader, id: string, current: TokenBinding | undefined) {
+      const token = await this.get(id);
+      if (token === undefined) return undefined;
+      if (bindings === undefined && current !== undefined)
+        return { token, check: { ok: true, binding: current, adopted: false } };
+      const check = checkBinding(id, bound.get(id), current, token);
+      if (check.ok && check.adopted) bound.set(id, check.binding);
+      return { token, check };
+    },
+    bind: async (id, token, binding) => {
+      if (data.get(id) !== token) return false;
+      bound.set(id, binding);
+      return true;
+    },
   };
 }
 

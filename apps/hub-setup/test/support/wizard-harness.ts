@@ -1,6 +1,13 @@
 import { HubSetupError } from "@hub-setup/core";
 import type { SetupDeps, SetupPorts } from "../../src/commands/setup/deps.js";
-import type { ConfigFile, HubTarget, StoreBackend, TokenWriter } from "../../src/ports.js";
+import type {
+  ConfigFile,
+  HubTarget,
+  StoreBackend,
+  StoredEntry,
+  TokenBinding,
+  TokenWriter,
+} from "../../src/ports.js";
 import {
   recordingSpinner,
   scriptedPrompter,
@@ -25,6 +32,14 @@ export type FakeWorldOptions = {
   keyring?: boolean;
   stdin?: string;
   git?: boolean;
+  /** How the repository already runs hub-token-check (default: not at all). */
+  hookState?: "hook" | "framework" | "framework-without" | "none";
+  /** The login shell ($SHELL) when shell-init knows it. */
+  shell?: "bash" | "zsh" | "fish";
+  /** Which schemes answer at a scheme-less address (default: both). */
+  schemes?: { https: boolean; http: boolean };
+  /** What the hub lists first (for "Try it"); undefined: it lists nothing. */
+  sample?: string;
   /** Makes the ansible.cfg write fail (after the store was written). */
   failWrite?: boolean;
 };
@@ -33,9 +48,13 @@ export type FakeWorldOptions = {
 export type FakeWorld = {
   files: Map<string, string>;
   stores: Record<StoreBackend, Map<string, string>>;
+  /** Where each stored token was bound (the origins it was verified against). */
+  bindings: Record<StoreBackend, Map<string, TokenBinding>>;
   verifyCalls: { server: HubTarget; token: string }[];
   scheduled: number;
   hooks: number;
+  /** The shells `shell-init --install` ran for. */
+  shellInits: string[];
   refreshed: { serverId: string; at: Date }[];
   ports: SetupPorts;
   /** Everything that could have been written, as one comparable value. */
@@ -54,9 +73,11 @@ export function fakeWorld(options: FakeWorldOptions = {}): FakeWorld {
   const world: FakeWorld = {
     files,
     stores,
+    bindings: { keyring: new Map(), file: new Map() },
     verifyCalls,
     scheduled: 0,
     hooks: 0,
+    shellInits: [],
     refreshed: [],
     snapshot: () =>
       JSON.stringify({
@@ -107,12 +128,36 @@ export function fakeWorld(options: FakeWorldOptions = {}): FakeWorld {
             },
       openStore: async (backend) => {
         const map = stores[backend];
+        const bindings = world.bindings[backend];
+        const put = (id: string, entry: StoredEntry | undefined) => {
+          if (entry === undefined) map.delete(id);
+          else map.set(id, entry.token);
+          if (entry?.binding === undefined) bindings.delete(id);
+          else bindings.set(id, entry.binding);
+        };
+        const entry = (id: string): StoredEntry | undefined => {
+          const token = map.get(id);
+          const binding = bindings.get(id);
+          return token === undefined ? undefined : binding === undefined ? { token } : { token, binding };
+        };
         const store: TokenWriter = {
           backend,
           location: backend,
           get: async (id) => map.get(id),
-          set: async (id, token) => void map.set(id, token),
-          delete: async (id) => void map.delete(id),
+          swap: async (id, token, binding) => {
+            const previous = entry(id);
+            put(id, binding === undefined ? { token } : { token, binding });
+            return previous;
+          },
+          restore: async (id, wrote, previous) => {
+            if (map.get(id) !== wrote) return false;
+            put(id, previous);
+            return true;
+          },
+          binding: async (id) => bindings.get(id),
+          delete: async (id) => {
+            put(id, undefined);
+          },
         };
         return store;
       },
@@ -124,6 +169,8 @@ export function fakeWorld(options: FakeWorldOptions = {}): FakeWorld {
         const answer = (options.verify ?? acceptAll)(server, token);
         return answer.ok ? answer : { ...answer, outcome: "rejected" };
       },
+      sampleCollection: async () => options.sample,
+      probeSchemes: async () => options.schemes ?? { https: true, http: true },
       readStdin: async () => options.stdin ?? "",
       inGitRepo: async () => options.git ?? false,
       installSchedule: async () => {
@@ -132,6 +179,12 @@ export function fakeWorld(options: FakeWorldOptions = {}): FakeWorld {
       },
       installHook: async () => {
         world.hooks++;
+        return 0;
+      },
+      loginShell: () => options.shell,
+      hookState: async () => options.hookState ?? "none",
+      installShellInit: async (shell) => {
+        world.shellInits.push(shell);
         return 0;
       },
       tokenStored: async () => [],

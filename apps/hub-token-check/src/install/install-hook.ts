@@ -2,10 +2,13 @@ import { randomBytes } from "node:crypto";
 import { mkdir, open, readFile, rename, stat, unlink } from "node:fs/promises";
 import { isAbsolute, join } from "node:path";
 import { HubSetupError } from "@hub-setup/core";
+import { commandOnPath } from "../advice/on-path.js";
+import { preCommitEntry } from "../advice/run-context.js";
 import { EXIT, type ExitCode } from "../exit-codes.js";
 import type { Io } from "../io.js";
 import type { GitRunner } from "../source/run-git.js";
 import { CHAINED_NAME, HOOK_MARKER, hookScript } from "./hook-script.js";
+import { adviseFramework, preCommitFramework } from "./pre-commit-framework.js";
 
 /** The file operations install makes on the hooks folder (tests make one of them fail). */
 export type HookFs = {
@@ -102,7 +105,8 @@ async function putInPlace(
 }
 
 /**
- * Writes the pre-commit hook. An existing hook of someone else's is kept (renamed beside it, mode as it
+ * Writes the pre-commit hook; where the pre-commit framework runs the hooks, prints its config snippet
+ * instead (see pre-commit-framework.ts). An existing hook of someone else's is kept (renamed beside it, mode as it
  * was) and run first; running install again only refreshes ours.
  */
 export async function installHook(deps: InstallDeps): Promise<ExitCode> {
@@ -113,10 +117,15 @@ export async function installHook(deps: InstallDeps): Promise<ExitCode> {
     io.stderr(`hub-token-check: ${HUSKY_HELP}`);
     return EXIT.ERROR;
   }
-  await mkdir(dir, { recursive: true });
   const hook = join(dir, "pre-commit");
   const chained = join(dir, CHAINED_NAME);
   const current = await readIfExists(hook);
+  const framework = await preCommitFramework(deps.git, current);
+  if (framework !== undefined) {
+    const ctx = { env: io.env, self: deps.self, onPath: commandOnPath("hub-token-check", io.env) };
+    return adviseFramework(io, framework.config, preCommitEntry(ctx));
+  }
+  await mkdir(dir, { recursive: true });
   const keep = current !== undefined && !current.includes(HOOK_MARKER);
   if (keep && (await stat(chained).catch(() => undefined)) !== undefined) {
     throw new HubSetupError("USAGE", `both ${hook} and ${chained} exist, and the first is not ours`, {

@@ -1,11 +1,33 @@
+import type { Finding } from "../scan/finding.js";
+import { isBackupCopy } from "../source/candidate.js";
 import { fixSentence, whereSentence, type CheckResult } from "./result.js";
 
 function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
-/** The human form: one `path:line:col` line per finding with its fix; silent when there is nothing. */
-export function renderText(result: CheckResult): string {
+/**
+ * What to do about all of it: `--fix` (run as `fixCommand`, the form that works where this run came
+ * from) for the files it fixes; a backup copy it leaves alone, so that one is deleted instead.
+ */
+function closingAdvice(findings: readonly Finding[], fixCommand: string): string[] {
+  const backups = new Set(findings.filter((f) => isBackupCopy(f.path)).map((f) => f.path)).size;
+  const deleteThem = "delete them, or keep them out of git (each one's fix above)";
+  if (findings.every((f) => isBackupCopy(f.path)))
+    return [`  These are backup copies, which \`--fix\` leaves alone: ${deleteThem}.`];
+  return [
+    `  \`${fixCommand}\` moves the tokens into the secret store and out of the files; then \`git add\` them again.`,
+    ...(backups > 0
+      ? [`  It leaves the ${plural(backups, "backup copy", "backup copies")} alone: ${deleteThem}.`]
+      : []),
+  ];
+}
+
+/**
+ * The human form: one `path:line:col` line per finding with its fix; silent when there is nothing.
+ * `fixCommand` is how the user runs `--fix` from where this run came (see advice/run-context.ts).
+ */
+export function renderText(result: CheckResult, fixCommand = "hub-token-check --fix"): string {
   const lines: string[] = [];
   for (const f of result.findings) {
     lines.push(`${f.path}:${f.line}:${f.column}: ${f.kind} in ${whereSentence(f)}: ${f.redacted}`);
@@ -18,7 +40,7 @@ export function renderText(result: CheckResult): string {
     lines.push(
       "",
       `hub-token-check: ${plural(result.findings.length, "plaintext secret")} in ${plural(files, "file")}.`,
-      "  `hub-token-check --fix` moves the tokens into the secret store and out of the files; then `git add` them again.",
+      ...closingAdvice(result.findings, fixCommand),
       "  A deliberate fake: put `# hub-token-check: allow` on the line above it.",
     );
   }

@@ -3,3 +3,4 @@ export { hubUrlProblem, normalizeHubUrl, type NormalizedHubUrl } from "./hub-url
 export type { HubKind, HubServer, VerifyOutcome, VerifyResult } from "./types.js";
 export { verifyHub, type VerifyOptions } from "./verify.js";
 export { tokenKindProblem } from "./verify-messages.js";
+export { sampleCollection, type SampleCollectionOptions } from "./collections.js";

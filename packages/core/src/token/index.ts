@@ -11,3 +11,14 @@ export { decodeJwt, looksLikeJwt, type DecodedJwt, type JwtClaims } from "./jwt.
 export { normalizeTokenInput, type NormalizedInput } from "./normalize.js";
 export { tokenFingerprint } from "./fingerprint.js";
 export { daysUntilIdleExpiry, idleExpiryDate } from "./idle-expiry.js";
+export {
+  adoptable,
+  bindingFor,
+  checkBinding,
+  cleartextWarning,
+  describeBinding,
+  originOf,
+  sameBinding,
+  type BindingCheck,
+  type TokenBinding,
+} from "./binding.js";

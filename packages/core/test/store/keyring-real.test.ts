@@ -10,12 +10,12 @@ import { describe, expect, it, onTestFinished } from "vitest";
 import {
   deadBusEnv,
   keyringSessionPerFile,
+  mintOfflineToken,
   requireKeyringTools,
   showsSecret,
   startKeyringSession,
   tempDir,
 } from "@hub-setup/test-utils";
-import { mintOfflineToken } from "@hub-setup/test-utils";
 
 const tools = requireKeyringTools();
 const dist = fileURLToPath(new URL("../../dist/node/index.js", import.meta.url));

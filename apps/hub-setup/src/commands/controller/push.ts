@@ -45,7 +45,9 @@ function chooseServer(views: readonly ServerView[], id: string | undefined): Cho
       CONTROLLER,
       known === undefined
         ? `no galaxy server "${id}" in the ansible.cfg read here (servers: ${views.map((v) => v.id).join(", ") || "none"})`
-        : `server "${id}" has no usable URL and token here`,
+        : known.withheld !== undefined
+          ? `${known.withheld} (\`hub-setup status --allow-new-origin\` binds it there if you moved the server yourself)`
+          : `server "${id}" has no usable URL and token here`,
       "run `hub-setup status` to see the servers and where their tokens are",
     );
   }

@@ -68,7 +68,7 @@ export async function runDemo(options: DemoOptions, ctx: AppContext, calls: Cros
     ctx.io.stdout(banner(sandbox, dir, options.interactive));
     const { urls, tokens } = sandbox;
     const argv = options.interactive
-      ? ["--interactive", "--no-schedule", "--no-pre-commit"]
+      ? ["--interactive", "--no-schedule", "--no-pre-commit", "--no-shell-init"]
       : [
           "--no-interactive",
           "--hub",
@@ -84,6 +84,8 @@ export async function runDemo(options: DemoOptions, ctx: AppContext, calls: Cros
           "--yes",
           "--no-schedule",
           "--no-pre-commit",
+          // The throw-away HOME's rc file is never read by a shell: nothing to offer there.
+          "--no-shell-init",
         ];
     const wizardEnv = options.interactive
       ? env

@@ -4,7 +4,7 @@ import { parseFlags, usageError } from "../../flags.js";
 import { assignmentLine, canAssign, defaultShell, SHELLS, type Shell } from "../../shell/quote.js";
 import { ENV } from "./spec.js";
 import { tokenEnvironment } from "../../servers/token-env.js";
-import { loadWorkspace, type WorkspacePorts } from "../../servers/workspace.js";
+import { loadWorkspace, rebindNow, type WorkspacePorts } from "../../servers/workspace.js";
 import type { Env } from "../../ports.js";
 
 export type EnvDeps = WorkspacePorts & {
@@ -29,9 +29,10 @@ export async function runEnv(argv: readonly string[], deps: EnvDeps): Promise<nu
     return EXIT.OK;
   }
   const shell = parseShell(typeof flags.shell === "string" ? flags.shell : undefined, deps.env);
-  const workspace = await loadWorkspace(deps);
+  const workspace = await loadWorkspace(deps, { allowNewOrigin: flags["allow-new-origin"] === true });
   const { variables, notes } = tokenEnvironment(workspace.views, workspace.storedIds, deps.env);
   for (const note of notes) deps.stderr(`hub-setup env: ${note}\n`);
+  await rebindNow(workspace, (text) => deps.stderr(`hub-setup env: ${text}`));
 
   const printable = variables.filter((v) => canAssign(shell, v.name));
   for (const v of variables) {

@@ -7,7 +7,7 @@ import type { Env, SpawnPort } from "../../ports.js";
 import { tokenLeakingDebug } from "./node-debug.js";
 import { EXEC } from "./spec.js";
 import { tokenEnvironment } from "../../servers/token-env.js";
-import { loadWorkspace, type WorkspacePorts } from "../../servers/workspace.js";
+import { loadWorkspace, rebindNow, type WorkspacePorts } from "../../servers/workspace.js";
 
 export type ExecDeps = WorkspacePorts & {
   env: Env;
@@ -19,14 +19,17 @@ export type ExecDeps = WorkspacePorts & {
 };
 
 /** `hub-setup exec -- cmd args…` (also without `--`): the command and its arguments. */
-export function parseExecArgv(argv: readonly string[]): { help: true } | { help: false; command: string[] } {
+export function parseExecArgv(
+  argv: readonly string[],
+): { help: true } | { help: false; command: string[]; allowNewOrigin: boolean } {
   const [first] = argv;
   if (
     first !== undefined &&
     first !== "--" &&
     first.startsWith("-") &&
     first !== "-h" &&
-    first !== "--help"
+    first !== "--help" &&
+    first !== "--allow-new-origin"
   ) {
     throw usageError(EXEC, `unknown flag ${safeArg(first)}; put the command after \`--\``);
   }
@@ -34,7 +37,7 @@ export function parseExecArgv(argv: readonly string[]): { help: true } | { help:
   if (values.help === true) return { help: true };
   if (rest.length === 0)
     throw usageError(EXEC, "no command given (e.g. `hub-setup exec -- ansible-galaxy …`)");
-  return { help: false, command: rest };
+  return { help: false, command: rest, allowNewOrigin: values["allow-new-origin"] === true };
 }
 
 /** The exit code a shell would report: the child's own, or 128 + the signal that killed it. */
@@ -54,9 +57,10 @@ export async function runExec(argv: readonly string[], deps: ExecDeps): Promise<
     deps.stdout(EXEC.usage);
     return EXIT.OK;
   }
-  const workspace = await loadWorkspace(deps);
+  const workspace = await loadWorkspace(deps, { allowNewOrigin: parsed.allowNewOrigin });
   const { variables, notes } = tokenEnvironment(workspace.views, workspace.storedIds, deps.env);
   for (const note of notes) deps.stderr(`hub-setup exec: ${note}\n`);
+  await rebindNow(workspace, (text) => deps.stderr(`hub-setup exec: ${text}`));
   if (deps.signal.aborted) return EXIT.CANCELLED;
   const leak = variables.length > 0 ? tokenLeakingDebug(deps.env) : undefined;
   if (leak !== undefined) {

@@ -3,16 +3,21 @@ import type { CommandSpec } from "../../flags.js";
 /** `hub-setup exec`: its flags and usage, declared once (the registry and the parser read them). */
 export const EXEC = {
   name: "exec",
-  synopsis: "exec -- <command>",
+  synopsis: "exec [--allow-new-origin] -- <command>",
   summary: "run a command with the tokens in its environment",
-  usage: `Usage: hub-setup exec [--] <command> [args…]
+  usage: `Usage: hub-setup exec [--allow-new-origin] [--] <command> [args…]
 
 Runs <command> with ANSIBLE_GALAXY_SERVER_<ID>_TOKEN set, from hub-setup's store, for every server
 the ansible.cfg read here lists. A variable already set in your environment wins. The command's exit
 code is hub-setup's; killed by a signal, it is 128 + the signal number. SIGINT and SIGTERM are passed on.
+A stored token is set only for a server whose url and auth_url origins are those it was verified
+against; otherwise it is left out, with a warning naming both origins.
+
+  --allow-new-origin  send stored tokens to servers whose url or auth_url origin is not where the token
+                      was verified (a moved hub), and bind them there (see docs: token binding)
 
 Example: hub-setup exec -- ansible-galaxy collection install ansible.posix
 `,
-  flags: {},
+  flags: { "allow-new-origin": { type: "boolean" } },
   positionals: "command",
 } as const satisfies CommandSpec;

@@ -7,7 +7,7 @@ import type { HubChecks, LoadedConfig, RefreshState, TokenReader } from "../../p
 import { REFRESH } from "./spec.js";
 import { refreshTargets, type RefreshTarget } from "./targets.js";
 import { errorInfo } from "../../error-info.js";
-import { viewServers, type ServerView } from "../../servers/servers.js";
+import { ALLOW_NEW_ORIGIN_HINT, viewServers, type ServerView } from "../../servers/servers.js";
 import type { WorkspacePorts } from "../../servers/workspace.js";
 
 export type RefreshDeps = WorkspacePorts & {
@@ -22,7 +22,11 @@ export type RefreshDeps = WorkspacePorts & {
 
 type Outcome = { failure: FailureClass | undefined };
 
-async function gather(deps: RefreshDeps, failed: (what: string, error: unknown) => void) {
+async function gather(
+  deps: RefreshDeps,
+  failed: (what: string, error: unknown) => void,
+  allowNewOrigin: boolean,
+) {
   let config: LoadedConfig | undefined;
   try {
     config = await deps.loadConfig();
@@ -35,18 +39,36 @@ async function gather(deps: RefreshDeps, failed: (what: string, error: unknown) 
   } catch (error) {
     failed("the token store", error);
   }
-  const views: ServerView[] = config === undefined ? [] : await viewServers(config.servers, store);
+  const views: ServerView[] =
+    config === undefined ? [] : await viewServers(config.servers, store, undefined, { allowNewOrigin });
+  // A stored token the ansible.cfg here does not list goes only to the realm that issued it (its `iss`).
   const stored: Array<{ id: string; token: string }> = [];
   for (const id of store === undefined ? [] : await store.list()) {
     const token = await store?.get(id);
     if (token !== undefined) stored.push({ id, token });
   }
-  return refreshTargets(views, stored);
+  return { targets: refreshTargets(views, stored), views, store };
 }
 
-type One = { checks: HubChecks; state: RefreshState | undefined; deps: RefreshDeps; quiet: boolean };
+/** Servers whose stored token is not sent (its origins changed): a config failure each, never a refresh. */
+function reportWithheld(views: readonly ServerView[], deps: RefreshDeps): Outcome[] {
+  return views.flatMap((view) => {
+    if (view.withheld === undefined) return [];
+    deps.stderr(`hub-setup refresh: ${view.id}: ${view.withheld}\n  ${ALLOW_NEW_ORIGIN_HINT}\n`);
+    return [{ failure: "config" as const }];
+  });
+}
 
-async function refreshOne(t: RefreshTarget, { checks, state, deps, quiet }: One): Promise<Outcome> {
+type One = {
+  checks: HubChecks;
+  state: RefreshState | undefined;
+  deps: RefreshDeps;
+  quiet: boolean;
+  /** --allow-new-origin: re-binds the stored tokens of these servers once the SSO accepted them. */
+  rebind: (serverIds: readonly string[], token: string) => Promise<void>;
+};
+
+async function refreshOne(t: RefreshTarget, { checks, state, deps, quiet, rebind }: One): Promise<Outcome> {
   const names = t.serverIds.join(", ");
   const result = await checks.refresh(
     { token: t.token, authUrl: t.authUrl, clientId: t.clientId },
@@ -57,6 +79,7 @@ async function refreshOne(t: RefreshTarget, { checks, state, deps, quiet }: One)
     return { failure: classOfOutcome(result.outcome) };
   }
   const at = deps.now();
+  await rebind(t.serverIds, t.token);
   try {
     for (const id of t.serverIds) await state?.recordRefresh(id, t.fingerprint, at);
   } catch (error) {
@@ -87,7 +110,28 @@ export async function runRefresh(argv: readonly string[], deps: RefreshDeps): Pr
     );
     results.push({ failure: "config" });
   };
-  const targets = await gather(deps, failed);
+  const { targets, views, store } = await gather(deps, failed, flags["allow-new-origin"] === true);
+  results.push(...reportWithheld(views, deps));
+  const rebind = async (serverIds: readonly string[], token: string): Promise<void> => {
+    for (const view of views) {
+      if (!serverIds.includes(view.id) || view.rebind === undefined || view.token?.origin !== "store")
+        continue;
+      if (view.token.value !== token) continue;
+      try {
+        await store?.bind(view.id, token, view.rebind);
+      } catch (error) {
+        deps.stderr(
+          `hub-setup refresh: ${view.id}: the new origins were not recorded: ${errorInfo(error).message}\n`,
+        );
+      }
+    }
+  };
+  for (const view of views) {
+    // A one-time note is no failure: --quiet (cron) keeps it out of the mail.
+    if (view.adopted !== undefined && !quiet) deps.stderr(`hub-setup refresh: ${view.id}: ${view.adopted}\n`);
+    if (view.token === undefined) continue;
+    for (const w of view.bindingWarnings) deps.stderr(`hub-setup refresh: ${view.id}: ${w}\n`);
+  }
   let state: RefreshState | undefined;
   try {
     state = targets.length === 0 ? undefined : await deps.openState();
@@ -105,7 +149,7 @@ export async function runRefresh(argv: readonly string[], deps: RefreshDeps): Pr
   const checks = await deps.openChecks();
   try {
     const outcomes = await mapWithConcurrency(targets, deps.concurrency ?? 4, (t) =>
-      refreshOne(t, { checks, state, deps, quiet }),
+      refreshOne(t, { checks, state, deps, quiet, rebind }),
     );
     results.push(...outcomes);
   } finally {

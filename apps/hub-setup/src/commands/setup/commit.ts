@@ -1,5 +1,6 @@
+import { bindingFor } from "@hub-setup/core";
 import type { WritePlan } from "./config.js";
-import type { TokenWriter } from "../../ports.js";
+import type { StoredEntry, TokenWriter } from "../../ports.js";
 import type { SetupDeps } from "./deps.js";
 import type { StorePlan } from "./store.js";
 
@@ -12,19 +13,28 @@ export type CommitResult = {
   removed: string[];
 };
 
-type Undo = { id: string; previous: string | undefined };
+/** What this run changed under one id: what it wrote (undefined: it removed the entry) and what was there. */
+type Undo = { id: string; wrote: string | undefined; previous: StoredEntry | undefined };
 
-async function rollBack(store: TokenWriter, undo: readonly Undo[]): Promise<string[]> {
+/**
+ * Undoes this run's own writes, and only those: an entry is put back only where the store still holds
+ * what this run wrote (compare-and-restore under the store's lock). Another run may have stored its
+ * token there since, and said so; putting back the value this run replaced would delete that one.
+ */
+async function rollBack(
+  store: TokenWriter,
+  undo: readonly Undo[],
+): Promise<{ failed: string[]; left: string[] }> {
   const failed: string[] = [];
-  for (const { id, previous } of [...undo].reverse()) {
+  const left: string[] = [];
+  for (const { id, wrote, previous } of [...undo].reverse()) {
     try {
-      if (previous === undefined) await store.delete(id);
-      else await store.set(id, previous);
+      if (!(await store.restore(id, wrote, previous))) left.push(id);
     } catch {
       failed.push(id);
     }
   }
-  return failed;
+  return { failed, left };
 }
 
 /**
@@ -42,11 +52,23 @@ export async function commit(plan: WritePlan, store: StorePlan, deps: SetupDeps)
     // under `hub-setup exec`, so it goes (and comes back if the ansible.cfg write fails).
     opened = await deps.ports.openStore(store.choice === "plaintext" ? "file" : store.choice);
     for (const server of plan.servers) {
+      if (store.choice !== "plaintext") {
+        // Bound to the origins it was just verified against: it is never sent elsewhere unasked.
+        const binding = bindingFor({ url: server.url, authUrl: server.authUrl });
+        const previous = await opened.swap(server.id, server.tokenValue, binding);
+        undo.push({ id: server.id, wrote: server.tokenValue, previous });
+        continue;
+      }
       const previous = await opened.get(server.id);
-      if (store.choice !== "plaintext") await opened.set(server.id, server.tokenValue);
-      else if (previous !== undefined) await opened.delete(server.id);
-      else continue;
-      undo.push({ id: server.id, previous });
+      if (previous === undefined) continue;
+      const bound = await opened.binding(server.id, previous);
+      // Removed only if still the value read (under the lock): another run's token is not this run's to drop.
+      if (!(await opened.restore(server.id, previous, undefined))) continue;
+      undo.push({
+        id: server.id,
+        wrote: undefined,
+        previous: bound === undefined ? { token: previous } : { token: previous, binding: bound },
+      });
     }
     if (configChanged)
       backupPath = (
@@ -56,10 +78,15 @@ export async function commit(plan: WritePlan, store: StorePlan, deps: SetupDeps)
       ).backupPath;
   } catch (error) {
     if (opened !== undefined) {
-      const failed = await rollBack(opened, undo);
+      const { failed, left } = await rollBack(opened, undo);
       if (failed.length > 0) {
         deps.print(
           `  ${deps.style.red("✘")} could not restore the store entries for ${failed.join(", ")}: remove them with your keyring tool or from the credentials file\n`,
+        );
+      }
+      if (left.length > 0) {
+        deps.print(
+          `  ${deps.style.yellow("note:")} the store entries for ${left.join(", ")} were changed by another hub-setup run meanwhile: left as that run stored them\n`,
         );
       }
     }

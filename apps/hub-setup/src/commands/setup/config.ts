@@ -3,8 +3,8 @@ import { HubSetupError } from "@hub-setup/core";
 import { readOnlyConfigError } from "../../fs-errors.js";
 import type { Choice } from "../../prompter/prompter.js";
 import { renderDiff } from "./diff.js";
-import { existingServers, withServers, type ServerEntry } from "./editor.js";
-import { HUB_NAME } from "./hubs.js";
+import { existingServers, serverListOf, withServerList, withServers, type ServerEntry } from "./editor.js";
+import { hubLabel } from "./hubs.js";
 import { missingAnswer, type SetupOptions } from "./options.js";
 import type { SetupDeps } from "./deps.js";
 import type { ConfigFile } from "../../ports.js";
@@ -64,6 +64,46 @@ async function chooseFile(opts: SetupOptions, deps: SetupDeps, survey: Survey): 
   });
 }
 
+/**
+ * The order step (issue #13 item 6): ansible-galaxy tries the servers of server_list in turn and takes
+ * each collection from the first that has it, so where the new servers go matters when others are
+ * listed. Shows the resulting server_list; asks first or last (--order; default last, as before).
+ */
+async function orderServers(
+  text: string,
+  newIds: readonly string[],
+  opts: SetupOptions,
+  deps: SetupDeps,
+): Promise<string> {
+  const { print, style } = deps;
+  const others = serverListOf(text).filter((id) => !newIds.includes(id));
+  let order = opts.order;
+  if (order === undefined && others.length > 0 && opts.interactive) {
+    order = await deps.prompter.select<"first" | "last">({
+      message: `ansible-galaxy tries the servers in server_list in order. Where should ${newIds.join(", ")} go?`,
+      choices: [
+        {
+          value: "last",
+          name: `Last, after ${others.join(", ")}`,
+          description: "collections the other servers have still come from them",
+        },
+        {
+          value: "first",
+          name: `First, before ${others.join(", ")}`,
+          description: `a collection ${newIds.length === 1 ? "this server has" : "these servers have"} comes from ${newIds.length === 1 ? "it" : "them"}`,
+        },
+      ],
+      default: "last",
+    });
+  }
+  const ordered =
+    order === "first" && others.length > 0 ? withServerList(text, [...newIds, ...others]) : text;
+  print(
+    `\n  ${style.bold("server_list")} = ${serverListOf(ordered).join(", ")}\n  ansible-galaxy tries these servers in this order and installs each collection from the first that has it${others.length > 0 ? " (change it with --order first|last)" : ""}.\n`,
+  );
+  return ordered;
+}
+
 /** Step 5: which ansible.cfg, the servers to write into it, the diff; confirmed before anything is written. */
 export async function planWrite(
   hubs: VerifiedHub[],
@@ -116,19 +156,23 @@ export async function planWrite(
     servers.map(({ hub: _h, tokenValue: _t, ...entry }) => entry),
   );
   for (const warning of edited.warnings) print(`  ${style.yellow("warning:")} ${warning}\n`);
+  const text = await orderServers(
+    edited.text,
+    servers.map((s) => s.id),
+    opts,
+    deps,
+  );
   const secrets = hubs.map((h) => ({ value: h.token.value, redacted: h.token.redacted }));
-  print(renderDiff(path, before?.text, edited.text, { style, secrets }));
+  print(renderDiff(path, before?.text, text, { style, secrets }));
   if (store.choice !== "plaintext") {
     print("\n");
     for (const s of servers)
-      print(
-        `  ${s.id}: token for ${HUB_NAME[s.hub.kind]} → ${store.choice} store (${s.hub.token.redacted})\n`,
-      );
+      print(`  ${s.id}: token for ${hubLabel(s.hub)} → ${store.choice} store (${s.hub.token.redacted})\n`);
   }
   if (!opts.yes) {
-    if (!opts.interactive) throw missingAnswer(`confirmation to write ${path}`, "--yes");
+    if (!opts.interactive) throw missingAnswer(`nothing confirms writing ${path}`, "--yes");
     const ok = await deps.prompter.confirm({ message: `Write these changes to ${path}?`, default: true });
     if (!ok) throw new HubSetupError("CANCELLED", "not confirmed");
   }
-  return { path, before, after: edited.text, servers };
+  return { path, before, after: text, servers };
 }

@@ -1,8 +1,8 @@
-import { HubSetupError } from "@hub-setup/core";
 import type { AppContext } from "../../context.js";
 import { inquirerPrompter } from "../../prompter/inquirer.js";
 import type { Prompter } from "../../prompter/prompter.js";
 import { createSpinner } from "../../prompter/spinner.js";
+import { noPrompter } from "../../prompter/no-prompter.js";
 import type { SetupOptions } from "./options.js";
 import type {
   CheckResult,
@@ -49,11 +49,28 @@ export type SetupPorts = {
   recordRefresh: (serverId: string, token: string, at: Date) => Promise<void>;
   /** Checks the hub live with the token (for the cloud, after exchanging it at auth_url). */
   verify: (server: HubTarget, token: string, signal: AbortSignal) => Promise<CheckResult>;
+  /**
+   * Which schemes answer at `hostPort` (an address given without https:// or http://): any HTTP answer
+   * counts, no token is sent. Used only to say "did you mean http://…" before the live check.
+   */
+  probeSchemes: (hostPort: string, signal: AbortSignal) => Promise<{ https: boolean; http: boolean }>;
+  /** `namespace.name` of one collection the server lists (for "Try it"), or undefined; never throws. */
+  sampleCollection: (server: HubTarget, token: string, signal: AbortSignal) => Promise<string | undefined>;
   readStdin: () => Promise<string>;
   /** Whether cwd is inside a git work tree (to offer the pre-commit hook). */
   inGitRepo: () => Promise<boolean>;
   /** Runs `hub-setup schedule` (installs the weekly refresh); returns its exit code. */
   installSchedule: () => Promise<number>;
+  /** The shell named by $SHELL when shell-init knows it (bash, zsh, fish), else undefined. */
+  loginShell: () => "bash" | "zsh" | "fish" | undefined;
+  /** Runs `hub-setup shell-init <shell> --install` (the marked block in the rc file); its exit code. */
+  installShellInit: (shell: "bash" | "zsh" | "fish") => Promise<number>;
+  /**
+   * How this repository already runs hub-token-check: "hook" (a git hook that names it), "framework"
+   * (.pre-commit-config.yaml names it), "framework-without" (the pre-commit framework is used, without
+   * it), or "none".
+   */
+  hookState: () => Promise<"hook" | "framework" | "framework-without" | "none">;
   /** Installs hub-token-check as a git pre-commit hook; undefined when hub-token-check is not available. */
   installHook: () => Promise<number | undefined>;
   /**
@@ -76,17 +93,6 @@ export type SetupDeps = {
   now: () => Date;
   defaults?: SetupDefaults;
 };
-
-/** The Prompter for --no-interactive: the steps never ask then, and if one did, that is a bug to report. */
-export const noPrompter: Prompter = new Proxy({} as Prompter, {
-  get: (_target, method) => (question: { message?: string }) =>
-    Promise.reject(
-      new HubSetupError(
-        "INTERNAL",
-        `hub-setup asked "${question.message ?? String(method)}" without a terminal`,
-      ),
-    ),
-});
 
 /** The wizard's dependencies for a real run: inquirer in a terminal, the real ports, colour when wanted. */
 export function setupDeps(

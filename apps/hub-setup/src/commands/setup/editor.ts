@@ -3,6 +3,7 @@ import {
   parseAnsibleConfig,
   readGalaxyServers,
   unquote,
+  setServerList,
   upsertGalaxyServer,
   type AnsibleConfig,
 } from "@hub-setup/core";
@@ -80,4 +81,16 @@ export function withServers(
       warnings.add(w.message);
   }
   return { text: config.toString(), warnings: [...warnings] };
+}
+
+/** The ids of `[galaxy] server_list` in the file's text, in order (what ansible-galaxy tries, in turn). */
+export function serverListOf(text: string): string[] {
+  return readGalaxyServers(parse(text), {}).serverList.ids;
+}
+
+/** The text with `server_list` set to exactly `ids`, in that order (the rest of the file kept). */
+export function withServerList(text: string, ids: readonly string[]): string {
+  const config = parse(text);
+  setServerList(config, ids);
+  return config.toString();
 }

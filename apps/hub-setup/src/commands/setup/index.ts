@@ -14,7 +14,7 @@ export async function run(argv: string[], ctx: AppContext, calls: CrossCalls): P
     ctx.io.stdout(calls.help());
     return EXIT.OK;
   }
-  await runSetup(opts, setupDeps(ctx, opts, realSetupPorts(ctx, calls.runSchedule)));
+  await runSetup(opts, setupDeps(ctx, opts, realSetupPorts(ctx, calls.runSchedule, calls.runShellInit)));
   return EXIT.OK;
 }
 
@@ -28,5 +28,8 @@ export async function runWizardAt(
 ): Promise<void> {
   const here = { ...ctx, io: { ...ctx.io, ...place } };
   const opts = parseSetupArgs(argv, options.terminal);
-  await runSetup(opts, setupDeps(here, opts, realSetupPorts(here, calls.runSchedule), options.defaults));
+  await runSetup(
+    opts,
+    setupDeps(here, opts, realSetupPorts(here, calls.runSchedule, calls.runShellInit), options.defaults),
+  );
 }

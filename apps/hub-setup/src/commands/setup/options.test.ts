@@ -110,6 +110,18 @@ describe("parseSetupArgs", () => {
   it("lets node report an unknown flag by name", () => {
     expect(() => parseSetupArgs(["--nope"], false)).toThrow(/--nope/);
   });
+
+  it("takes --order first|last and --[no-]shell-init, and refuses another order naming the choices", () => {
+    expect(parseSetupArgs(["--order", "first", "--shell-init"], false)).toMatchObject({
+      order: "first",
+      shellInit: true,
+    });
+    expect(parseSetupArgs(["--no-shell-init"], false)).toMatchObject({ order: undefined, shellInit: false });
+    expect(() => parseSetupArgs(["--order", "middle"], false)).toThrow(
+      /--order "middle" is not one of first, last/,
+    );
+    expect(() => parseSetupArgs(["--shell-init", "--no-shell-init"], false)).toThrow(/contradict/);
+  });
 });
 
 describe("URL flags with control characters (issue #16, low)", () => {

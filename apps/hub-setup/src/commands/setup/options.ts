@@ -28,6 +28,10 @@ export type SetupOptions = {
   schedule: boolean | undefined;
   /** --pre-commit / --no-pre-commit: install the git hook now (undefined: ask, or just print it). */
   preCommit: boolean | undefined;
+  /** --shell-init / --no-shell-init: add the shell functions to the rc file (undefined: ask, or print how). */
+  shellInit: boolean | undefined;
+  /** --order first|last: where new servers go in server_list (undefined: ask, or last). */
+  order: "first" | "last" | undefined;
   help: boolean;
 };
 
@@ -135,13 +139,15 @@ export function parseSetupArgs(argv: readonly string[], terminal: boolean): Setu
     yes: values.yes === true,
     schedule: pair(values.schedule, values["no-schedule"], "schedule"),
     preCommit: pair(values["pre-commit"], values["no-pre-commit"], "pre-commit"),
+    shellInit: pair(values["shell-init"], values["no-shell-init"], "shell-init"),
+    order: values.order === undefined ? undefined : pick("order", values.order, ["first", "last"] as const),
     help: values.help === true,
   };
 }
 
-/** The usage error for an answer that only a question could have given. */
+/** The usage error for an answer that only a question could have given; `what` says what is missing. */
 export function missingAnswer(what: string, flag: string): HubSetupError {
-  return new HubSetupError("USAGE", `${what} is needed: pass ${flag}`, {
+  return new HubSetupError("USAGE", `${what}: pass ${flag}`, {
     hint: "hub-setup never asks questions without a terminal or with --no-interactive",
   });
 }

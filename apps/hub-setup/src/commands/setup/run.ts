@@ -2,12 +2,25 @@ import { isHubSetupError } from "@hub-setup/core";
 import { commit } from "./commit.js";
 import { planWrite, type WritePlan } from "./config.js";
 import { offerExtras, tryLine } from "./extras.js";
-import { chooseHubs, HUB_NAME } from "./hubs.js";
+import { chooseHubs, hubLabel } from "./hubs.js";
 import type { SetupOptions } from "./options.js";
 import type { SetupDeps } from "./deps.js";
 import { chooseStore } from "./store.js";
 import { lookAround } from "./survey.js";
 import { obtainTokens } from "./verify.js";
+
+/** A collection the first configured server really lists (asked of the hub), for the "Try it" line. */
+async function servedCollection(plan: WritePlan, deps: SetupDeps): Promise<string | undefined> {
+  const first = plan.servers[0];
+  if (first === undefined) return undefined;
+  const target = {
+    kind: first.hub.kind,
+    url: first.url,
+    ...(first.authUrl === undefined ? {} : { authUrl: first.authUrl }),
+    ...(first.clientId === undefined ? {} : { clientId: first.clientId }),
+  };
+  return deps.ports.sampleCollection(target, first.tokenValue, deps.signal).catch(() => undefined);
+}
 
 export type SetupResult = {
   configPath: string;
@@ -25,7 +38,7 @@ export async function runSetup(opts: SetupOptions, deps: SetupDeps): Promise<Set
   const survey = await lookAround(deps);
   print(`\n${style.bold("Which hub")}\n`);
   const plans = await chooseHubs(opts, deps);
-  for (const p of plans) print(`  ${HUB_NAME[p.kind]}: ${p.repositories.join(", ")}\n`);
+  for (const p of plans) print(`  ${hubLabel(p)}: ${p.repositories.join(", ")}\n`);
   const hubs = await obtainTokens(plans, opts, deps);
   print(`\n${style.bold("Where the token lives")}\n`);
   const store = await chooseStore(opts, deps);
@@ -44,15 +57,21 @@ export async function runSetup(opts: SetupOptions, deps: SetupDeps): Promise<Set
   if (done.stored.length > 0)
     print(`  ${style.green("✔")} stored the token for ${done.stored.join(", ")} (${store.location})\n`);
   await followConsumers(plan, deps);
+  let shellInit = false;
   try {
-    await offerExtras(plan, store, opts, deps);
+    shellInit = await offerExtras(plan, store, opts, deps);
   } catch (error) {
     // Ctrl-C after the write: what is written stays (and works); only the offers are skipped.
     if (!(isHubSetupError(error) && error.code === "CANCELLED")) throw error;
     print(`\n  Skipped the rest. ${plan.path} and the store are written and ready.\n`);
   }
-  const line = tryLine(store, deps.defaults?.tryCollection ?? "ansible.posix");
+  const collection = deps.defaults?.tryCollection ?? (await servedCollection(plan, deps));
+  const line = tryLine(store, collection ?? "<namespace>.<collection>", shellInit);
   print(`\n${style.bold("Try it:")}\n  ${line}\n`);
+  if (collection === undefined)
+    print(
+      "  (the hub listed no collection to name here: put one it serves in place of <namespace>.<collection>)\n",
+    );
   return {
     configPath: plan.path,
     backupPath: done.backupPath,

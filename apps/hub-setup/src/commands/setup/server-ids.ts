@@ -35,7 +35,7 @@ export async function resolveConflicts(
       }
       if (!opts.interactive) {
         throw missingAnswer(
-          `server ${chosen} already exists in ${path}; replacing it`,
+          `server ${chosen} already exists in ${path} and nothing confirms replacing it`,
           `--yes (or --server-id <another id>)`,
         );
       }

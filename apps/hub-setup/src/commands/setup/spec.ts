@@ -22,6 +22,10 @@ export const SETUP = {
   -y, --yes                     write without asking, replacing a server with the same id
   --[no-]schedule               install the weekly keep-alive for offline tokens (or not)
   --[no-]pre-commit             install the hub-token-check git hook (or not)
+  --[no-]shell-init             add \`hub-setup shell-init\` to your shell's rc file (or not), so that
+                                plain ansible-galaxy gets the token
+  --order first|last            where the new servers go in server_list (ansible-galaxy tries
+                                the servers in that order; default: last, kept as asked)
   --interactive, --no-interactive
                                 ask questions (the default in a terminal) or never ask: a missing
                                 answer is then a usage error naming its flag (exit 2)
@@ -42,6 +46,9 @@ export const SETUP = {
     "no-schedule": { type: "boolean" },
     "pre-commit": { type: "boolean" },
     "no-pre-commit": { type: "boolean" },
+    "shell-init": { type: "boolean" },
+    "no-shell-init": { type: "boolean" },
+    order: { type: "string" },
     help: { type: "boolean", short: "h" },
   },
 } as const satisfies CommandSpec;

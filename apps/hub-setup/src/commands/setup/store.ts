@@ -9,6 +9,17 @@ export type StorePlan = { choice: StoreChoice; location: string };
 const PLAINTEXT_WARNING =
   "the token will be written in ansible.cfg in plain text: anyone who can read that file, or a git commit of it, can use it (hub-token-check flags it)";
 
+/**
+ * The probe's reason without core's own "the OS keyring cannot be used here:" lead (the line says it
+ * already), and a D-Bus failure said in words: no Secret Service (keyring daemon) answers here.
+ */
+export function plainReason(reason: string): string {
+  const bare = reason.replace(/^the OS keyring cannot be used here:\s*/i, "");
+  return /dbus|d-bus|platform failure/i.test(bare)
+    ? `no keyring service (Secret Service over D-Bus) answers in this session (${bare})`
+    : bare;
+}
+
 /** Step 4: where the token lives. Probing writes nothing; the store is opened only after the final confirm. */
 export async function chooseStore(opts: SetupOptions, deps: SetupDeps): Promise<StorePlan> {
   const allowed = deps.defaults?.stores ?? STORES;
@@ -32,7 +43,7 @@ export async function chooseStore(opts: SetupOptions, deps: SetupDeps): Promise<
     const probe = probes.get(choice as StoreBackend);
     throw new HubSetupError(
       "STORE_UNAVAILABLE",
-      `the ${choice} store cannot be used here: ${probe?.ok === false ? probe.reason : "unknown reason"}`,
+      `the ${choice} store cannot be used here: ${probe?.ok === false ? plainReason(probe.reason) : "unknown reason"}`,
       {
         hint: "pass --store file to keep the token in a 0600 credentials file instead",
       },
@@ -54,7 +65,7 @@ export async function chooseStore(opts: SetupOptions, deps: SetupDeps): Promise<
     const unusable = allowed.filter((c) => !usable(c));
     for (const c of unusable) {
       const probe = probes.get(c as StoreBackend);
-      if (probe?.ok === false) deps.print(`  (${c} is not available here: ${probe.reason})\n`);
+      if (probe?.ok === false) deps.print(`  (${c}: not available here: ${plainReason(probe.reason)})\n`);
     }
     choice = await deps.prompter.select({
       message: "Where should the token be kept?",

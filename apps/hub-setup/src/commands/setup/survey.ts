@@ -18,6 +18,11 @@ export function hideProxyCredentials(value: string): string {
   return value.replace(/\/\/[^/@\s]*@/, "//***@");
 }
 
+/** Discovery's reason without its own "Ansible reads this file (…)" wrapper, which the line already says. */
+export function whyChosen(reason: string): string {
+  return /^Ansible reads this file \((.*)\)$/.exec(reason)?.[1] ?? reason;
+}
+
 export async function lookAround(deps: SetupDeps): Promise<Survey> {
   const { ports, style, print } = deps;
   const discovery = await ports.discoverConfig();
@@ -35,7 +40,7 @@ export async function lookAround(deps: SetupDeps): Promise<Survey> {
     for (const c of discovery.candidates) print(`                  ${c.path}: ${c.reason}\n`);
   } else {
     print(
-      `  ansible.cfg   Ansible reads ${style.cyan(discovery.path)}${chosen === undefined ? "" : ` (${chosen.reason})`}\n`,
+      `  ansible.cfg   Ansible reads ${style.cyan(discovery.path)}${chosen === undefined ? "" : ` (${whyChosen(chosen.reason)})`}\n`,
     );
   }
   for (const warning of discovery.warnings) print(`                ${style.yellow("warning:")} ${warning}\n`);

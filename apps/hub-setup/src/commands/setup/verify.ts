@@ -1,6 +1,6 @@
 import { HubSetupError } from "@hub-setup/core";
 import type { Choice } from "../../prompter/prompter.js";
-import { askHubUrl, HUB_NAME, type HubPlan } from "./hubs.js";
+import { askAuthUrl, askHubUrl, hubLabel, withScheme, type HubPlan } from "./hubs.js";
 import { missingAnswer, type SetupOptions } from "./options.js";
 import type { SetupDeps } from "./deps.js";
 import type { CheckResult } from "../../ports.js";
@@ -19,12 +19,17 @@ export type VerifiedHub = HubPlan & { token: HubToken };
 
 type Next = "retry" | "url" | "token" | "abort";
 
+/** Under the empty token field: what a new user needs to get a long token into a hidden field. */
+export const PASTE_HELP =
+  "hidden: only its length shows · paste with Ctrl-Shift-V or right-click (Cmd-V on a Mac) · Ctrl-U clears";
+
 async function askToken(plan: HubPlan, deps: SetupDeps, page: string): Promise<HubToken> {
   const label = plan.kind === "cloud" ? "offline token" : "API token";
   let accepted: HubToken | undefined;
   let note: string | undefined;
   await deps.prompter.password({
-    message: `Paste the ${label} for ${HUB_NAME[plan.kind]} (input is hidden)`,
+    message: `Paste the ${label} for ${hubLabel(plan)}`,
+    help: PASTE_HELP,
     validate: (raw) => {
       const verdict = judgeToken(plan.kind, raw, page);
       if (!verdict.ok) return verdict.message;
@@ -62,7 +67,7 @@ async function tokenFor(
     deps.print(`  ${deps.style.red("✘")} the token from ${supplied.from}: ${verdict.message}\n`);
   }
   if (!opts.interactive)
-    throw missingAnswer(`a token for ${HUB_NAME[plan.kind]}`, tokenFlagHint(plan.kind, hubCount));
+    throw missingAnswer(`no token given for ${hubLabel(plan)}`, tokenFlagHint(plan.kind, hubCount));
   return askToken(plan, deps, page);
 }
 
@@ -114,7 +119,7 @@ export async function obtainTokens(
   for (const [index, original] of plans.entries()) {
     const plan = { ...original };
     const page = tokenPage(plan);
-    deps.print(`\n${deps.style.bold(`Token for ${HUB_NAME[plan.kind]}`)}\n  Load it here: ${page}\n`);
+    deps.print(`\n${deps.style.bold(`Token for ${hubLabel(plan)}`)}\n  Load it here: ${page}\n`);
     if (plan.kind === "private") {
       deps.print(
         "  Careful: Load token replaces your previous token; anything still using the old one stops working.\n",
@@ -130,14 +135,14 @@ export async function obtainTokens(
       const next = await whatNow(deps, result);
       if (next === "abort") throw result.error;
       if (next === "url") {
-        plan.url = await askHubUrl(plan.kind, deps, result.expectedUrl ?? plan.url);
+        plan.url = await withScheme(
+          await askHubUrl(plan.kind, deps, result.expectedUrl ?? plan.url),
+          plan.kind,
+          opts,
+          deps,
+        );
         if (plan.kind === "cloud") {
-          plan.authUrl = (
-            await deps.prompter.input({
-              message: "Red Hat SSO token endpoint (auth_url)",
-              default: plan.authUrl,
-            })
-          ).trim();
+          plan.authUrl = await askAuthUrl(deps, plan.authUrl);
         }
       }
       if (next === "token") token = await askToken(plan, deps, page);

@@ -27,7 +27,21 @@ function tokenLine(s: ServerStatus, storeBackend: string | null): string {
 
 function checkLine(s: ServerStatus): string {
   const mark = s.check.state === "ok" ? OK : s.check.state === "failed" ? BAD : SKIP;
-  return `  ${mark} Live check: ${s.check.message}\n`;
+  return `  ${mark} Live check: ${s.check.message}\n${loginAdvice(s)}`;
+}
+
+/** Outcomes where a new token is the fix (not a 403: that token works, the permission is missing). */
+const NEW_TOKEN_FIXES = new Set(["unauthorized", "expired", "rejected", "wrong-client", "wrong-token-kind"]);
+
+/**
+ * After a refused token, the command that replaces it (issue #13 item 5): `hub-setup login` checks the
+ * new one live and stores it. A token from the environment is the user's own to change.
+ */
+function loginAdvice(s: ServerStatus): string {
+  if (s.check.state !== "failed" || !NEW_TOKEN_FIXES.has(s.check.outcome ?? "")) return "";
+  if (s.token?.origin === "env")
+    return `    → ${s.token.envVar} in your environment holds the refused token: set it to the new one\n`;
+  return `    → with the new token: hub-setup login --server ${s.id}\n`;
 }
 
 function expiryLine(s: ServerStatus): string {

@@ -9,6 +9,7 @@ export async function run(argv: string[], ctx: AppContext): Promise<number> {
     now: ctx.now,
     signal: ctx.signal,
     stdout: ctx.io.stdout,
+    stderr: ctx.io.stderr,
     openConsumers: () => openConsumerState(ctx.io.env),
   });
 }

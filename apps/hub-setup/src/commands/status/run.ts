@@ -3,7 +3,7 @@ import { EXIT } from "../../exit-codes.js";
 import { parseFlags } from "../../flags.js";
 import { exitCodeForResults } from "../../servers/outcome.js";
 import type { ConsumerState, HubChecks, LoadedConfig, RefreshState, TokenReader } from "../../ports.js";
-import { viewServers } from "../../servers/servers.js";
+import { viewServers, type ServerView } from "../../servers/servers.js";
 import { formatStatus } from "./format.js";
 import { STATUS } from "./spec.js";
 import { errorInfo } from "../../error-info.js";
@@ -17,6 +17,8 @@ export type StatusDeps = WorkspacePorts & {
   now: () => Date;
   signal: AbortSignal;
   stdout: (text: string) => void;
+  /** One-time notes that are no problem (a token bound on first use), kept out of the report. */
+  stderr?: (text: string) => void;
   /** How many servers are checked at once. */
   concurrency?: number;
   /** Where tokens were pushed (controller credentials): listed after the servers when given. */
@@ -49,7 +51,10 @@ async function attempt<T>(open: () => Promise<T>): Promise<{ value: T } | { erro
 }
 
 /** Everything `status` knows, without printing it. */
-export async function buildStatus(options: { offline: boolean }, deps: StatusDeps): Promise<StatusReport> {
+export async function buildStatus(
+  options: { offline: boolean; allowNewOrigin?: boolean },
+  deps: StatusDeps,
+): Promise<StatusReport> {
   const loaded = await attempt(deps.loadConfig);
   if ("error" in loaded) {
     const report = emptyReport(undefined);
@@ -75,9 +80,17 @@ export async function buildStatus(options: { offline: boolean }, deps: StatusDep
       message: `the refresh-time state cannot be read, so days left are unknown: ${errorInfo(state.error).message}`,
     });
   }
-  const views = await viewServers(config.servers, "value" in store ? store.value : undefined, (error) => {
-    report.store.error ??= errorInfo(error);
-  });
+  const views = await viewServers(
+    config.servers,
+    "value" in store ? store.value : undefined,
+    (error) => {
+      report.store.error ??= errorInfo(error);
+    },
+    { allowNewOrigin: options.allowNewOrigin === true },
+  );
+  for (const view of views) {
+    if (view.adopted !== undefined) deps.stderr?.(`hub-setup status: ${view.id}: ${view.adopted}\n`);
+  }
   const checks = options.offline || views.length === 0 ? undefined : await deps.openChecks();
   try {
     report.servers = await mapWithConcurrency(views, deps.concurrency ?? 4, (view) =>
@@ -92,9 +105,31 @@ export async function buildStatus(options: { offline: boolean }, deps: StatusDep
   } finally {
     await checks?.close();
   }
+  if ("value" in store) await rebindAccepted(views, report, store.value);
   report.exitCode = exitCodeFor(report);
   if (deps.signal.aborted) report.exitCode = EXIT.CANCELLED;
   return report;
+}
+
+/** --allow-new-origin: a stored token the hub accepted at its new origins is bound there. */
+async function rebindAccepted(views: ServerView[], report: StatusReport, store: TokenReader): Promise<void> {
+  for (const [i, view] of views.entries()) {
+    const server = report.servers[i];
+    if (view.rebind === undefined || view.token?.origin !== "store" || server?.check.state !== "ok") continue;
+    try {
+      if (await store.bind(view.id, view.token.value, view.rebind)) {
+        server.problems.push({
+          severity: "warning",
+          message: "the stored token is now bound to the origins the ansible.cfg read here names",
+        });
+      }
+    } catch (error) {
+      server.problems.push({
+        severity: "warning",
+        message: `the new origins were not recorded: ${errorInfo(error).message}`,
+      });
+    }
+  }
 }
 
 function exitCodeFor(report: StatusReport): number {
@@ -118,7 +153,10 @@ export async function runStatus(argv: readonly string[], deps: StatusDeps): Prom
     deps.stdout(STATUS.usage);
     return EXIT.OK;
   }
-  const report = await buildStatus({ offline: flags.offline === true }, deps);
+  const report = await buildStatus(
+    { offline: flags.offline === true, allowNewOrigin: flags["allow-new-origin"] === true },
+    deps,
+  );
   deps.stdout(flags.json === true ? `${JSON.stringify(report, null, 2)}\n` : formatStatus(report));
   if (flags.json !== true && deps.openConsumers !== undefined)
     deps.stdout(await consumerLines(deps.openConsumers));

@@ -81,7 +81,7 @@ async function idleExpiry(
     problems.push({
       severity: "error",
       failure: "auth",
-      message: `not used for more than 30 days: Red Hat SSO has most likely dropped it; load a new one`,
+      message: `not used for more than 30 days: Red Hat SSO has most likely dropped it; load a new one and run \`hub-setup login --server ${view.id}\``,
     });
   } else if (days <= WARN_DAYS) {
     problems.push({
@@ -116,13 +116,14 @@ function setupProblems(view: ServerView, configPath: string | undefined): Proble
     view.token === undefined &&
     !view.basicAuth &&
     !view.storeUnreadable &&
+    view.withheld === undefined &&
     view.kind !== "galaxy" &&
     view.url !== undefined
   ) {
     problems.push({
       severity: "error",
       failure: "auth",
-      message: `no token: ansible-galaxy will send no credentials and the hub will refuse it; run \`hub-setup\`, or set ${galaxyServerEnvVar(view.id, "token")}`,
+      message: `no token: ansible-galaxy will send no credentials and the hub will refuse it; run \`hub-setup login --server ${view.id}\`, or set ${galaxyServerEnvVar(view.id, "token")}`,
     });
   }
   return problems;

@@ -112,6 +112,19 @@ describe("writeFileAtomic", () => {
     expect(readFileSync(`${path}.bak`, "utf8")).toBe("old\n");
   });
 
+  it("puts the backup where `backupPath` says (0600), and nothing beside the file", async () => {
+    const dir = tempDir();
+    const elsewhere = tempDir();
+    const path = join(dir, "ansible.cfg");
+    writeFileSync(path, "old\n");
+    const r = await writeFileAtomic(path, "new\n", { backupPath: join(elsewhere, "ansible.cfg.bak") });
+    expect(r.backupPath).toBe(join(elsewhere, "ansible.cfg.bak"));
+    expect(readFileSync(join(elsewhere, "ansible.cfg.bak"), "utf8")).toBe("old\n");
+    expect(statSync(join(elsewhere, "ansible.cfg.bak")).mode & 0o777).toBe(0o600);
+    expect(readdirSync(dir)).toEqual(["ansible.cfg"]);
+    expect(readdirSync(elsewhere)).toEqual(["ansible.cfg.bak"]);
+  });
+
   it("writes through a symlink to its target, keeping the link", async () => {
     const dir = tempDir();
     mkdirSync(join(dir, "dotfiles"));

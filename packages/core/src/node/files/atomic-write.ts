@@ -20,6 +20,11 @@ export type WriteFileOptions = {
   expected?: FileSnapshot | "absent";
   /** Keep the previous content as `<file>.bak` (default true). */
   backup?: boolean;
+  /**
+   * Where the backup goes instead of `<file>.bak` (e.g. outside a git work tree, where `git add -A`
+   * would stage it). Its folder must exist; the copy is 0600 like the default one.
+   */
+  backupPath?: string;
   /** Permission bits; default: the existing file's, else 0o644 (or 0o600 via this option for secrets). */
   mode?: number;
   /** How long to wait for another writer's lock before CONFIG_LOCKED (default 3000 ms). */
@@ -179,7 +184,7 @@ async function writeUnderLock(
     const oldMode = current === undefined ? undefined : current.mode & 0o7777;
     let backupPath: string | undefined;
     if (old !== undefined && options.backup !== false) {
-      backupPath = `${target}.bak`;
+      backupPath = options.backupPath ?? `${target}.bak`;
       await replaceFile(backupPath, old, BACKUP_MODE, owner, warnings);
     }
     const bytes = typeof content === "string" ? encodeConfigText(content) : content;

@@ -9,3 +9,4 @@ export {
   type StateFile,
 } from "./state-file.js";
 export { storeDir, CREDENTIALS_FILE, STATE_FILE } from "./paths.js";
+export type { StoredEntry } from "./secret-store.js";

@@ -8,9 +8,10 @@ import { decode, encode } from "ini";
 import { HubSetupError } from "../../errors.js";
 import { scrub } from "../../http/http-port.js";
 import { withLock } from "./lock.js";
-import { KEYRING_INDEX_FILE } from "./paths.js";
+import { KEYRING_INDEX_FILE, KEYRING_LOCK_FILE } from "./paths.js";
+import { bindingOf, bindingsFile, storedBinding } from "./bindings-file.js";
 import { ensurePrivateDir, readIfExists, writePrivateAtomic } from "./private-files.js";
-import { assertServerId, assertStorableToken, type SecretStore } from "./secret-store.js";
+import { assertServerId, assertStorableToken, type SecretStore, type StoredEntry } from "./secret-store.js";
 
 /** The few keyring operations we use; tests inject their own. */
 export interface KeyringPort {
@@ -145,6 +146,7 @@ export function keyringIds(dir: string): Promise<string[]> {
 
 export function keyringSecretStore(port: KeyringPort, dir: string, service = KEYRING_SERVICE): SecretStore {
   const index = keyringIndex(dir);
+  const origins = bindingsFile(dir);
   const wrap = async <T>(what: string, fn: () => Promise<T>, secret?: string): Promise<T> => {
     try {
       return await fn();
@@ -155,25 +157,83 @@ export function keyringSecretStore(port: KeyringPort, dir: string, service = KEY
       throw new HubSetupError("STORE_UNAVAILABLE", `the OS keyring failed to ${what}: ${reason}`, { hint });
     }
   };
+  /** Changes that read before they write hold this lock, so two runs never interleave them. */
+  const locked = async <T>(fn: () => Promise<T>): Promise<T> => {
+    await ensurePrivateDir(dir);
+    return withLock(join(dir, KEYRING_LOCK_FILE), fn);
+  };
+  const read = (id: string) => wrap("read a token", () => port.get(service, id));
+  /** Puts an entry (or none) with its binding; the caller holds the lock. */
+  const put = async (id: string, entry: StoredEntry | undefined): Promise<boolean> => {
+    // Read first: an origins.ini hub-setup cannot read stops the change before the keyring is touched.
+    const bindings = await origins.read();
+    let deleted = false;
+    if (entry === undefined) {
+      deleted = await wrap("delete a token", () => port.delete(service, id));
+      await index.update((ids) => ids.delete(id));
+    } else {
+      await wrap("store a token", () => port.set(service, id, entry.token), entry.token);
+      await index.update((ids) => ids.add(id));
+    }
+    const b = entry === undefined ? undefined : storedBinding(entry.token, entry.binding, new Date());
+    if (b === undefined && !(id in bindings)) return deleted;
+    if (b === undefined) delete bindings[id];
+    else bindings[id] = b;
+    await origins.write(bindings);
+    return deleted;
+  };
+  const entryOf = async (id: string): Promise<StoredEntry | undefined> => {
+    const token = await read(id);
+    if (token === undefined) return undefined;
+    const binding = bindingOf(await origins.read(), id, token);
+    return binding === undefined ? { token } : { token, binding };
+  };
   return {
     backend: "keyring",
     location: `OS keyring (service ${service})`,
     get: (id) => {
       assertServerId(id);
-      return wrap("read a token", () => port.get(service, id));
+      return read(id);
     },
-    set: async (id, token) => {
+    set: async (id, token, binding) => {
       assertServerId(id);
       assertStorableToken(token);
-      await wrap("store a token", () => port.set(service, id, token), token);
-      await index.update((ids) => ids.add(id));
+      await locked(() => put(id, { token, ...(binding ? { binding } : {}) }));
+      return;
     },
     delete: async (id) => {
       assertServerId(id);
-      const deleted = await wrap("delete a token", () => port.delete(service, id));
-      await index.update((ids) => ids.delete(id));
-      return deleted;
+      return locked(() => put(id, undefined));
     },
     list: () => index.read(),
+    swap: async (id, token, binding) => {
+      assertServerId(id);
+      assertStorableToken(token);
+      return locked(async () => {
+        const previous = await entryOf(id);
+        await put(id, { token, ...(binding ? { binding } : {}) });
+        return previous;
+      });
+    },
+    restore: async (id, wrote, previous) => {
+      assertServerId(id);
+      return locked(async () => {
+        if ((await read(id)) !== wrote) return false;
+        await put(id, previous);
+        return true;
+      });
+    },
+    binding: async (id, token) => {
+      assertServerId(id);
+      return bindingOf(await origins.read(), id, token);
+    },
+    bind: async (id, token, binding) => {
+      assertServerId(id);
+      return locked(async () => {
+        if ((await read(id)) !== token) return false;
+        await put(id, { token, binding });
+        return true;
+      });
+    },
   };
 }

@@ -14,3 +14,5 @@ export function storeDir(env: Env): string {
 export const CREDENTIALS_FILE = "credentials";
 export const STATE_FILE = "state.ini";
 export const KEYRING_INDEX_FILE = "keyring-index.ini";
+export const BINDINGS_FILE = "origins.ini";
+export const KEYRING_LOCK_FILE = "keyring.lock";

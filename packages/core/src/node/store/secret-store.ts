@@ -1,5 +1,9 @@
 import { HubSetupError } from "../../errors.js";
 import { galaxyServerEnvVar, serverIdProblem } from "../../galaxy/server-id.js";
+import type { TokenBinding } from "../../token/binding.js";
+
+/** A stored token and where it was verified (undefined: not recorded, or recorded for another token). */
+export type StoredEntry = { token: string; binding?: TokenBinding };
 
 /** Where tokens live outside ansible.cfg. Ids are galaxy server ids ([a-z0-9_]+). */
 export type SecretStore = {
@@ -9,9 +13,25 @@ export type SecretStore = {
   /** Why this backend was chosen when it is not the first choice (e.g. why the keyring is unusable). */
   note?: string;
   get(id: string): Promise<string | undefined>;
-  set(id: string, token: string): Promise<void>;
+  /** Stores a token; with a binding, records where it was verified (without, any older binding goes). */
+  set(id: string, token: string, binding?: TokenBinding): Promise<void>;
   delete(id: string): Promise<boolean>;
   list(): Promise<string[]>;
+  /**
+   * Stores a token and returns what it replaced, in one step under the store's lock: the value to put
+   * back if what follows fails (a value read before, outside the lock, may be another run's by then).
+   */
+  swap(id: string, token: string, binding?: TokenBinding): Promise<StoredEntry | undefined>;
+  /**
+   * Undoes one's own `swap`: under the lock, puts `previous` back (or removes the entry) only if the
+   * store still holds exactly `wrote` (undefined: no entry). False when it holds something else (another run's token): then
+   * it is left as it is.
+   */
+  restore(id: string, wrote: string | undefined, previous: StoredEntry | undefined): Promise<boolean>;
+  /** Where `token` (as stored under `id`) was verified; undefined when not recorded for this token. */
+  binding(id: string, token: string): Promise<TokenBinding | undefined>;
+  /** Records a new binding for `id`, only if the store still holds `token`; false otherwise. */
+  bind(id: string, token: string, binding: TokenBinding): Promise<boolean>;
 };
 
 export function assertServerId(id: string): void {

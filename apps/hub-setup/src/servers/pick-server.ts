@@ -1,0 +1,44 @@
+import { HubSetupError } from "@hub-setup/core";
+import type { Prompter } from "../prompter/prompter.js";
+import type { LoadedConfig } from "../ports.js";
+import { safeArg } from "../safe-arg.js";
+
+/**
+ * The server a command acts on (login, logout): `--server ID`, else the only one, else a question in
+ * a terminal, else a usage error naming the ids. Only servers with a url are candidates.
+ */
+export async function pickServer(
+  config: LoadedConfig,
+  given: string | undefined,
+  ask: { prompter: Prompter; interactive: boolean; question: string; command: string },
+): Promise<string> {
+  const where = config.path ?? "ansible.cfg";
+  const ids = config.servers.filter((s) => s.url !== undefined).map((s) => s.id);
+  if (ids.length === 0) {
+    throw new HubSetupError(
+      "CONFIG_PARSE",
+      `no galaxy server is configured in ${config.path ?? "any ansible.cfg read here"}`,
+      { hint: "run `hub-setup` first to connect a hub" },
+    );
+  }
+  if (given !== undefined) {
+    if (ids.includes(given)) return given;
+    throw new HubSetupError(
+      "USAGE",
+      `${ask.command}: no server ${safeArg(JSON.stringify(given))} in ${where} (it has ${ids.join(", ")})`,
+      { hint: `pass --server ${ids[0] ?? "<id>"}` },
+    );
+  }
+  if (ids.length === 1) return ids[0]!;
+  if (!ask.interactive) {
+    throw new HubSetupError("USAGE", `${ask.command}: which server? ${where} has ${ids.join(", ")}`, {
+      hint: `pass --server ${ids[0] ?? "<id>"}`,
+    });
+  }
+  return ask.prompter.select({
+    message: ask.question,
+    choices: config.servers
+      .filter((s) => s.url !== undefined)
+      .map((s) => ({ value: s.id, name: `${s.id} (${s.url?.value ?? ""})` })),
+  });
+}
