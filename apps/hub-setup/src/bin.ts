@@ -32,6 +32,8 @@ const io: Io = {
   cwd: process.cwd(),
   isInteractiveTerminal: Boolean(process.stdin.isTTY && process.stdout.isTTY),
   stdoutIsTerminal: Boolean(process.stdout.isTTY),
+  stderrIsInteractiveTerminal: Boolean(process.stdin.isTTY && process.stderr.isTTY),
+  stderrStream: process.stderr,
   readStdin: async () => {
     const chunks: Buffer[] = [];
     for await (const chunk of process.stdin) chunks.push(chunk as Buffer);

@@ -13,6 +13,10 @@ export type Io = {
   isInteractiveTerminal: boolean;
   /** stdout is a terminal (`env` warns that the tokens land on screen). */
   stdoutIsTerminal: boolean;
+  /** stdin and stderr are both terminals: `env` (whose stdout a shell evaluates) may ask on stderr. */
+  stderrIsInteractiveTerminal: boolean;
+  /** The stream questions go to when stdout is not theirs (process.stderr). */
+  stderrStream: NodeJS.WritableStream;
   /** Reads all of stdin (for --token-stdin). */
   readStdin: () => Promise<string>;
   /** The stream the prompts read keys from (process.stdin). */

@@ -9,6 +9,8 @@ import {
   type TokenBinding,
   type TokenKind,
 } from "@hub-setup/core";
+import type { Prompter } from "../prompter/prompter.js";
+import { confirmNewOrigin } from "./new-origin.js";
 import type { FailureClass } from "./outcome.js";
 import type {
   ConfiguredServer,
@@ -69,8 +71,11 @@ export type ServerView = {
   problems: Problem[];
 };
 
-/** What the binding rule said of a server's stored token, and whether the person allowed a new origin. */
-export type StoredBinding = { check: BindingCheck; allowNewOrigin: boolean };
+/**
+ * What the binding rule said of a server's stored token, and whether the person allowed a new origin
+ * (`confirmed`: by answering yes in a terminal rather than by --allow-new-origin).
+ */
+export type StoredBinding = { check: BindingCheck; allowNewOrigin: boolean; confirmed?: boolean };
 
 export const ALLOW_NEW_ORIGIN_HINT =
   "if that is where you loaded the token, run this again with --allow-new-origin (it is sent there and bound there once accepted), or run `hub-setup` for this server; otherwise the project's ansible.cfg is pointing your token elsewhere";
@@ -194,7 +199,7 @@ function bindingProblems(
   rebind: TokenBinding | undefined;
   problems: Problem[];
 } {
-  const { check, allowNewOrigin } = binding;
+  const { check, allowNewOrigin, confirmed } = binding;
   const problems: Problem[] = [];
   const current = currentBinding(server);
   if (check.ok) return { send: true, rebind: undefined, problems };
@@ -202,7 +207,7 @@ function bindingProblems(
     const was = check.bound === undefined ? "no recorded origin" : describeBinding(check.bound);
     problems.push({
       severity: "warning",
-      message: `--allow-new-origin: the stored token goes to ${describeBinding(current)} (it was bound to ${was}); it is bound there once accepted`,
+      message: `${confirmed === true ? "you answered yes" : "--allow-new-origin"}: the stored token goes to ${describeBinding(current)} (it was bound to ${was}); it is bound there once accepted`,
     });
     return { send: true, rebind: current, problems };
   }
@@ -271,11 +276,46 @@ export function viewServer(
  * locked store) propagates, unless `onStoreError` is given: then it is told each error and the server
  * is viewed as one whose stored token is unknown (status reports the store and every server anyway).
  */
+export type ViewOptions = {
+  /** --allow-new-origin: every stored token goes where its server now points. */
+  allowNewOrigin?: boolean;
+  /**
+   * Given when questions may be asked (a terminal, not --no-interactive): a stored token that would be
+   * withheld because its server moved is sent if the person says so, server by server, once each.
+   */
+  prompter?: Prompter | undefined;
+};
+
+/** Whether to ask about a server's stored token: it is what would be sent, and only a move withholds it. */
+function askable(server: ConfiguredServer, found: StoredLookup): TokenBinding | undefined {
+  if (found.check.ok || found.check.reason !== "moved") return undefined;
+  if (server.username !== undefined && server.username.value !== "") return undefined;
+  if (pickToken(server, found.token)?.origin !== "store") return undefined;
+  return currentBinding(server);
+}
+
+async function storedBinding(
+  server: ConfiguredServer,
+  found: StoredLookup,
+  options: ViewOptions,
+): Promise<StoredBinding> {
+  const allowNewOrigin = options.allowNewOrigin === true;
+  const current = askable(server, found);
+  if (allowNewOrigin || options.prompter === undefined || current === undefined || found.check.ok) {
+    return { check: found.check, allowNewOrigin };
+  }
+  const yes = await confirmNewOrigin(options.prompter, server.id, found.check, current, {
+    url: server.url?.value,
+    authUrl: server.authUrl?.value,
+  });
+  return { check: found.check, allowNewOrigin: yes, confirmed: yes };
+}
+
 export async function viewServers(
   servers: readonly ConfiguredServer[],
   store: Pick<TokenReader, "lookup"> | undefined,
   onStoreError?: (error: unknown) => void,
-  options: { allowNewOrigin?: boolean } = {},
+  options: ViewOptions = {},
 ): Promise<ServerView[]> {
   const views: ServerView[] = [];
   for (const server of servers) {
@@ -288,10 +328,7 @@ export async function viewServers(
       onStoreError(error);
       unreadable = true;
     }
-    const binding =
-      found === undefined
-        ? undefined
-        : { check: found.check, allowNewOrigin: options.allowNewOrigin === true };
+    const binding = found === undefined ? undefined : await storedBinding(server, found, options);
     views.push(viewServer(server, found?.token, unreadable, binding));
   }
   return views;

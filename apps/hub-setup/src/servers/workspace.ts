@@ -1,5 +1,5 @@
 import type { LoadedConfig, TokenReader } from "../ports.js";
-import { viewServers, type ServerView } from "./servers.js";
+import { viewServers, type ServerView, type ViewOptions } from "./servers.js";
 
 /** How status, refresh, exec and env reach ansible.cfg and the secret store (adapters/workspace.ts builds the real ones). */
 export type WorkspacePorts = {
@@ -15,10 +15,7 @@ export type Workspace = {
 };
 
 /** The config Ansible reads here, the store, and each server's view. Errors propagate (typed, coded). */
-export async function loadWorkspace(
-  ports: WorkspacePorts,
-  options: { allowNewOrigin?: boolean } = {},
-): Promise<Workspace> {
+export async function loadWorkspace(ports: WorkspacePorts, options: ViewOptions = {}): Promise<Workspace> {
   const config = await ports.loadConfig();
   const store = await ports.openStore();
   const storedIds = await store.list();
@@ -27,7 +24,7 @@ export async function loadWorkspace(
 }
 
 /**
- * --allow-new-origin for exec and env: the stored tokens they hand on now go to the new origins, so
+ * --allow-new-origin (or a yes in a terminal) for exec and env: the stored tokens they hand on now go to the new origins, so
  * they are bound there (nothing verifies them here; the person said so). Failures are reported, not fatal.
  */
 export async function rebindNow(workspace: Workspace, say: (text: string) => void): Promise<void> {

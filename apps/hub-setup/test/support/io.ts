@@ -1,4 +1,4 @@
-import { Readable } from "node:stream";
+import { PassThrough, Readable } from "node:stream";
 import { memoryIo as genericMemoryIo } from "@hub-setup/test-utils";
 import type { Io } from "../../src/io.js";
 
@@ -12,6 +12,8 @@ export function memoryIo(overrides: Partial<Io> = {}) {
     cwd: "/",
     isInteractiveTerminal: false,
     stdoutIsTerminal: false,
+    stderrIsInteractiveTerminal: false,
+    stderrStream: new PassThrough(),
     readStdin: () => Promise.resolve(""),
     stdin: Readable.from([]),
     self: { node: "/usr/bin/node", script: "/opt/hub-setup/bin/hub-setup.mjs" },

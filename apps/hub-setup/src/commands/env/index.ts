@@ -1,5 +1,6 @@
 import { workspacePorts } from "../../adapters/workspace.js";
 import type { AppContext } from "../../context.js";
+import { terminalPrompter } from "../../prompter/may-prompt.js";
 import { runEnv } from "./run.js";
 
 export async function run(argv: string[], ctx: AppContext): Promise<number> {
@@ -11,5 +12,7 @@ export async function run(argv: string[], ctx: AppContext): Promise<number> {
     stdoutIsTerminal: ctx.io.stdoutIsTerminal,
     stdout: ctx.io.stdout,
     stderr: ctx.io.stderr,
+    // stdout is the shell code a shell evaluates: the question goes to the terminal on stderr.
+    prompter: terminalPrompter(ctx, "stderr"),
   });
 }

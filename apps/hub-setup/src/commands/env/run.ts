@@ -6,12 +6,15 @@ import { ENV } from "./spec.js";
 import { tokenEnvironment } from "../../servers/token-env.js";
 import { loadWorkspace, rebindNow, type WorkspacePorts } from "../../servers/workspace.js";
 import type { Env } from "../../ports.js";
+import type { Prompter } from "../../prompter/prompter.js";
 
 export type EnvDeps = WorkspacePorts & {
   env: Env;
   stdoutIsTerminal: boolean;
   stdout: (text: string) => void;
   stderr: (text: string) => void;
+  /** The terminal's questions, written to stderr (see prompter/may-prompt.ts); undefined: never ask. */
+  prompter?: Prompter | undefined;
 };
 
 function parseShell(value: string | undefined, env: EnvDeps["env"]): Shell {
@@ -29,7 +32,10 @@ export async function runEnv(argv: readonly string[], deps: EnvDeps): Promise<nu
     return EXIT.OK;
   }
   const shell = parseShell(typeof flags.shell === "string" ? flags.shell : undefined, deps.env);
-  const workspace = await loadWorkspace(deps, { allowNewOrigin: flags["allow-new-origin"] === true });
+  const workspace = await loadWorkspace(deps, {
+    allowNewOrigin: flags["allow-new-origin"] === true,
+    prompter: flags["no-interactive"] === true ? undefined : deps.prompter,
+  });
   const { variables, notes } = tokenEnvironment(workspace.views, workspace.storedIds, deps.env);
   for (const note of notes) deps.stderr(`hub-setup env: ${note}\n`);
   await rebindNow(workspace, (text) => deps.stderr(`hub-setup env: ${text}`));

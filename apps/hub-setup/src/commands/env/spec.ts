@@ -3,9 +3,9 @@ import type { CommandSpec } from "../../flags.js";
 /** `hub-setup env`: its flags and usage, declared once (the registry and the parser read them). */
 export const ENV = {
   name: "env",
-  synopsis: "env [--shell sh|fish|powershell] [--allow-new-origin]",
+  synopsis: "env [--shell sh|fish|powershell] [--allow-new-origin] [--no-interactive]",
   summary: "print the lines that set the token variables, for your shell",
-  usage: `Usage: hub-setup env [--shell sh|fish|powershell] [--allow-new-origin]
+  usage: `Usage: hub-setup env [--shell sh|fish|powershell] [--allow-new-origin] [--no-interactive]
 
 Prints the lines that set ANSIBLE_GALAXY_SERVER_<ID>_TOKEN, from hub-setup's store, for every server
 the ansible.cfg read here lists (the same variables \`hub-setup exec\` adds). They hold secrets: load
@@ -20,6 +20,12 @@ for a server whose url and auth_url origins are those it was verified against (e
 
   --allow-new-origin  send stored tokens to servers whose url or auth_url origin is not where the token
                       was verified (a moved hub), and bind them there (see docs: token binding)
+  --no-interactive    never ask; without it, in a terminal, a stored token withheld because its server
+                      moved is sent there (the question goes to stderr, never stdout) if you answer yes
 `,
-  flags: { shell: { type: "string" }, "allow-new-origin": { type: "boolean" } },
+  flags: {
+    shell: { type: "string" },
+    "allow-new-origin": { type: "boolean" },
+    "no-interactive": { type: "boolean" },
+  },
 } as const satisfies CommandSpec;

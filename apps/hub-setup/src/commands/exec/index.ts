@@ -1,6 +1,7 @@
 import { spawnChild } from "../../adapters/child.js";
 import { workspacePorts } from "../../adapters/workspace.js";
 import type { AppContext } from "../../context.js";
+import { terminalPrompter } from "../../prompter/may-prompt.js";
 import { runExec } from "./run.js";
 
 export async function run(argv: string[], ctx: AppContext): Promise<number> {
@@ -14,5 +15,6 @@ export async function run(argv: string[], ctx: AppContext): Promise<number> {
     signal: ctx.signal,
     stdout: ctx.io.stdout,
     stderr: ctx.io.stderr,
+    prompter: terminalPrompter(ctx, "stdout"),
   });
 }

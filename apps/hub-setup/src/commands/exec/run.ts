@@ -4,6 +4,7 @@ import { EXIT } from "../../exit-codes.js";
 import { safeArg } from "../../safe-arg.js";
 import { parseFlags, usageError } from "../../flags.js";
 import type { Env, SpawnPort } from "../../ports.js";
+import type { Prompter } from "../../prompter/prompter.js";
 import { tokenLeakingDebug } from "./node-debug.js";
 import { EXEC } from "./spec.js";
 import { tokenEnvironment } from "../../servers/token-env.js";
@@ -16,12 +17,14 @@ export type ExecDeps = WorkspacePorts & {
   signal: AbortSignal;
   stdout: (text: string) => void;
   stderr: (text: string) => void;
+  /** The terminal's questions (see prompter/may-prompt.ts); undefined: never ask. */
+  prompter?: Prompter | undefined;
 };
 
 /** `hub-setup exec -- cmd args…` (also without `--`): the command and its arguments. */
 export function parseExecArgv(
   argv: readonly string[],
-): { help: true } | { help: false; command: string[]; allowNewOrigin: boolean } {
+): { help: true } | { help: false; command: string[]; allowNewOrigin: boolean; noInteractive: boolean } {
   const [first] = argv;
   if (
     first !== undefined &&
@@ -29,7 +32,8 @@ export function parseExecArgv(
     first.startsWith("-") &&
     first !== "-h" &&
     first !== "--help" &&
-    first !== "--allow-new-origin"
+    first !== "--allow-new-origin" &&
+    first !== "--no-interactive"
   ) {
     throw usageError(EXEC, `unknown flag ${safeArg(first)}; put the command after \`--\``);
   }
@@ -37,7 +41,12 @@ export function parseExecArgv(
   if (values.help === true) return { help: true };
   if (rest.length === 0)
     throw usageError(EXEC, "no command given (e.g. `hub-setup exec -- ansible-galaxy …`)");
-  return { help: false, command: rest, allowNewOrigin: values["allow-new-origin"] === true };
+  return {
+    help: false,
+    command: rest,
+    allowNewOrigin: values["allow-new-origin"] === true,
+    noInteractive: values["no-interactive"] === true,
+  };
 }
 
 /** The exit code a shell would report: the child's own, or 128 + the signal that killed it. */
@@ -57,7 +66,10 @@ export async function runExec(argv: readonly string[], deps: ExecDeps): Promise<
     deps.stdout(EXEC.usage);
     return EXIT.OK;
   }
-  const workspace = await loadWorkspace(deps, { allowNewOrigin: parsed.allowNewOrigin });
+  const workspace = await loadWorkspace(deps, {
+    allowNewOrigin: parsed.allowNewOrigin,
+    prompter: parsed.noInteractive ? undefined : deps.prompter,
+  });
   const { variables, notes } = tokenEnvironment(workspace.views, workspace.storedIds, deps.env);
   for (const note of notes) deps.stderr(`hub-setup exec: ${note}\n`);
   await rebindNow(workspace, (text) => deps.stderr(`hub-setup exec: ${text}`));

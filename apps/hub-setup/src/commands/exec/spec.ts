@@ -3,9 +3,9 @@ import type { CommandSpec } from "../../flags.js";
 /** `hub-setup exec`: its flags and usage, declared once (the registry and the parser read them). */
 export const EXEC = {
   name: "exec",
-  synopsis: "exec [--allow-new-origin] -- <command>",
+  synopsis: "exec [--allow-new-origin] [--no-interactive] -- <command>",
   summary: "run a command with the tokens in its environment",
-  usage: `Usage: hub-setup exec [--allow-new-origin] [--] <command> [args…]
+  usage: `Usage: hub-setup exec [--allow-new-origin] [--no-interactive] [--] <command> [args…]
 
 Runs <command> with ANSIBLE_GALAXY_SERVER_<ID>_TOKEN set, from hub-setup's store, for every server
 the ansible.cfg read here lists. A variable already set in your environment wins. The command's exit
@@ -15,9 +15,11 @@ against; otherwise it is left out, with a warning naming both origins.
 
   --allow-new-origin  send stored tokens to servers whose url or auth_url origin is not where the token
                       was verified (a moved hub), and bind them there (see docs: token binding)
+  --no-interactive    never ask; without it, in a terminal, a stored token withheld because its server
+                      moved is sent there if you answer yes to the question naming both origins
 
 Example: hub-setup exec -- ansible-galaxy collection install ansible.posix
 `,
-  flags: { "allow-new-origin": { type: "boolean" } },
+  flags: { "allow-new-origin": { type: "boolean" }, "no-interactive": { type: "boolean" } },
   positionals: "command",
 } as const satisfies CommandSpec;

@@ -1,6 +1,7 @@
 import type { NetworkPacing } from "../../adapters/hub.js";
 import { workspacePorts } from "../../adapters/workspace.js";
 import type { AppContext } from "../../context.js";
+import { terminalPrompter } from "../../prompter/may-prompt.js";
 import { runRefresh } from "./run.js";
 
 export async function run(argv: string[], ctx: AppContext): Promise<number> {
@@ -19,5 +20,6 @@ export async function runRefreshPaced(
     signal: ctx.signal,
     stdout: ctx.io.stdout,
     stderr: ctx.io.stderr,
+    prompter: terminalPrompter(ctx, "stdout"),
   });
 }

@@ -9,6 +9,8 @@ import { refreshTargets, type RefreshTarget } from "./targets.js";
 import { errorInfo } from "../../error-info.js";
 import { ALLOW_NEW_ORIGIN_HINT, viewServers, type ServerView } from "../../servers/servers.js";
 import type { WorkspacePorts } from "../../servers/workspace.js";
+import type { Prompter } from "../../prompter/prompter.js";
+import type { ViewOptions } from "../../servers/servers.js";
 
 export type RefreshDeps = WorkspacePorts & {
   openState: () => Promise<RefreshState>;
@@ -18,15 +20,13 @@ export type RefreshDeps = WorkspacePorts & {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   concurrency?: number;
+  /** The terminal's questions (see prompter/may-prompt.ts); undefined: never ask. */
+  prompter?: Prompter | undefined;
 };
 
 type Outcome = { failure: FailureClass | undefined };
 
-async function gather(
-  deps: RefreshDeps,
-  failed: (what: string, error: unknown) => void,
-  allowNewOrigin: boolean,
-) {
+async function gather(deps: RefreshDeps, failed: (what: string, error: unknown) => void, view: ViewOptions) {
   let config: LoadedConfig | undefined;
   try {
     config = await deps.loadConfig();
@@ -40,7 +40,7 @@ async function gather(
     failed("the token store", error);
   }
   const views: ServerView[] =
-    config === undefined ? [] : await viewServers(config.servers, store, undefined, { allowNewOrigin });
+    config === undefined ? [] : await viewServers(config.servers, store, undefined, view);
   // A stored token the ansible.cfg here does not list goes only to the realm that issued it (its `iss`).
   const stored: Array<{ id: string; token: string }> = [];
   for (const id of store === undefined ? [] : await store.list()) {
@@ -110,7 +110,10 @@ export async function runRefresh(argv: readonly string[], deps: RefreshDeps): Pr
     );
     results.push({ failure: "config" });
   };
-  const { targets, views, store } = await gather(deps, failed, flags["allow-new-origin"] === true);
+  const { targets, views, store } = await gather(deps, failed, {
+    allowNewOrigin: flags["allow-new-origin"] === true,
+    prompter: flags["no-interactive"] === true ? undefined : deps.prompter,
+  });
   results.push(...reportWithheld(views, deps));
   const rebind = async (serverIds: readonly string[], token: string): Promise<void> => {
     for (const view of views) {

@@ -10,6 +10,7 @@ import { errorInfo } from "../../error-info.js";
 import { STATUS_SCHEMA_VERSION, type StatusReport } from "./report.js";
 import { serverStatus } from "./server.js";
 import type { WorkspacePorts } from "../../servers/workspace.js";
+import type { Prompter } from "../../prompter/prompter.js";
 
 export type StatusDeps = WorkspacePorts & {
   openState: () => Promise<RefreshState>;
@@ -23,6 +24,8 @@ export type StatusDeps = WorkspacePorts & {
   concurrency?: number;
   /** Where tokens were pushed (controller credentials): listed after the servers when given. */
   openConsumers?: () => Promise<ConsumerState>;
+  /** The terminal's questions (see prompter/may-prompt.ts); undefined: never ask. */
+  prompter?: Prompter | undefined;
 };
 
 function emptyReport(config: LoadedConfig | undefined): StatusReport {
@@ -52,7 +55,7 @@ async function attempt<T>(open: () => Promise<T>): Promise<{ value: T } | { erro
 
 /** Everything `status` knows, without printing it. */
 export async function buildStatus(
-  options: { offline: boolean; allowNewOrigin?: boolean },
+  options: { offline: boolean; allowNewOrigin?: boolean; noInteractive?: boolean },
   deps: StatusDeps,
 ): Promise<StatusReport> {
   const loaded = await attempt(deps.loadConfig);
@@ -86,7 +89,10 @@ export async function buildStatus(
     (error) => {
       report.store.error ??= errorInfo(error);
     },
-    { allowNewOrigin: options.allowNewOrigin === true },
+    {
+      allowNewOrigin: options.allowNewOrigin === true,
+      prompter: options.noInteractive === true ? undefined : deps.prompter,
+    },
   );
   for (const view of views) {
     if (view.adopted !== undefined) deps.stderr?.(`hub-setup status: ${view.id}: ${view.adopted}\n`);
@@ -111,7 +117,7 @@ export async function buildStatus(
   return report;
 }
 
-/** --allow-new-origin: a stored token the hub accepted at its new origins is bound there. */
+/** --allow-new-origin (or a yes): a stored token the hub accepted at its new origins is bound there. */
 async function rebindAccepted(views: ServerView[], report: StatusReport, store: TokenReader): Promise<void> {
   for (const [i, view] of views.entries()) {
     const server = report.servers[i];
@@ -154,7 +160,11 @@ export async function runStatus(argv: readonly string[], deps: StatusDeps): Prom
     return EXIT.OK;
   }
   const report = await buildStatus(
-    { offline: flags.offline === true, allowNewOrigin: flags["allow-new-origin"] === true },
+    {
+      offline: flags.offline === true,
+      allowNewOrigin: flags["allow-new-origin"] === true,
+      noInteractive: flags["no-interactive"] === true,
+    },
     deps,
   );
   deps.stdout(flags.json === true ? `${JSON.stringify(report, null, 2)}\n` : formatStatus(report));
