@@ -64,22 +64,56 @@ function commitRepo() {
   return dir;
 }
 
-/** 20,000 tracked files: mostly code and YAML, 1 in 100 a .cfg or .ini, a few of them Ansible configs. */
+/** One clean file of each kind teams commit beside their playbooks (none holds a token). */
+const MIXED = [
+  (i) => [
+    `Containerfile`,
+    `FROM registry.redhat.io/ubi9\nARG ANSIBLE_GALAXY_SERVER_AH_TOKEN\nRUN echo ${i}\n`,
+  ],
+  (i) => [`.env`, `APP_PORT=${8000 + (i % 1000)}\nANSIBLE_GALAXY_SERVER_AH_TOKEN=\${AH_TOKEN}\n`],
+  (i) => [
+    `ci${i}.gitlab-ci.yml`,
+    `variables:\n  ANSIBLE_GALAXY_SERVER_AH_TOKEN: $AH_TOKEN\nbuild:\n  script: [make ${i}]\n`,
+  ],
+  (i) => [
+    `workflow${i}.yml`,
+    `on: push\njobs:\n  b:\n    env:\n      X_TOKEN: \${{ secrets.X }}\n    steps:\n      - run: make ${i}\n`,
+  ],
+  (i) => [
+    `README${i}.md`,
+    `# module ${i}\n\nRun \`ansible-galaxy collection install -r requirements.yml\`.\n`,
+  ],
+  (i) => [`package${i}.json`, `{ "name": "pkg${i}", "version": "1.0.${i}" }\n`],
+  (i) => [`build${i}.sh`, `#!/bin/sh\nexport ANSIBLE_GALAXY_SERVER_AH_TOKEN="$AH_TOKEN"\nmake ${i}\n`],
+  (i) => [`vars${i}.tfvars`, `region = "eu-${i % 3}"\n`],
+  (i) => [`tasks${i}.yml`, `- name: task ${i}\n  debug:\n    msg: hello ${i}\n`],
+  (i) => [`code${i}.py`, `def f${i}():\n    return ${i}\n`],
+];
+/** A small PNG header and some bytes: the kind of real binary the checker skips by its magic bytes. */
+const PNG = Buffer.concat([Buffer.from("89504e470d0a1a0a0000000d49484452", "hex"), Buffer.alloc(200, 7)]);
+
+/**
+ * 20,000 tracked files of mixed kinds, as an Ansible team's repository holds: 1 in 100 an ansible.cfg,
+ * 1 in 100 another .cfg/.ini, 1 in 100 a PNG, the rest spread over Containerfiles, .env, CI YAML,
+ * workflows, docs, JSON, shell, tfvars, task YAML and Python.
+ */
 function bigRepo() {
-  const dir = join(tmpdir(), "hub-token-check-bench-20k");
+  const dir = join(tmpdir(), "hub-token-check-bench-20k-mixed");
   if (existsSync(join(dir, ".bench-ready"))) return dir;
   console.log(`generating ${dir} (once)…`);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   git(dir, "init", "-q", "-b", "main");
   for (let i = 0; i < 20_000; i++) {
-    const folder = `pkg${i % 200}/mod${Math.floor(i / 200) % 20}`;
+    const folder = `pkg${i % 200}/mod${Math.floor(i / 200) % 100}`;
     if (i % 100 === 0) write(dir, `${folder}/ansible.cfg`, CLEAN_CFG.replace("./inventory", `./inv${i}`));
     else if (i % 100 === 50)
       write(dir, `${folder}/setup${i}.${i % 200 === 50 ? "cfg" : "ini"}`, `[metadata]\nname = pkg${i}\n`);
-    else if (i % 3 === 0)
-      write(dir, `${folder}/tasks${i}.yml`, `- name: task ${i}\n  debug:\n    msg: hello ${i}\n`);
-    else write(dir, `${folder}/code${i}.py`, `def f${i}():\n    return ${i}\n`);
+    else if (i % 100 === 25) write(dir, `${folder}/logo${i}.png`, PNG);
+    else {
+      const [name, text] = MIXED[i % MIXED.length](i);
+      write(dir, `${folder}/${name}`, text);
+    }
   }
   git(dir, "add", "-A");
   git(dir, "commit", "-q", "-m", "20k files");
@@ -182,17 +216,23 @@ compareCommands({
 });
 
 const big = bigRepo();
-// The floor for any scanner of tracked files: list them, read the ones that could be Ansible configs.
+// The floor for any scanner of tracked files: list them and read every one it scans. The checker scans
+// every text file (a token leaks in Containerfiles, CI YAML, .env and docs too) and tells a binary by its
+// magic bytes, so the floor reads every file and decodes the text ones.
 const listAndRead = `
 const { execFileSync } = require("node:child_process");
 const { readFileSync } = require("node:fs");
 const out = execFileSync("git", ["ls-files", "-z"], { maxBuffer: 1 << 28 }).toString();
-let bytes = 0;
-for (const p of out.split("\\0")) if (/(^|\\/)\\.?ansible\\.cfg$|\\.(cfg|ini)$/i.test(p)) bytes += readFileSync(p).length;
-if (bytes === 0) process.exit(3);
+let chars = 0;
+for (const p of out.split("\\0")) {
+  if (p === "") continue;
+  const bytes = readFileSync(p);
+  if (bytes[0] !== 0x89) chars += bytes.toString("utf8").length;
+}
+if (chars === 0) process.exit(3);
 `;
 compareCommands({
-  name: "hub-token-check --all, 20,000 tracked files vs git ls-files + reading the candidates",
+  name: "hub-token-check --all, 20,000 tracked files of mixed kinds vs git ls-files + reading every text file",
   baseline: [node, "-e", listAndRead],
   subject: [node, checker, "--all"],
   options: { cwd: big, env },

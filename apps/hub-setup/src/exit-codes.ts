@@ -18,6 +18,10 @@ export const EXIT = {
   CONFIG: 5,
   /** Some servers succeeded and some failed (refresh, status). */
   PARTIAL: 6,
+  /** `ee build`: the container runtime is missing, cannot mount build secrets, or its build failed. */
+  BUILD: 7,
+  /** `ee`: a token is where it must not be: in the build context (refused before building) or in the built image. */
+  TOKEN_IN_BUILD: 8,
   /** The person cancelled (Ctrl-C, Esc). Nothing was written. */
   CANCELLED: 130,
 } as const;
@@ -40,6 +44,8 @@ const BY_ERROR_CODE: Record<ErrorCode, ExitCode> = {
   INVALID_EDIT: EXIT.USAGE,
   INVALID_OPTION: EXIT.USAGE,
   EE_CONTEXT: EXIT.USAGE,
+  EE_RUNTIME: EXIT.BUILD,
+  TOKEN_IN_BUILD: EXIT.TOKEN_IN_BUILD,
   INVALID_TOKEN: EXIT.AUTH,
   TOKEN_EXPIRED: EXIT.AUTH,
   TOKEN_REJECTED: EXIT.AUTH,

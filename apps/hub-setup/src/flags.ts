@@ -67,7 +67,8 @@ export function parseFlags<F extends FlagOptions>(
     throw usageError(spec, safeArg(error instanceof Error ? error.message : String(error)));
   }
   const [stray] = parsed.positionals;
-  if (stray !== undefined) throw usageError(spec, `unexpected argument ${safeArg(JSON.stringify(stray))}`);
+  if (stray !== undefined)
+    throw usageError(spec, `unexpected argument ${JSON.stringify(safeArg(String(stray)))}`);
   return { values: parsed.values, rest };
 }
 

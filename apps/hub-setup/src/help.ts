@@ -25,6 +25,7 @@ Flags:
 ${defaultCommand.usage}
 Exit codes:
   0 ok · 1 error · 2 usage · 3 token refused · 4 network · 5 ansible.cfg or store unusable
-  6 partial failure · 130 cancelled (nothing written)
+  6 partial failure · 7 container build failed (ee) · 8 token in a build context or image (ee)
+  130 cancelled (nothing written)
 `;
 }

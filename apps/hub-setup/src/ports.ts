@@ -171,6 +171,52 @@ export type SetupDefaults = {
   stores?: readonly StoreChoice[];
 };
 
+/** The files of an EE build context and the private temp folders `ee` works in (adapters/ee-files.ts). */
+export type EeFiles = {
+  /** The context's Containerfile (else Dockerfile): its name and text; undefined when it has neither. */
+  readContainerfile: (contextDir: string) => Promise<{ name: string; text: string } | undefined>;
+  /** Every ansible.cfg-like and Containerfile-like file under the folder (paths relative to it). */
+  readRiskFiles: (contextDir: string) => Promise<Array<{ path: string; text: string }>>;
+  /** A new folder under the system's temp folder that only this user can enter (0700). */
+  makePrivateDir: (prefix: string) => Promise<string>;
+  /** Copies a folder (modes, times and symlinks kept) to `to`, which must not exist yet. */
+  copyTree: (from: string, to: string) => Promise<void>;
+  /** Writes a file with this mode (also when it already existed). */
+  writeFile: (path: string, text: string, mode: number) => Promise<void>;
+  /** Whether a path exists, and when it is a folder whether it holds anything. */
+  stat: (path: string) => Promise<{ exists: false } | { exists: true; dir: boolean; empty: boolean }>;
+  /** Removes a file or folder and everything in it; no error when it is already gone. */
+  remove: (path: string) => Promise<void>;
+};
+
+export type RuntimeName = "buildah" | "podman" | "docker";
+
+/** What `<runtime> --version` said (and for docker whether `docker buildx version` works: BuildKit). */
+export type RuntimeProbe =
+  | { name: RuntimeName; found: false }
+  | { name: RuntimeName; found: true; versionText: string; buildkit?: boolean };
+
+/** The container runtimes `ee build` may use (adapters/container-runtime.ts). */
+export type ContainerRuntimes = {
+  probe: (name: RuntimeName) => Promise<RuntimeProbe>;
+  /**
+   * Runs a build with its output on our stderr. `signal` stops it (SIGTERM, then SIGKILL if it lingers);
+   * resolves only once the child has exited, so nothing of it still reads our temp files.
+   */
+  build: (command: string, args: readonly string[], signal: AbortSignal) => Promise<ChildExit>;
+  /** Writes the image `tag` as an OCI layout (or an unpacked `docker save`) into the empty folder `dir`. */
+  exportImage: (name: RuntimeName, tag: string, dir: string, signal: AbortSignal) => Promise<RunResult>;
+};
+
+/** Where a needle was found in an exported image (core's ImageScan): never the needle itself. */
+export type ImageScanPort = (
+  dir: string,
+  needles: readonly string[],
+) => Promise<{
+  findings: Array<{ blob: string; kind: string; needle: number; inConfig?: string[] }>;
+  counts: Record<"index" | "manifest" | "config" | "layer" | "other", number>;
+}>;
+
 /** How hub-setup signs in to a controller, as the controller tools do (CONTROLLER_OAUTH_TOKEN, or user and password). */
 export type ControllerAuth =
   { kind: "bearer"; token: string } | { kind: "basic"; username: string; password: string };

@@ -1,9 +1,10 @@
 /**
  * What hub-setup may echo of text it did not write itself (argv, a line of a user's ansible.cfg): every
- * run of characters that looks like a token is replaced by core's redacted form, the rest kept as is.
- * People paste tokens in the wrong place (`hub-setup status eyJ…`); a usage error must not print them.
+ * secret core's detector finds in it (the one definition of a secret, which the checker uses too) and
+ * every run of characters that looks like a token is replaced by core's redacted form, the rest kept as
+ * is. People paste tokens in the wrong place (`hub-setup status eyJ…`); a usage error must not print them.
  */
-import { classifyToken, looksLikeJwt, redact } from "@hub-setup/core";
+import { classifyToken, looksLikeJwt, redact, redactFound } from "@hub-setup/core";
 
 /** A JWT anywhere, even glued to other text (`x=eyJ….….…`). */
 const JWT = /eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g;
@@ -76,5 +77,5 @@ export function redactTokenRuns(text: string, options: { random: boolean } = { r
 
 /** An argv value (or a message quoting one) as it may be printed: the value, or its redacted form. */
 export function safeArg(value: string): string {
-  return redactTokenRuns(value);
+  return redactTokenRuns(redactFound(value, { path: "argv" }));
 }

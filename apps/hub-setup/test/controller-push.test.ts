@@ -1,4 +1,6 @@
 import { createServer } from "node:net";
+import { bindingFor } from "@hub-setup/core";
+import { openSecretStore } from "@hub-setup/core/node";
 import { startSandbox, type Sandbox } from "@hub-setup/sandbox";
 import { requireTool, showsSecret } from "@hub-setup/test-utils";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -21,6 +23,7 @@ function secrets(): string[] {
     ...earlier,
     sandbox.tokens.offline,
     sandbox.tokens.hub,
+    sandbox.user.password,
     c.oauthToken,
     c.user.password,
     c.readOnlyUser.oauthToken,
@@ -271,6 +274,71 @@ describe("hub-setup controller push against the sandbox controller", () => {
       ["sandbox-app-1.0.0.tar.gz", "token"],
       ["sandbox-demo-1.1.0.tar.gz", "token"],
     ]);
+  }, 180_000);
+
+  it("a private hub token given to `hub-setup login` reaches the controller with no further command", async () => {
+    const pushed = await push(
+      "--credential",
+      "Private hub",
+      "--organization",
+      "Default",
+      "--server",
+      "pah_published",
+    );
+    expect(pushed.code, pushed.err).toBe(EXIT.OK);
+    const next = loadToken();
+    const login = await hubSetup(["login", "--server", "pah_published"], { HUB_SETUP_TOKEN: next });
+    expect(login.code, login.out + login.err).toBe(EXIT.OK);
+    expect(login.out).toMatch(/✔ updated credential "Private hub" \(id \d+\) on /);
+    expect(stored("Private hub").inputs).toEqual({ url: sandbox.urls.private.published, token: next });
+    if (!galaxy.available) return; // (a failure under CI=true: requireTool)
+    sandbox.log.clear();
+    const update = await projectUpdate();
+    expect(update.status, update.stdout).toBe("successful");
+    expect(update.installed.map((i) => i.name)).toContain("sandbox.app");
+    expect(downloads()).toContainEqual(["sandbox-app-1.0.0.tar.gz", "token"]);
+  }, 180_000);
+
+  it("`hub-setup login --new-token` mints at the hub, stores and binds the token, and the controller follows", async () => {
+    const pushed = await push(
+      "--credential",
+      "Private hub",
+      "--organization",
+      "Default",
+      "--server",
+      "pah_published",
+    );
+    expect(pushed.code, pushed.err).toBe(EXIT.OK);
+    earlier.push(sandbox.tokens.hub);
+    const old = sandbox.tokens.hub;
+    const login = await hubSetup(
+      ["login", "--server", "pah_published", "--new-token", "--yes", "--store", "file"],
+      {
+        HUB_SETUP_USERNAME: sandbox.user.username,
+        HUB_SETUP_PASSWORD: sandbox.user.password,
+      },
+    );
+    expect(login.code, login.out + login.err).toBe(EXIT.OK);
+    const minted = sandbox.tokens.hub;
+    expect(minted).not.toBe(old);
+    expect(minted).toMatch(/^[0-9a-f]{40}$/);
+    expect(login.out).toContain(`DELETES every other token of ${sandbox.user.username}`);
+    expect(login.out).toMatch(/made a new token for \S+ \(/);
+    expect(login.out).toMatch(/✔ updated credential "Private hub" \(id \d+\) on /);
+    expect(sandbox.log.entries().filter((e) => e.path.endsWith("/v3/auth/token/"))).toHaveLength(1);
+    expect(stored("Private hub").inputs).toEqual({ url: sandbox.urls.private.published, token: minted });
+    const store = await openSecretStore({ env: w.env, backend: "file" });
+    expect(await store.get("pah_published")).toBe(minted);
+    expect(await store.binding("pah_published", minted)).toEqual(
+      bindingFor({ url: sandbox.urls.private.published }),
+    );
+    const status = await hubSetup(["status"]);
+    expect(status.code, status.out + status.err).toBe(EXIT.OK);
+    if (!galaxy.available) return; // (a failure under CI=true: requireTool)
+    sandbox.log.clear();
+    const update = await projectUpdate();
+    expect(update.status, update.stdout).toBe("successful");
+    expect(update.installed.map((i) => i.name)).toContain("sandbox.app");
   }, 180_000);
 
   it("a refused sign-in (401), a user without permission (403), no controller API or organisation (404), an unreachable controller: plain messages and exit codes", async () => {

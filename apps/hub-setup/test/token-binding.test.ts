@@ -13,6 +13,7 @@ import { startSandbox, type Sandbox } from "@hub-setup/sandbox";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { workspacePorts } from "../src/adapters/workspace.js";
 import { run as env } from "../src/commands/env/index.js";
+import { run as login } from "../src/commands/login/index.js";
 import { run as refresh } from "../src/commands/refresh/index.js";
 import { runExec } from "../src/commands/exec/run.js";
 import { run as status } from "../src/commands/status/index.js";
@@ -214,6 +215,29 @@ describe("a token stored by an earlier hub-setup (no binding recorded)", () => {
     w.writeConfig(ansibleCfg([{ id: "rh", ...hostileServer() }]));
     const moved = await statusJson();
     expect(moved.code).toBe(EXIT.CONFIG);
+    expect(sentAnywhere(sandbox.tokens.offline)).toEqual([]);
+  });
+});
+
+describe("a token given to `hub-setup login`", () => {
+  it("is bound where login checked it (replacing an older binding): moved to another origin, status refuses it", async () => {
+    const OLD = { hub: "https://old-hub.example.test", auth: "https://old-sso.example.test" };
+    await store("rh", "stale", OLD);
+    w.writeConfig(ansibleCfg([{ id: "rh", ...sandboxServer() }]));
+    const ctx = w.ctx({ env: { HUB_SETUP_TOKEN: sandbox.tokens.offline } });
+    const code = await login(["--server", "rh", "--store", "file"], ctx);
+    expect(code, ctx.io.out.join("") + ctx.io.err.join("")).toBe(EXIT.OK);
+    expect(await boundTo("rh", sandbox.tokens.offline)).toEqual(bindingFor(sandboxServer()));
+    const here = await statusJson();
+    expect(here.code, here.out).toBe(EXIT.OK);
+    expect(here.err, "no first-use note: login bound it").toBe("");
+
+    w.writeConfig(ansibleCfg([{ id: "rh", ...hostileServer() }]));
+    const moved = await statusJson();
+    expect(moved.code).toBe(EXIT.CONFIG);
+    expect(moved.report.servers[0]?.problems.map((p) => p.message).join("\n")).toContain(
+      "--allow-new-origin",
+    );
     expect(sentAnywhere(sandbox.tokens.offline)).toEqual([]);
   });
 });

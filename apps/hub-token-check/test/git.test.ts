@@ -54,7 +54,7 @@ describe.skipIf(!git.available)("staged content, with real git", () => {
     expect((await check(repo, "ansible.cfg")).code).toBe(EXIT.FINDINGS);
   });
 
-  it("handles paths with spaces and newlines, and *.cfg/*.ini only with a galaxy section", async () => {
+  it("handles paths with spaces and newlines, and scans *.cfg/*.ini without a galaxy section too (#12)", async () => {
     const repo = initRepo(tempDir());
     repo.write("dir with space/ansible.cfg", leaky(fakeHubToken("space")));
     repo.write("odd\nname/.ansible.cfg", leaky(fakeOfflineToken("newline")));
@@ -67,6 +67,8 @@ describe.skipIf(!git.available)("staged content, with real git", () => {
       "dir with space/ansible.cfg",
       "hubs.ini",
       "odd\nname/.ansible.cfg",
+      // Not Ansible's config, but a hub token committed all the same.
+      "tox.ini",
     ]);
   });
 

@@ -9,7 +9,7 @@ import { fileURLToPath } from "node:url";
 import { requireTool, tempDir } from "@hub-setup/test-utils";
 import { describe, expect, it } from "vitest";
 import { EXIT } from "../src/exit-codes.js";
-import { HOOK_FILES, preCommitSnippet } from "../src/install/pre-commit-framework.js";
+import { HOOK_SELECTION, preCommitSnippet } from "../src/install/pre-commit-framework.js";
 import { shellQuote } from "../src/report/shell-quote.js";
 import { BIN, installedCheckerDir, pathWithoutChecker } from "./support/checker-path.js";
 import { fakeHubToken } from "./support/fake-tokens.js";
@@ -109,7 +109,9 @@ describe.skipIf(!preCommit.available || !git.available)("install under the pre-c
 
   it("matches the same files as this repository's hook definition", () => {
     const hooks = readFileSync(join(repoRoot, ".pre-commit-hooks.yaml"), "utf8");
-    expect(/^\s*files:\s*(.+)$/m.exec(hooks)?.[1]).toBe(HOOK_FILES);
+    expect(/^\s*(types:.+)$/m.exec(hooks)?.[1]).toBe(HOOK_SELECTION);
+    expect(/^\s*files:/m.test(hooks)).toBe(false);
+    expect(preCommitSnippet("x")).toContain(`        ${HOOK_SELECTION}\n`);
   });
 
   it("under this repository's hook (the framework's copy, without --fix), the advice names the npm package", () => {

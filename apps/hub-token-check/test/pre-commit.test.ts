@@ -85,6 +85,19 @@ describe.skipIf(!preCommit.available || !git.available)(
         `${temp}:2:9: hub token in [galaxy_server.hub] token`,
       );
       expect(leftover.stdout + leftover.stderr).not.toContain(token);
+      repo.git("rm", "-q", "--cached", temp);
+
+      // The hook definition passes every text file (types: [text]): a token in a Containerfile, a .env
+      // or CI YAML reaches the checker as one in ansible.cfg does (issue #12).
+      repo.write("Containerfile", `FROM ubi9\nENV ANSIBLE_GALAXY_SERVER_HUB_TOKEN=${token}\n`);
+      repo.write(".env", `ANSIBLE_GALAXY_SERVER_HUB_TOKEN=${token}\n`);
+      repo.write(".gitlab-ci.yml", `variables:\n  ANSIBLE_GALAXY_SERVER_HUB_TOKEN: "${token}"\n`);
+      repo.git("add", "Containerfile", ".env", ".gitlab-ci.yml");
+      const elsewhere = run("git", ["commit", "-m", "tokens beside ansible.cfg"], repo.dir, env);
+      const told = elsewhere.stdout + elsewhere.stderr;
+      expect(elsewhere.status, told).not.toBe(0);
+      for (const where of ["Containerfile:2:", ".env:1:", ".gitlab-ci.yml:2:"]) expect(told).toContain(where);
+      expect(told).not.toContain(token);
     });
   },
 );

@@ -47,7 +47,7 @@ describe.skipIf(!git.available)("stagedFiles", () => {
     repo.write("dir with space/ansible.cfg", "[galaxy_server.a]\nurl = x\n");
     repo.write('odd\nname\t"quoted"/ünï.cfg', "[galaxy]\nx = 1\n");
     repo.write("latin1.ini", Buffer.from("[a]\n# caf\xe9\n", "latin1"));
-    repo.write("readme.md", "not a candidate\n");
+    repo.write("readme.md", "a text file: a candidate too (#12: tokens leak in any text file)\n");
     symlinkSync("modified.cfg", join(repo.dir, "link.cfg"));
     unlinkSync(join(repo.dir, "gone.cfg"));
     repo.write("new.cfg", "[a]\nfresh = 1\n");
@@ -70,6 +70,7 @@ describe.skipIf(!git.available)("stagedFiles", () => {
       "latin1.ini",
       "link.cfg",
       "new.cfg",
+      "readme.md",
     ];
     expect([...byPath.keys()].sort()).toEqual(expected.sort());
     expect(byPath.get("link.cfg")).toMatchObject({
@@ -89,8 +90,9 @@ describe.skipIf(!git.available)("stagedFiles", () => {
     );
     const text = new Map(collected.files.map((f) => [f.path, f.text]));
     expect(text.get("mode-only.cfg")).toBe("[galaxy]\nx = 1\n");
-    expect(text.get("new empty.cfg")).toBeUndefined(); // read, and not an Ansible config: nothing to scan
-    // latin1.ini is read (#16: as Ansible reads it) and, with no galaxy section, is not a config.
+    expect(text.get("new empty.cfg")).toBe(""); // read from the index: empty, so nothing to find
+    // latin1.ini is read (#16: as Ansible reads it) and scanned like every text file (#12).
+    expect(text.get("latin1.ini")).toBe("[a]\n# caf\u00e9\n");
     expect(collected.skipped).toEqual([
       { path: "link.cfg", reason: "a symbolic link (its target is checked where it is tracked)" },
     ]);
@@ -136,6 +138,7 @@ describe.skipIf(!git.available)("what could hide staged content from the patch",
     );
     expect(new Map(collected.files.map((f) => [f.path, f.text]))).toEqual(
       new Map([
+        [".gitattributes", "*.cfg -diff\n*.ini binary\n"],
         ["ansible.cfg", after],
         ["hubs.ini", before],
         // #16: a NUL byte no longer makes a config skipped; it is read as Ansible reads it.

@@ -24,8 +24,10 @@ const FILES: [string, string, boolean][] = [
   [".ansible.cfg.bak.hub-setup-tmp-99-ffeeddccbbaa", galaxy, true],
   ["envs/.hubs.ini.hub-setup-tmp-5-abcdefabcdef", galaxy, true],
   [".ansible.cfg.hub-setup-tmp-4242-0123456789ab.stale", galaxy, true],
-  // Not a config: a *.ini without a galaxy section, as for the file itself.
-  ["envs/.tox.ini.hub-setup-tmp-5-abcdefabcdef", defaults, false],
+  // Not Ansible's config (a *.ini without a galaxy section), but its password is committed all the same (#12).
+  ["envs/.tox.ini.hub-setup-tmp-5-abcdefabcdef", defaults, true],
+  // A look-alike with nothing secret in it: scanned, nothing flagged.
+  ["envs/.notes.md.hub-setup-tmp-5-abcdefabcdef", "nothing secret here\n", false],
 ];
 
 function repoWithFiles(): Repo {
@@ -60,7 +62,7 @@ describe.skipIf(!git.available)("temp files left by an interrupted hub-setup wri
   });
 });
 
-describe("the pre-commit hook's files: pattern", () => {
+describe("the pre-commit hook's file filter", () => {
   const hooks = readFileSync(
     fileURLToPath(new URL("../../../.pre-commit-hooks.yaml", import.meta.url)),
     "utf8",
@@ -69,14 +71,22 @@ describe("the pre-commit hook's files: pattern", () => {
   // pre-commit uses Python's re.search; this pattern only needs the (?i) flag translated.
   const files = new RegExp(pattern.replace(/^\(\?i\)/, ""), pattern.startsWith("(?i)") ? "i" : "");
 
-  it.each([...FILES.map(([path]) => path), "ansible.cfg", "a/hubs.INI", "ansible.cfg.bak", "ansible.cfg~"])(
-    "passes %s to the checker",
-    (path) => {
-      expect(files.test(path)).toBe(true);
-    },
-  );
+  it.each([
+    ...FILES.map(([path]) => path),
+    "ansible.cfg",
+    "a/hubs.INI",
+    "ansible.cfg.bak",
+    "ansible.cfg~",
+    // #12: tokens leak in every kind of text file, so the hook passes them all.
+    "readme.md",
+    "Containerfile",
+    ".gitlab-ci.yml",
+    ".env",
+  ])("passes %s to the checker", (path) => {
+    expect(files.test(path)).toBe(true);
+  });
 
-  it.each(["readme.md", "ansible.cfg.orig", "notes.hub-setup-tmp-1-ab"])("leaves out %s", (path) => {
-    expect(files.test(path)).toBe(false);
+  it("leaves binaries out by type (pre-commit's `types: [text]`), not by name", () => {
+    expect(hooks).toMatch(/^\s*types:\s*\[text\]\s*$/m);
   });
 });

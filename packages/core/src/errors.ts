@@ -20,6 +20,10 @@ export type ErrorCode =
   | "INVALID_OPTION"
   /** A folder given as an ansible-builder context is not one we recognise, or cannot be rewritten safely. */
   | "EE_CONTEXT"
+  /** The container runtime for an EE build is missing, too old for build secrets, or its build failed. */
+  | "EE_RUNTIME"
+  /** A token is where it must not be: in an EE build context, or in a built image's config, history or layers. */
+  | "TOKEN_IN_BUILD"
   | "INVALID_TOKEN"
   | "TOKEN_EXPIRED"
   | "TOKEN_REJECTED"

@@ -8,3 +8,4 @@ export * from "./http/index.js";
 export * from "./sso/index.js";
 export * from "./hub/index.js";
 export * from "./ee/index.js";
+export * from "./secrets/index.js";

@@ -57,3 +57,12 @@ export {
   type EeBaseImage,
 } from "./ee-base-image.js";
 export { scanOciArchive, ociBlobKinds, type OciFinding, type BlobKind } from "./oci-scan.js";
+export {
+  SECRETS_FIXTURES,
+  inputFileOf,
+  recordedFindings,
+  secretsFixtures,
+  tokensOf,
+  type RecordedFinding,
+  type SecretsFixture,
+} from "./secrets-fixtures.js";

@@ -130,17 +130,24 @@ export function fakeOtherJwt(seed = "other"): string {
   return fakeJwt(seed, { iss: "https://login.example.com/", typ: "ID", sub: "someone" });
 }
 
+/** Where fixtures wrap an offline token over two lines: the first 80 characters, and the rest. */
+const SPLIT_AT = 80;
+
 const MAKERS: Record<string, (seed: string) => string> = {
   hub: fakeHubToken,
   gateway: fakeGatewayToken,
   offline: fakeOfflineToken,
   access: fakeAccessToken,
   jwt: fakeOtherJwt,
+  /** base64 of a hub token, as a Kubernetes Secret's `data:` holds it. */
+  hub64: (seed) => Buffer.from(fakeHubToken(seed), "utf8").toString("base64"),
+  offlinehead: (seed) => fakeOfflineToken(seed).slice(0, SPLIT_AT),
+  offlinetail: (seed) => fakeOfflineToken(seed).slice(SPLIT_AT),
 };
 
 /**
  * Fills a fixture's `@@kind:seed@@` markers with fake tokens (kinds: hub, gateway, offline, access,
- * jwt), so that fixture files hold no token-shaped text themselves.
+ * jwt; hub64, offlinehead, offlinetail), so that fixture files hold no token-shaped text themselves.
  */
 export function fillTokens(template: string): string {
   return template.replace(/@@(\w+):([\w-]+)@@/g, (whole, kind: string, seed: string) => {

@@ -1,5 +1,5 @@
 /** The live hub check and the SSO refresh, over core and undici (loaded lazily). */
-import { refreshOfflineToken, sampleCollection, verifyHub, type Sleep } from "@hub-setup/core";
+import { mintHubToken, refreshOfflineToken, sampleCollection, verifyHub, type Sleep } from "@hub-setup/core";
 import type { Env, HubChecks, HubTarget, RefreshResult } from "../ports.js";
 
 /** Retry pacing for the SSO and hub requests (tests shorten the backoff, or record it without waiting). */
@@ -28,6 +28,26 @@ export async function probeSchemes(
   try {
     const [https, plain] = await Promise.all([answers("https"), answers("http")]);
     return { https, http: plain };
+  } finally {
+    await http.close();
+  }
+}
+
+/**
+ * A new private hub token from galaxy_ng's token endpoint (one POST with the user's Basic credentials;
+ * every other token of that user stops working). Core's mintHubToken over undici.
+ */
+export async function mintPrivateHubToken(
+  env: Env,
+  target: HubTarget,
+  username: string,
+  password: string,
+  signal: AbortSignal,
+): Promise<string> {
+  const { createHttp } = await import("@hub-setup/core/node");
+  const http = createHttp({ env: { ...env }, validateCerts: target.validateCerts !== false });
+  try {
+    return await mintHubToken({ serverUrl: target.url, username, password, http, signal });
   } finally {
     await http.close();
   }

@@ -21,8 +21,8 @@ function where(c: Consumer): string {
  * to gets the new one. Best effort: each consumer is tried and reported on its own, and a failure
  * never undoes the new token. The controller sign-in comes from the environment, as for `push`.
  *
- * This is the function every path that stores a server's token calls (the wizard's real-ports, and
- * `login` when it lands).
+ * This is the function every path that stores a server's token calls (the wizard's real-ports and
+ * `login`), through consumers/report.ts `followAndReport`, which prints the reports.
  */
 export async function tokenReplaced(
   server: { id: string; url: string; authUrl?: string | undefined },

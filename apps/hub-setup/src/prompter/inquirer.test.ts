@@ -59,6 +59,29 @@ describe("the inquirer prompter", () => {
     expect(await cancelCode(answer)).toBe("CANCELLED");
   });
 
+  it("refuses a question asked after Ctrl-C, leaving the terminal's input paused so the process can exit", async () => {
+    const term = fakeTerminal();
+    const outside = new AbortController();
+    outside.abort("SIGINT");
+    const answer = inquirerPrompter({ ...term, signal: outside.signal }).select({
+      message: "Where should the token live?",
+      choices: [{ value: "file", name: "file" }],
+    });
+    expect(await cancelCode(answer)).toBe("CANCELLED");
+    // A flowing stdin keeps Node's event loop alive: the wizard printed "Cancelled" and never exited.
+    expect(term.input.readableFlowing).not.toBe(true);
+    expect(term.input.listenerCount("data")).toBe(0);
+    expect(term.screen()).not.toContain("Where should the token live?");
+  });
+
+  it("leaves the input paused after a question is answered", async () => {
+    const term = fakeTerminal();
+    const answer = inquirerPrompter(term).input({ message: "Hub URL" });
+    term.type("x\r");
+    expect(await answer).toBe("x");
+    expect(term.input.readableFlowing).not.toBe(true);
+  });
+
   it("selects with the arrow keys and re-asks when validation refuses", async () => {
     const term = fakeTerminal();
     const hub = inquirerPrompter(term).select({

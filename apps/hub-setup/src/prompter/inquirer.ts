@@ -26,6 +26,9 @@ export function inquirerPrompter(options: InquirerPrompterOptions): Prompter {
   const stream = options.input;
 
   async function ask<T>(run: (context: Context) => Promise<T>): Promise<T> {
+    // Ctrl-C came while no question was open (during a check): ask nothing. Touching the stream now would
+    // set stdin flowing with nobody to pause it again, and that alone keeps the process from exiting.
+    if (options.signal?.aborted === true) throw new HubSetupError("CANCELLED", "cancelled");
     const esc = new AbortController();
     const onKey = (_text: unknown, key: { name?: string } | undefined): void => {
       if (key?.name === "escape") esc.abort(new Error("Esc pressed"));

@@ -1,9 +1,14 @@
-import { classifyToken, parseAnsibleConfig } from "@hub-setup/core";
+import {
+  classifyToken,
+  judgeSecretValue as judgeValue,
+  parseAnsibleConfig,
+  secretFixFor as fixFor,
+  serverIdOf,
+  unquoteSecretValue as unquote,
+} from "@hub-setup/core";
 import { isInUrl } from "../report/result.js";
 import type { Finding } from "../scan/finding.js";
-import { fixFor, serverIdOf } from "../scan/fix-hint.js";
 import { scanConfigText } from "../scan/scan-config.js";
-import { judgeValue, unquote } from "../scan/value-rules.js";
 
 /** A token to move into the store. `token` is a secret: it goes to the store and nowhere else. */
 export type TokenMove = { serverId: string; section: string; line: number; token: string };

@@ -1,11 +1,7 @@
-import { tokenizeAnsibleConfig } from "@hub-setup/core";
+import { scanSecrets } from "@hub-setup/core";
 import type { ScanResult } from "./finding.js";
-import { scanLines } from "./scan-lines.js";
 
-/**
- * Scans one file's text the way Ansible reads it: core's tolerant tokenizer gives the line-level view
- * (never failing, even on a file ConfigParser refuses), and the scanner reads secrets off it.
- */
+/** Scans one file's text with core's hub-token detector (ansible.cfg the way Ansible reads it). */
 export function scanConfigText(path: string, text: string): ScanResult {
-  return scanLines(path, tokenizeAnsibleConfig(text));
+  return scanSecrets(text, { path });
 }

@@ -8,13 +8,13 @@
 const CONFIG_NAMES = new Set(["ansible.cfg", ".ansible.cfg"]);
 const CONFIG_EXTENSION = /\.(?:cfg|ini)$/i;
 const GALAXY_SECTION = /^[ \t]*\[(?:galaxy|galaxy_server\.[^\]\r\n]*)\]/im;
-/** One backup suffix: `.bak` (any case) or `~`. Kept in step with CANDIDATE_PATHSPECS in git-index.ts. */
+/** One backup suffix: `.bak` (any case) or `~`. */
 const BACKUP_SUFFIX = /(?:\.bak|~)$/i;
 /**
  * A temp file of hub-setup's atomic write or lock beside a config: `.<name>.hub-setup-tmp-<pid>-<hex>`
  * (`.stale` / `.lock` after it for the lock's), `<name>` possibly a `.bak`. Killed mid-write, hub-setup
  * leaves it holding the new content, token included. Kept in step with TEMP_MARK in @hub-setup/core
- * (node/files/config-lock.ts) and with CANDIDATE_PATHSPECS in git-index.ts.
+ * (node/files/config-lock.ts).
  */
 const TEMP_COPY = /(^|[/\\])\.([^/\\]+?)\.hub-setup-tmp-[0-9]+-[0-9a-f]+(?:\.stale|\.lock)?$/i;
 

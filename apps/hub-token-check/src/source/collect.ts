@@ -1,5 +1,4 @@
 import type { Skipped } from "../scan/finding.js";
-import { isConfigFile, mayBeConfig } from "./candidate.js";
 import { decodeConfig } from "./decode.js";
 import type { FileReader } from "./disk.js";
 import { CANDIDATE_PATHSPECS, readBlobs, SYMLINK_MODE, trackedEntries } from "./git-index.js";
@@ -15,7 +14,7 @@ function accept(out: Collected, path: string, bytes: Uint8Array): void {
     out.skipped.push({ path, reason: decoded.reason });
     return;
   }
-  if (isConfigFile(path, decoded.text)) out.files.push({ path, text: decoded.text });
+  out.files.push({ path, text: decoded.text });
 }
 
 /**
@@ -25,7 +24,7 @@ function accept(out: Collected, path: string, bytes: Uint8Array): void {
  */
 async function collectStaged(git: GitRunner): Promise<Collected> {
   const out: Collected = { files: [], skipped: [] };
-  const staged = (await stagedFiles(git)).filter((f) => mayBeConfig(f.path));
+  const staged = await stagedFiles(git);
   const lookups = staged.flatMap((f) => ("lookup" in f ? [f.path] : []));
   const looked = new Map(
     lookups.length > 0 ? (await trackedEntries(git, lookups)).map((e) => [e.path, e.oid]) : [],
@@ -48,9 +47,7 @@ async function collectStaged(git: GitRunner): Promise<Collected> {
 
 /** Every tracked file (`--all`) as the index holds it: `git ls-files -s` and one `git cat-file --batch`. */
 async function collectTracked(git: GitRunner): Promise<Collected> {
-  const candidates = (await trackedEntries(git, undefined, CANDIDATE_PATHSPECS)).filter((e) =>
-    mayBeConfig(e.path),
-  );
+  const candidates = await trackedEntries(git, undefined, CANDIDATE_PATHSPECS);
   const out: Collected = { files: [], skipped: [] };
   const blobs = await readBlobs(
     git,

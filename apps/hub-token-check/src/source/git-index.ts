@@ -6,20 +6,11 @@ export type IndexEntry = { path: string; mode: string; oid: string };
 const GITLINK = "160000";
 
 /**
- * Pathspecs for every file that may be an Ansible config, or a backup copy or hub-setup temp file of
- * one (`.bak`, `~`, `.hub-setup-tmp-…`, as candidate.ts matches): from the top of the work tree whatever the current folder, any case, and `*`
- * crosses `/` in git's default globbing.
+ * Every file, from the top of the work tree whatever the current folder: a hub token can sit in any
+ * text file (a Containerfile, CI YAML, `.env`, docs), so the detector judges each one; only real
+ * binaries are skipped, by their bytes.
  */
-export const CANDIDATE_PATHSPECS = [
-  "*.cfg",
-  "*.ini",
-  "*.cfg.bak",
-  "*.ini.bak",
-  "*.cfg~",
-  "*.ini~",
-  // hub-setup's temp files (`.ansible.cfg.hub-setup-tmp-<pid>-<hex>`): candidate.ts judges the name.
-  "*.hub-setup-tmp-*",
-].map((glob) => `:(top,icase)${glob}`);
+export const CANDIDATE_PATHSPECS = [":(top)"];
 
 /**
  * Tracked files (stage 0) with their blob ids in the index: those at `paths` (literal, from the top of

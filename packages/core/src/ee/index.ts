@@ -17,3 +17,4 @@ export {
 export { renderSecretEnvFile, shellSingleQuote, type BuildSecretServer } from "./secret-env.js";
 export { contextTokenRisks, type ContextFile, type ContextTokenRisk } from "./risks.js";
 export { secretMountFlag, secretCommandPrefix, isValidSecretId } from "./run-step.js";
+export { secretNeedles } from "./needles.js";

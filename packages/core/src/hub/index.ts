@@ -4,3 +4,4 @@ export type { HubKind, HubServer, VerifyOutcome, VerifyResult } from "./types.js
 export { verifyHub, type VerifyOptions } from "./verify.js";
 export { tokenKindProblem } from "./verify-messages.js";
 export { sampleCollection, type SampleCollectionOptions } from "./collections.js";
+export { hubTokenEndpoint, mintHubToken, type MintHubTokenOptions } from "./mint-token.js";

@@ -1,6 +1,9 @@
+import { followPorts } from "../../adapters/consumers.js";
 import { workspacePorts } from "../../adapters/workspace.js";
+import { mintPrivateHubToken } from "../../adapters/hub.js";
 import { openTokenStore } from "../../adapters/store.js";
 import type { AppContext } from "../../context.js";
+import { tokenReplaced } from "../../consumers/follow.js";
 import { inquirerPrompter } from "../../prompter/inquirer.js";
 import { createSpinner } from "../../prompter/spinner.js";
 import { noPrompter } from "../../prompter/no-prompter.js";
@@ -21,7 +24,10 @@ export async function run(argv: string[], ctx: AppContext): Promise<number> {
     spinner: createSpinner(ctx.io.stdout, ctx.io.isInteractiveTerminal),
     readStdin: () => ctx.io.readStdin(),
     stdout: ctx.io.stdout,
+    mintToken: (target, username, password, signal) =>
+      mintPrivateHubToken(ctx.io.env, target, username, password, signal),
     now: ctx.now,
     signal: ctx.signal,
+    tokenStored: (server, token) => tokenReplaced(server, token, followPorts(ctx.io.env, ctx.now)),
   });
 }

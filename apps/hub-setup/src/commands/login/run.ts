@@ -1,4 +1,5 @@
 import {
+  bindingFor,
   classifyToken,
   CLOUD_TOKEN_PAGE,
   HubSetupError,
@@ -6,12 +7,22 @@ import {
   tokenFingerprint,
   tokenKindProblem,
 } from "@hub-setup/core";
+import { followAndReport, type FollowOutcome } from "../../consumers/report.js";
 import { parseFlags, usageError } from "../../flags.js";
 import type { Prompter, Spinner } from "../../prompter/prompter.js";
-import type { Env, HubChecks, LoadedConfig, RefreshState, StoreBackend, TokenStore } from "../../ports.js";
+import type {
+  Env,
+  HubChecks,
+  HubTarget,
+  LoadedConfig,
+  RefreshState,
+  StoreBackend,
+  TokenStore,
+} from "../../ports.js";
 import { safeArg } from "../../safe-arg.js";
 import { pickServer } from "../../servers/pick-server.js";
 import { hubTarget, viewServer } from "../../servers/servers.js";
+import { mintNewToken, newTokenProblem } from "./new-token.js";
 import { LOGIN } from "./spec.js";
 
 export type LoginDeps = {
@@ -26,8 +37,18 @@ export type LoginDeps = {
   spinner: Spinner;
   readStdin: () => Promise<string>;
   stdout: (text: string) => void;
+  /** POSTs a private hub's token endpoint once with the user's credentials (for --new-token). */
+  mintToken: (target: HubTarget, username: string, password: string, signal: AbortSignal) => Promise<string>;
   now: () => Date;
   signal: AbortSignal;
+  /**
+   * The stored token replaced the one pushed to controller credentials: each gets the new one, best
+   * effort (consumers/follow.ts `tokenReplaced`), one report per place.
+   */
+  tokenStored: (
+    server: { id: string; url: string; authUrl?: string | undefined },
+    token: string,
+  ) => Promise<readonly FollowOutcome[]>;
 };
 
 const PASTE_HELP =
@@ -45,7 +66,12 @@ export async function runLogin(argv: string[], deps: LoginDeps): Promise<number>
     throw usageError(LOGIN, `--store ${safeArg(JSON.stringify(store))} is not one of keyring, file`);
   }
   const tokenStdin = values["token-stdin"] === true;
-  const interactive = deps.terminal && !tokenStdin && values["no-interactive"] !== true;
+  const newToken = values["new-token"] === true;
+  const passwordStdin = values["password-stdin"] === true;
+  if (newToken && tokenStdin)
+    throw usageError(LOGIN, "--new-token makes the token: --token-stdin has none to give");
+  if (passwordStdin && !newToken) throw usageError(LOGIN, "--password-stdin goes with --new-token");
+  const interactive = deps.terminal && !tokenStdin && !passwordStdin && values["no-interactive"] !== true;
   const prompter = deps.prompter(interactive);
   const config = await deps.loadConfig();
   const id = await pickServer(config, values.server, {
@@ -58,13 +84,23 @@ export async function runLogin(argv: string[], deps: LoginDeps): Promise<number>
   const view = viewServer(server, undefined);
   const target = hubTarget(view)!;
   const hub = { kind: target.kind === "cloud" ? ("cloud" as const) : ("private" as const), url: target.url };
+  if (newToken) {
+    const refused = newTokenProblem(target);
+    if (refused !== undefined) throw refused;
+  }
   const page = hub.kind === "cloud" ? CLOUD_TOKEN_PAGE : privateHubTokenPage(hub.url);
-  deps.stdout(`Token for ${id} (${target.url})\n  Load it here: ${page}\n`);
+  deps.stdout(`Token for ${id} (${target.url})\n${newToken ? "" : `  Load it here: ${page}\n`}`);
 
   const judge = (raw: string): string | undefined => tokenKindProblem(classifyToken(raw), hub, page)?.message;
   let token: string;
   const fromEnv = deps.env["HUB_SETUP_TOKEN"];
-  if (tokenStdin || (fromEnv !== undefined && fromEnv.trim() !== "")) {
+  if (newToken) {
+    token = await mintNewToken(
+      target,
+      { yes: values.yes === true, passwordStdin },
+      { ...deps, interactive, prompter },
+    );
+  } else if (tokenStdin || (fromEnv !== undefined && fromEnv.trim() !== "")) {
     const from = tokenStdin ? "stdin" : "HUB_SETUP_TOKEN";
     const raw = tokenStdin
       ? ((await deps.readStdin()).split(/\r?\n/).find((l) => l.trim() !== "") ?? "")
@@ -96,12 +132,27 @@ export async function runLogin(argv: string[], deps: LoginDeps): Promise<number>
     await checks.close();
   }
   if (deps.signal.aborted) throw new HubSetupError("CANCELLED", "cancelled");
-  if (!result.ok) throw result.error;
+  if (!result.ok) {
+    if (!newToken) throw result.error;
+    // The old tokens are gone already: say so, or the person would think nothing changed.
+    const { code, message, hint } = result.error;
+    throw new HubSetupError(code, `the new token was made but ${message}; the old ones no longer work`, {
+      hint: hint ?? `load a token in the hub's web UI (${page}) and run \`hub-setup login\` with it`,
+    });
+  }
   deps.stdout(`  ✔ ${target.url} accepts the ${redacted}\n`);
 
   const opened = await deps.openStore(store ?? "auto");
-  await opened.set(id, token);
+  // Bound to the origins it was just verified against (replacing any older binding for this id), as
+  // the wizard binds: a later ansible.cfg that points this id elsewhere does not receive it.
+  await opened.set(id, token, bindingFor({ url: target.url, authUrl: target.authUrl }));
   deps.stdout(`  ✔ stored it for ${id} (${opened.location}); ansible.cfg is unchanged\n`);
+  await followAndReport(
+    { id, url: target.url, authUrl: target.authUrl },
+    token,
+    deps.tokenStored,
+    deps.stdout,
+  );
   if (info.ok && info.kind === "offline") {
     try {
       const state = await deps.openState();

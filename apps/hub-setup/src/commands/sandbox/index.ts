@@ -17,7 +17,7 @@ export async function run(argv: string[], ctx: AppContext): Promise<number> {
     if (!(port >= 0 && port <= 65535)) {
       throw usageError(
         SANDBOX,
-        `--port ${safeArg(JSON.stringify(values.port))} is not a port number (0–65535)`,
+        `--port ${JSON.stringify(safeArg(String(values.port)))} is not a port number (0–65535)`,
       );
     }
   }

@@ -217,3 +217,13 @@ describe("renderDiff on large files (issue #16 item 9)", () => {
     expect(text).not.toContain(secret.value);
   });
 });
+
+describe("renderDiff uses core's one definition of a secret key", () => {
+  it("redacts passwd and apikey values, which the checker flags too (issue #12)", () => {
+    const after = "[galaxy_server.a]\nurl = https://h/\npasswd = MyDogAteIt\napikey = Tr0ub4dor-and-3\n";
+    const text = renderDiff("/p/ansible.cfg", undefined, after, { style: plain, secrets: [] });
+    expect(text).not.toContain("MyDogAteIt");
+    expect(text).not.toContain("Tr0ub4dor");
+    expect(text).toContain("+ url = https://h/");
+  });
+});

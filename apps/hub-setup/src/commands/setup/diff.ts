@@ -1,4 +1,4 @@
-import { redact, tokenizeAnsibleConfig } from "@hub-setup/core";
+import { keyKindIn, redact, redactFound, tokenizeAnsibleConfig } from "@hub-setup/core";
 import { redactTokenRuns } from "../../safe-arg.js";
 import { summariseChanges } from "./diff-summary.js";
 import { diffRuns, splitLines, type DiffRun } from "./line-diff.js";
@@ -22,27 +22,29 @@ export function diffLines(before: string, after: string): DiffLine[] {
   return out;
 }
 
-/** Keys whose value is a secret: token, password, client_secret, api_key, and any *_token/_password/_secret. */
-const SECRET_KEY_NAME = /^(?:token|password|client_secret|api_key|.+_(?:token|password|secret))$/;
 /** A token/password line, also commented out (`# token = …`: ConfigParser ignores it, a reader sees it). */
 const KEYED_SECRET = /^(\s*[#;]*\s*(?:token|password|client_secret)\s*[=:]\s*)(\S.*?)(\s*)$/i;
 
 /** Where a secret key's value sits on one line: [start, end) in the line's text. */
 export type SecretSpan = readonly [start: number, end: number];
 
+/** A value that is already one of the detector's redacted forms (`<hub API token 0123…4567 (40 chars)>`). */
+const REDACTED = /^<[^<>\n]*\(\d+ chars\)>$/;
+
 /**
- * For each line (1-based) that holds part of a secret key's value, where that part is: the value on the
- * key's own line and the whole text of every continuation line after it (ConfigParser joins them), as
- * core's tokenizer reads them.
+ * For each line (1-based) that holds part of a secret key's value (core's definition of a secret key),
+ * where that part is: the value on the key's own line and the whole text of every continuation line
+ * after it (ConfigParser joins them), as core's tokenizer reads them.
  */
 export function secretSpans(text: string): Map<number, SecretSpan> {
   const spans = new Map<number, SecretSpan>();
   for (const l of tokenizeAnsibleConfig(text)) {
     if (l.kind !== "option" && l.kind !== "continuation") continue;
-    if (l.key === undefined || !SECRET_KEY_NAME.test(l.key) || l.valueColumn === undefined) continue;
+    if (l.key === undefined || keyKindIn(l.section, l.key) === undefined || l.valueColumn === undefined)
+      continue;
     const start = l.valueColumn - 1;
     const end = start + (l.value ?? "").length;
-    if (end > start) spans.set(l.line, [start, end]);
+    if (end > start && !REDACTED.test(l.value ?? "")) spans.set(l.line, [start, end]);
   }
   return spans;
 }
@@ -104,8 +106,9 @@ function shownLines(runs: readonly DiffRun[], a: readonly string[], b: readonly 
 
 /**
  * The changed lines with `context` unchanged lines around them, as a unified-style diff headed by the
- * file's path. Secrets are redacted in every line, whatever the store. More than MAX_SHOWN_CHANGES
- * changed lines: a summary (how many, in which sections) instead.
+ * file's path. Secrets are redacted in every line, whatever the store: first every secret core's
+ * detector finds in the whole file (also one split over two lines, or base64-encoded), then line by line.
+ * More than MAX_SHOWN_CHANGES changed lines: a summary (how many, in which sections) instead.
  */
 export function renderDiff(
   path: string,
@@ -114,8 +117,10 @@ export function renderDiff(
   options: { style: Style; secrets: readonly { value: string; redacted: string }[]; context?: number },
 ): string {
   const { style, secrets } = options;
-  const a = splitLines(before ?? "");
-  const b = splitLines(after);
+  const shownBefore = redactFound(before ?? "", { path });
+  const shownAfter = redactFound(after, { path });
+  const a = splitLines(shownBefore);
+  const b = splitLines(shownAfter);
   const runs = diffRuns(a, b);
   const header = style.bold(`--- ${before === undefined ? `${path} (new file)` : path}`);
   const changed = runs.reduce((n, r) => n + (r.op === " " ? 0 : r.len), 0);
@@ -123,8 +128,8 @@ export function renderDiff(
     const summary = summariseChanges(runs, a, b);
     return `${header}\n${style.dim(redactSecrets(summary, secrets))}\n`;
   }
-  const oldSpans = secretSpans(before ?? "");
-  const newSpans = secretSpans(after);
+  const oldSpans = secretSpans(shownBefore);
+  const newSpans = secretSpans(shownAfter);
   const out = [header];
   let gap = true;
   for (const d of shownLines(runs, a, b, options.context ?? 2)) {

@@ -8,10 +8,10 @@ import type { StorePlan } from "./store.js";
 export const PRE_COMMIT_SNIPPET = `  - repo: local
     hooks:
       - id: hub-token-check
-        name: hub-token-check (plaintext Automation Hub tokens in ansible.cfg)
+        name: hub-token-check (plaintext Automation Hub tokens)
         entry: npx --no-install hub-token-check
         language: system
-        files: (?i)\\.(cfg|ini)((\\.bak)?\\.hub-setup-tmp-[0-9]+-[0-9a-f]+(\\.stale|\\.lock)?|\\.bak|~)?$
+        types: [text]
 `;
 
 async function offer(

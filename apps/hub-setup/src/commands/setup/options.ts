@@ -55,7 +55,7 @@ function refuseTokenOnArgv(argv: readonly string[]): void {
 
 function pick<T extends string>(flag: string, value: string, allowed: readonly T[]): T {
   if ((allowed as readonly string[]).includes(value)) return value as T;
-  throw usage(`--${flag} ${safeArg(JSON.stringify(value))} is not one of ${allowed.join(", ")}`);
+  throw usage(`--${flag} ${JSON.stringify(safeArg(String(value)))} is not one of ${allowed.join(", ")}`);
 }
 
 function pair(on: boolean | undefined, off: boolean | undefined, name: string): boolean | undefined {
@@ -113,7 +113,7 @@ export function parseSetupArgs(argv: readonly string[], terminal: boolean): Setu
   const problem = serverId === undefined ? undefined : serverIdProblem(serverId);
   if (problem !== undefined) {
     throw usage(
-      `--server-id ${safeArg(JSON.stringify(serverId))}: ${problem.reason}`,
+      `--server-id ${JSON.stringify(safeArg(String(serverId)))}: ${problem.reason}`,
       `use --server-id ${problem.suggestion}`,
     );
   }

@@ -1,4 +1,5 @@
 import { isHubSetupError } from "@hub-setup/core";
+import { followAndReport } from "../../consumers/report.js";
 import { commit } from "./commit.js";
 import { planWrite, type WritePlan } from "./config.js";
 import { offerExtras, tryLine } from "./extras.js";
@@ -82,18 +83,7 @@ export async function runSetup(opts: SetupOptions, deps: SetupDeps): Promise<Set
 
 /** The places each written server's token was pushed to (controller credentials) get the new token. */
 async function followConsumers(plan: WritePlan, deps: SetupDeps): Promise<void> {
-  const { print, style } = deps;
   for (const server of plan.servers) {
-    let reports: Array<{ ok: boolean; message: string }>;
-    try {
-      reports = await deps.ports.tokenStored(server, server.tokenValue);
-    } catch (error) {
-      const why = error instanceof Error ? error.message : String(error);
-      print(`  ${style.yellow("warning:")} could not read where ${server.id}'s token was pushed (${why})\n`);
-      continue;
-    }
-    for (const r of reports) {
-      print(r.ok ? `  ${style.green("✔")} ${r.message}\n` : `  ${style.yellow("warning:")} ${r.message}\n`);
-    }
+    await followAndReport(server, server.tokenValue, deps.ports.tokenStored, deps.print, deps.style);
   }
 }

@@ -1,0 +1,42 @@
+import { renderSecretEnvFile } from "@hub-setup/core";
+import { loadWorkspace } from "../../servers/workspace.js";
+import type { EeDeps } from "./deps.js";
+import { refreshOffline, secretPlan, type SecretPlan } from "./servers.js";
+
+/**
+ * The servers Ansible would use here, offline tokens refreshed (their 30-day idle clock starts again,
+ * and a revoked one stops us before any build), and the secret file's text.
+ */
+export async function secretForBuild(
+  deps: Pick<EeDeps, "loadConfig" | "openStore" | "openChecks" | "openState" | "signal" | "now" | "stderr">,
+  who: string,
+): Promise<{ plan: SecretPlan; text: string }> {
+  const workspace = await loadWorkspace(deps);
+  const plan = secretPlan(workspace.config, workspace.views);
+  const text = renderSecretEnvFile(plan.servers);
+  if (plan.offline.length > 0) {
+    const checks = await deps.openChecks();
+    try {
+      const refreshed = await refreshOffline(plan, checks, deps.signal, "before the build");
+      await recordRefreshes(deps, refreshed, who);
+    } finally {
+      await checks.close();
+    }
+  }
+  return { plan, text };
+}
+
+/** Tells `status` when each token was last refreshed; failing to record it is only a note. */
+async function recordRefreshes(
+  deps: Pick<EeDeps, "openState" | "now" | "stderr">,
+  refreshed: ReadonlyArray<{ serverIds: string[]; fingerprint: string }>,
+  who: string,
+): Promise<void> {
+  try {
+    const state = await deps.openState();
+    const at = deps.now();
+    for (const r of refreshed) for (const id of r.serverIds) await state.recordRefresh(id, r.fingerprint, at);
+  } catch {
+    deps.stderr(`hub-setup ${who}: the offline tokens were refreshed, but the time was not recorded\n`);
+  }
+}

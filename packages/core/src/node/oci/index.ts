@@ -1,0 +1,1 @@
+export { scanImageFolder, type ImageBlobKind, type ImageFinding, type ImageScan } from "./scan.js";

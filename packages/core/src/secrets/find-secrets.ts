@@ -1,0 +1,82 @@
+/**
+ * findSecrets: the one hub-token detector. Strings in, findings out: where each plaintext secret is
+ * (1-based line and column), what kind it is, its redacted form and the fix. ansible.cfg-shaped files
+ * are read through core's ConfigParser-faithful tokenizer; every other text file line by line for
+ * hub credential names in any syntax. In every file: a Red Hat SSO offline token anywhere (by its
+ * decoded claims), credentials in URLs, a hub token called a token in prose.
+ */
+import { tokenizeAnsibleConfig } from "../cfg/tokenize.js";
+import { isAllowed } from "./allow.js";
+import type { Finding, ScanResult } from "./finding.js";
+import {
+  findHexInProse,
+  findOfflineTokens,
+  findSplitOfflineTokens,
+  findUrlCredentials,
+} from "./in-any-line.js";
+import { scanLines } from "./scan-lines.js";
+import { findAssignments, textContext, textLines } from "./text-scan.js";
+
+export type FindSecretsOptions = { path: string };
+
+const CONFIG_NAMES = new Set(["ansible.cfg", ".ansible.cfg"]);
+const INI_EXTENSION = /\.(?:cfg|ini)$/i;
+const GALAXY_SECTION = /^[\s\u00a0\f\v]*\[(?:galaxy|galaxy_server\.[^\]\r\n]*)\]/im;
+const BACKUP_SUFFIX = /(?:\.bak|~)$/i;
+const TEMP_COPY = /^\.(.+?)\.hub-setup-tmp-[0-9]+-[0-9a-f]+(?:\.stale|\.lock)?$/i;
+/** An ansible-vault file: its payload is encrypted, so nothing in it is plaintext. */
+const VAULT_HEADER = /^\$ANSIBLE_VAULT;/;
+
+/** The file name a path ends in, without a backup suffix or hub-setup's temp-file wrapping. */
+export function copiedBaseName(path: string): string {
+  const slash = Math.max(path.lastIndexOf("/"), path.lastIndexOf("\\"));
+  const base = path.slice(slash + 1);
+  return base.replace(TEMP_COPY, "$1").replace(BACKUP_SUFFIX, "");
+}
+
+/** Whether a file is read as Ansible reads ansible.cfg (by its name, or a galaxy section in it). */
+export function isIniShaped(path: string, text: string): boolean {
+  const base = copiedBaseName(path);
+  return CONFIG_NAMES.has(base.toLowerCase()) || INI_EXTENSION.test(base) || GALAXY_SECTION.test(text);
+}
+
+/** Lone CRs end lines for Python too (universal newlines); turned into LFs, columns unchanged. */
+function normalizeNewlines(text: string): string {
+  return text.includes("\r") ? text.replace(/\r(?!\n)/g, "\n") : text;
+}
+
+function byPosition(a: Finding, b: Finding): number {
+  return a.line - b.line || a.column - b.column;
+}
+
+/** Every plaintext secret in one file, and the notes (a `${VAR}` Ansible will not expand). */
+export function scanSecrets(input: string, options: FindSecretsOptions): ScanResult {
+  const text = normalizeNewlines(input);
+  const { path } = options;
+  if (VAULT_HEADER.test(text)) return { findings: [], notes: [] };
+  const ctx = textContext(copiedBaseName(path), text);
+  if (isIniShaped(path, text)) {
+    const cfgLines = tokenizeAnsibleConfig(text);
+    const out = scanLines(path, cfgLines);
+    findAssignments(path, cfgLines, { ...ctx, galaxyCredential: false }, out);
+    const raws = cfgLines.map((l) => l.raw);
+    out.findings = out.findings.filter((f) => !isAllowed(raws, f.line)).sort(byPosition);
+    return out;
+  }
+  const lines = textLines(text);
+  const out: ScanResult = { findings: [], notes: [] };
+  const sectionAt: (string | null)[] = [];
+  findAssignments(path, lines, ctx, out);
+  findUrlCredentials(path, lines, sectionAt, out);
+  findOfflineTokens(path, lines, sectionAt, out);
+  findSplitOfflineTokens(path, lines, sectionAt, out);
+  findHexInProse(path, lines, sectionAt, out);
+  const raws = lines.map((l) => l.raw);
+  out.findings = out.findings.filter((f) => !isAllowed(raws, f.line)).sort(byPosition);
+  return out;
+}
+
+/** The findings of scanSecrets: `{ path, line, column, kind, key, redacted, fix }` and where. */
+export function findSecrets(text: string, options: FindSecretsOptions): Finding[] {
+  return scanSecrets(text, options).findings;
+}

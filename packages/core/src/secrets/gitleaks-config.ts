@@ -1,0 +1,134 @@
+/**
+ * Our rule for gitleaks: a `.gitleaks.toml` generated from the detector's own definitions (the hub
+ * variable names, the placeholder vocabulary, the Red Hat SSO issuer), for teams that already run
+ * gitleaks. Regular expressions cannot decode a JWT or read an ansible.cfg section, so the config is
+ * the detector's rules as far as RE2 can say them; its test runs a real gitleaks over the detector's
+ * fixtures and expects the same verdict on every file.
+ */
+import { RED_HAT_SSO_ISSUER } from "../sso/red-hat.js";
+import { PLACEHOLDER_VOCABULARY, PLACEHOLDER_WORDS, VARIABLE_NAME } from "./value-rules.js";
+
+const B64URL = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+function base64url(text: string): string {
+  const bytes = [...text].map((c) => c.charCodeAt(0) & 0xff);
+  let out = "";
+  for (let i = 0; i < bytes.length; i += 3) {
+    const n = ((bytes[i] ?? 0) << 16) | ((bytes[i + 1] ?? 0) << 8) | (bytes[i + 2] ?? 0);
+    const chars = Math.ceil((Math.min(3, bytes.length - i) * 8) / 6);
+    for (let k = 0; k < chars; k++) out += B64URL[(n >> (18 - 6 * k)) & 63];
+  }
+  return out;
+}
+
+/**
+ * The three ways `text` reads inside base64url, one per offset of it modulo 3 in the encoded JSON:
+ * only the characters that `text` alone decides (the ones its unknown neighbours also touch dropped).
+ */
+export function base64urlInfixes(text: string): string[] {
+  return [0, 1, 2].map((shift) => {
+    const encoded = base64url(`${"\0".repeat(shift)}${text}`);
+    const from = Math.ceil((shift * 8) / 6);
+    const to = Math.floor(((shift + text.length) * 8) / 6);
+    return encoded.slice(from, to);
+  });
+}
+
+const HUB_VARIABLE = String.raw`ANSIBLE_GALAXY_(?:SERVER_[A-Z0-9_]+?_(?:TOKEN|PASSWORD|CLIENT_SECRET)|TOKEN)`;
+const B64 = "[A-Za-z0-9_-]";
+
+function alternation(parts: readonly string[]): string {
+  return `(?:${parts.join("|")})`;
+}
+
+/** Values that are no secret: references, templates, placeholders, elisions, other variables' names. */
+function valueAllowlist(): string[] {
+  const vocabulary = [...PLACEHOLDER_VOCABULARY].sort((a, b) => b.length - a.length);
+  return [
+    String.raw`^\$`, // ${VAR}, $VAR, ${{ secrets.X }}, $(command)
+    String.raw`^\{\{|^\{%|^%\(`, // Jinja, ConfigParser interpolation
+    String.raw`(?i)\blookup\(|\bquery\(`,
+    String.raw`^-`, // the next flag (`--build-arg NAME -t …`): no value given
+    String.raw`^<[^<>]*>$`, // <your-token>
+    String.raw`\.\.\.$|…`, // eyJhbGciOi..., abc123…, hub-setup's e402…53ac
+    String.raw`^[^A-Za-z0-9]*$|^[xX*._-]+$`,
+    VARIABLE_NAME.source, // another variable's name
+    `(?i)^${alternation([...PLACEHOLDER_WORDS])}$`,
+    `(?i)^(?:[^A-Za-z0-9]*${alternation(vocabulary)})+[^A-Za-z0-9]*$`,
+  ];
+}
+
+type Rule = { id: string; description: string; regex: string; keywords: string[]; allow?: string[] };
+
+function rules(): Rule[] {
+  const issuer = alternation(base64urlInfixes(RED_HAT_SSO_ISSUER.replace(/^https:\/\//, "")));
+  const typ = alternation(["Offline", "Refresh"].flatMap((t) => base64urlInfixes(`"${t}"`)));
+  // A token may wrap onto a second comment line (`# old token: eyJ…` / `# …`), in its header or payload.
+  const wrap = String.raw`(?:\r?\n[ \t]*[#;][ \t]*)?`;
+  const payload = `${B64}*${wrap}${B64}*`;
+  const allow = valueAllowlist();
+  return [
+    {
+      id: "hub-setup-redhat-offline-token",
+      description: "A Red Hat SSO offline or refresh token (a JWT issued by sso.redhat.com), under any name",
+      regex: String.raw`eyJ${B64}{10,}${wrap}${B64}*\.(?:${payload}${issuer}${payload}${typ}|${payload}${typ}${payload}${issuer})`,
+      keywords: ["eyJ"],
+    },
+    {
+      id: "hub-setup-galaxy-variable",
+      description:
+        "An ansible-galaxy credential variable set to a value (NAME=value, ENV NAME value, NAME: value…)",
+      regex: String.raw`(?i)\b${HUB_VARIABLE}\b['"]?\]?[ \t]*(?:=|:|[ \t])[ \t]*['"]?([^\s'"]+)`,
+      keywords: ["ansible_galaxy_"],
+      allow,
+    },
+    {
+      id: "hub-setup-galaxy-variable-k8s-env",
+      description: "A Kubernetes env entry naming an ansible-galaxy credential variable with a literal value",
+      regex: String.raw`(?i)name:[ \t]*['"]?${HUB_VARIABLE}['"]?[ \t]*\r?\n[ \t]*value:[ \t]*['"]?([^\s'"]+)`,
+      keywords: ["ansible_galaxy_"],
+      allow,
+    },
+    {
+      id: "hub-setup-hub-token-under-key",
+      description:
+        "A hub API token (40 hex) under a token-like key, also wrapped, quoted or as a ${VAR:-default}",
+      regex: String.raw`(?i)[\w.-]*(?:tok|pat\b|key|secret|passw)[\w.-]*['"]?[ \t]*[=:][ \t]*(?:\$\{\w+:?-)?["'<{]?([0-9a-f]{40})\b`,
+      keywords: ["tok", "pat", "key", "secret", "passw"],
+    },
+    {
+      id: "hub-setup-hub-password",
+      description: "A password for a hub (password =, ah_password:, …) that is no reference or placeholder",
+      regex: String.raw`(?i)\b(?:[\w.-]*_)?(?:password|passwd)['"]?[ \t]*[=:][ \t]*['"]?([^\s'"#;]+)`,
+      keywords: ["passw"],
+      allow,
+    },
+  ];
+}
+
+function tomlString(s: string): string {
+  if (s.includes("'''")) throw new Error("a pattern holds ''': it cannot be a TOML literal string");
+  return `'''${s}'''`;
+}
+
+/** The gitleaks config (TOML): our rules, each with the allowlist of values that are no secret. */
+export function gitleaksConfig(): string {
+  const out = [
+    "# Generated by @hub-setup/core (gitleaksConfig): hub-setup's hub-token rules for gitleaks.",
+    'title = "hub-setup: Red Hat Automation Hub tokens"',
+    "",
+  ];
+  for (const r of rules()) {
+    out.push("[[rules]]", `id = "${r.id}"`, `description = "${r.description}"`);
+    out.push(`regex = ${tomlString(r.regex)}`);
+    if (r.regex.includes("("))
+      out.push(r.id === "hub-setup-redhat-offline-token" ? "secretGroup = 0" : "secretGroup = 1");
+    out.push(`keywords = [${r.keywords.map((k) => `"${k}"`).join(", ")}]`);
+    if (r.allow !== undefined) {
+      out.push("[[rules.allowlists]]", 'regexTarget = "secret"');
+      out.push(`regexes = [\n${r.allow.map((a) => `  ${tomlString(a)},`).join("\n")}\n]`);
+    }
+    out.push("");
+  }
+  return out.join("\n");
+}
