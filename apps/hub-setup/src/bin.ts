@@ -3,7 +3,7 @@ import pkg from "../package.json" with { type: "json" };
 import { main } from "./main.js";
 import type { Io } from "./io.js";
 import type { SelfCommand } from "./ports.js";
-import { handleSignals } from "./signals.js";
+import { handleSignals, stopAtOnce } from "./signals.js";
 
 /**
  * The only module that touches `process`: every fact a command needs of it (environment, folder,
@@ -45,8 +45,9 @@ const io: Io = {
 
 const controller = new AbortController();
 // The first signal asks the running command to stop. A later one is left to exec's child while it runs
-// (it got it from the terminal), so hub-setup never exits before its child; with no child, it exits 130.
-handleSignals(process, controller, { exit: (code) => process.exit(code), stderr: io.stderr });
+// (it got it from the terminal), so hub-setup never exits before its child; with no child, it exits 130
+// (by the signal itself when a file-system call would keep process.exit from returning).
+handleSignals(process, controller, { exit: stopAtOnce(process), stderr: io.stderr });
 
 process.exitCode = await main(process.argv.slice(2), {
   io,

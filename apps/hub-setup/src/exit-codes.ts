@@ -1,4 +1,5 @@
 import { isHubSetupError, type ErrorCode } from "@hub-setup/core";
+import { isFsError } from "./fs-errors.js";
 
 /**
  * hub-setup's exit codes, in one place (documented in the README and in --help).
@@ -57,6 +58,8 @@ const BY_ERROR_CODE: Record<ErrorCode, ExitCode> = {
   INTERNAL: EXIT.ERROR,
 };
 
+/** A file-system failure Node reports by errno (a full disk, a folder we may not create) is exit 5. */
 export function exitCodeFor(error: unknown): ExitCode {
-  return isHubSetupError(error) ? BY_ERROR_CODE[error.code] : EXIT.ERROR;
+  if (isHubSetupError(error)) return BY_ERROR_CODE[error.code];
+  return isFsError(error) ? EXIT.CONFIG : EXIT.ERROR;
 }

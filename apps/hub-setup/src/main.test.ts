@@ -1,3 +1,6 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { HubSetupError } from "@hub-setup/core";
 import { hubToken, offlineToken } from "../test/support/fake-ports.js";
@@ -119,5 +122,42 @@ describe("exit codes", () => {
     expect(exitCodeFor(new HubSetupError("NETWORK", "x"))).toBe(EXIT.NETWORK);
     expect(exitCodeFor(new HubSetupError("CANCELLED", "x"))).toBe(EXIT.CANCELLED);
     expect(exitCodeFor(new Error("other"))).toBe(EXIT.ERROR);
+  });
+
+  it("maps a file-system failure Node reports by errno to 5 (ansible.cfg or the store unusable)", () => {
+    const errno = (code: string) => Object.assign(new Error(`${code}: failed`), { code, syscall: "mkdir" });
+    expect(exitCodeFor(errno("EACCES"))).toBe(EXIT.CONFIG);
+    expect(exitCodeFor(errno("EFBIG"))).toBe(EXIT.CONFIG);
+    expect(exitCodeFor(errno("ECONNRESET"))).toBe(EXIT.ERROR);
+  });
+});
+
+describe("error report of file-system failures (issue #16, low)", () => {
+  it("a folder that cannot be created, a full disk, a size limit: exit 5 with what and why, never 'unexpected'", () => {
+    const dir = mkdtempSync(join(tmpdir(), "hub-setup-main-"));
+    writeFileSync(join(dir, "file"), "");
+    let notDir: unknown;
+    try {
+      mkdirSync(join(dir, "file", "hub-setup"), { recursive: true }); // a real ENOTDIR from Node
+    } catch (error) {
+      notDir = error;
+    }
+    // Node's own shape of the errors a non-root user (EACCES) or a full disk (ENOSPC) gets.
+    const errno = (code: string, syscall: string, path: string) =>
+      Object.assign(new Error(`${code}: failed, ${syscall} '${path}'`), { code, syscall, path, errno: -1 });
+    const errors = [
+      notDir,
+      errno("EACCES", "mkdir", "/home/u/.config/hub-setup"),
+      errno("ENOSPC", "write", "/p/.ansible.cfg.hub-setup-tmp-1-ab"),
+      Object.assign(new Error("EFBIG: file too large, write"), { code: "EFBIG", syscall: "write" }),
+    ];
+    const io = memoryIo();
+    expect(errors.map((e) => report(e, io))).toEqual([EXIT.CONFIG, EXIT.CONFIG, EXIT.CONFIG, EXIT.CONFIG]);
+    const err = io.err.join("");
+    expect(err).not.toContain("unexpected");
+    expect(err).toContain(`cannot mkdir ${join(dir, "file", "hub-setup")}: a part of the path is a file`);
+    expect(err).toContain("cannot mkdir /home/u/.config/hub-setup: permission denied (EACCES)");
+    expect(err).toContain("no space left on the device (ENOSPC)");
+    expect(err).toContain("too large for this process's file size limit");
   });
 });

@@ -1,6 +1,7 @@
 import { HubSetupError } from "@hub-setup/core";
 import type { AppContext, CrossCalls, Place } from "./context.js";
 import { EXIT, exitCodeFor } from "./exit-codes.js";
+import { fsHint, fsReason, isFsError } from "./fs-errors.js";
 import { renderHelp } from "./help.js";
 import type { Io } from "./io.js";
 import { COMMANDS, DEFAULT_COMMAND, findCommand, SETUP_COMMAND, type CommandEntry } from "./registry.js";
@@ -74,6 +75,13 @@ export function report(error: unknown, io: Io, command?: CommandEntry): number {
   if (error instanceof Error && "code" in error && String(error.code).startsWith("ERR_PARSE_ARGS")) {
     io.stderr(`hub-setup: ${safeArg(error.message)}\n  run \`hub-setup --help\` for usage\n`);
     return EXIT.USAGE;
+  }
+  if (isFsError(error)) {
+    // A full disk, a file size limit, a folder we may not create: ansible.cfg or the store is unusable.
+    const what = error.path === undefined ? "" : ` ${error.path}`;
+    const action = error.syscall === undefined ? "use" : `${error.syscall}`;
+    io.stderr(safeArg(`hub-setup: cannot ${action}${what}: ${fsReason(error)}\n  ${fsHint(error)}\n`));
+    return exitCodeFor(error);
   }
   const message = error instanceof Error ? error.message : String(error);
   io.stderr(`hub-setup: unexpected error: ${safeArg(message)}\n`);

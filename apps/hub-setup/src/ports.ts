@@ -59,7 +59,12 @@ export type LoadedConfig = {
 };
 
 /** A file's text and what it looked like when read (the write fails if it changed since). */
-export type ConfigFile = { text: string; snapshot: unknown };
+export type ConfigFile = {
+  text: string;
+  snapshot: unknown;
+  /** No write permission for anyone (0444): the wizard refuses to replace it. */
+  readOnly?: boolean;
+};
 
 /** The secret store (core's SecretStore), keyed by galaxy server id. */
 export type TokenStore = {

@@ -1,6 +1,6 @@
 import { EventEmitter } from "node:events";
 import { describe, expect, it } from "vitest";
-import { childRunning, childStarted, handleSignals } from "./signals.js";
+import { childRunning, childStarted, handleSignals, stopAtOnce, type ExitingProcess } from "./signals.js";
 
 function installed(childIsRunning?: () => boolean) {
   const source = new EventEmitter();
@@ -55,5 +55,31 @@ describe("handleSignals", () => {
     expect(childRunning()).toBe(false);
     h.source.emit("SIGINT");
     expect(h.exits).toEqual([130]);
+  });
+});
+
+describe("stopAtOnce", () => {
+  function fakeProcess(resources: string[]) {
+    const calls: string[] = [];
+    const proc: ExitingProcess = {
+      pid: 4242,
+      getActiveResourcesInfo: () => resources,
+      removeAllListeners: (signal) => calls.push(`removeAllListeners ${signal}`),
+      kill: (pid, signal) => calls.push(`kill ${pid} ${signal}`),
+      exit: (code) => void calls.push(`exit ${code}`),
+    };
+    return { proc, calls };
+  }
+
+  it("exits with the code when no file-system call is in flight", () => {
+    const { proc, calls } = fakeProcess(["TTYWrap", "Timeout"]);
+    stopAtOnce(proc)(130, "SIGINT");
+    expect(calls).toEqual(["exit 130"]);
+  });
+
+  it("raises the signal again with its default action while a file-system call may never return", () => {
+    const { proc, calls } = fakeProcess(["FSReqPromise", "Timeout"]);
+    stopAtOnce(proc)(130, "SIGTERM");
+    expect(calls).toEqual(["removeAllListeners SIGTERM", "kill 4242 SIGTERM", "exit 130"]);
   });
 });

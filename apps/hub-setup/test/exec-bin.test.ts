@@ -5,6 +5,14 @@ import { requireTool } from "@hub-setup/test-utils";
 import { describe, expect, it } from "vitest";
 import { requireBuiltBin, startBin } from "./support/built-bin.js";
 import { ansibleCfg, world } from "./support/temp-world.js";
+import { hubToken, offlineToken } from "./support/tokens.js";
+
+/** Every 12-character piece of `secret`: none may appear in output. */
+function pieces(secret: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i + 12 <= secret.length; i++) out.push(secret.slice(i, i + 12));
+  return out;
+}
 
 async function waitFor(path: string): Promise<void> {
   for (let i = 0; i < 400 && !existsSync(path); i++) await new Promise((r) => setTimeout(r, 25));
@@ -30,6 +38,36 @@ describe("the built hub-setup exec", () => {
     const { done } = startBin(["exec", "--", "sh", "-c", "kill -KILL $$"], { env: w.env, cwd: w.project });
     expect((await done).code).toBe(137);
   });
+
+  // Node's child_process debug log prints the options of every spawn, the child's environment included.
+  for (const nodeDebug of ["child_process", "net,CHILD_*", "*"]) {
+    it(`never lets NODE_DEBUG=${nodeDebug} print an injected token (refuses, and says why)`, async () => {
+      requireBuiltBin();
+      const w = world();
+      w.writeConfig(
+        ansibleCfg([
+          { id: "rh", url: "http://127.0.0.1:9/api/", authUrl: "http://127.0.0.1:9/token" },
+          { id: "pah", url: "http://127.0.0.1:9/api/galaxy/" },
+        ]),
+      );
+      const secrets = [offlineToken(), hubToken()];
+      await w.storeToken("rh", secrets[0]!);
+      await w.storeToken("pah", secrets[1]!);
+      const script = 'test -n "$ANSIBLE_GALAXY_SERVER_PAH_TOKEN"';
+      const { done } = startBin(["exec", "--", "sh", "-c", script], {
+        env: { ...w.env, NODE_DEBUG: nodeDebug },
+        cwd: w.project,
+      });
+      const result = await done;
+      const output = result.stdout + result.stderr;
+      // Counted, not compared: a failing toContain would print the token in the test log.
+      const leaked = secrets.flatMap(pieces).filter((piece) => output.includes(piece));
+      expect(leaked.length, "pieces of an injected token in the output").toBe(0);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain("NODE_DEBUG");
+      expect(result.stderr).toContain("child_process");
+    });
+  }
 
   const galaxy = requireTool("ansible-galaxy");
   it.skipIf(!galaxy.available)(

@@ -185,3 +185,33 @@ describe("schedule, other cases", () => {
     await expect(runSchedule(["--print", "--remove"], h.deps)).rejects.toMatchObject({ code: "USAGE" });
   });
 });
+
+describe("schedule never writes a secret-bearing proxy URL (issue #16, low)", () => {
+  const secretProxies = {
+    HTTPS_PROXY: "http://proxy.example.test:3128/?token=s3cr3tProxyToken42",
+    http_proxy: "http://user:hunter2pass@proxy.example.test:3128",
+  };
+
+  it("--print leaves them out of the units and the crontab line, and says so with what to do", async () => {
+    const h = harness(fakeMachine({ systemd: true }), secretProxies);
+    expect(await runSchedule(["--print"], h.deps)).toBe(EXIT.OK);
+    const out = h.io.out();
+    const err = h.io.err();
+    for (const secret of ["s3cr3tProxyToken42", "hunter2pass"]) {
+      expect(out + err).not.toContain(secret);
+    }
+    expect(out).not.toContain("proxy.example.test");
+    expect(err).toContain("HTTPS_PROXY");
+    expect(err).toContain("http_proxy");
+    expect(err).toContain("EnvironmentFile=");
+    expect(err).toContain("0600");
+  });
+
+  it("installing leaves them out of the 0644 unit file too", async () => {
+    const h = harness(fakeMachine({ systemd: true }), secretProxies);
+    expect(await runSchedule(["--systemd"], h.deps)).toBe(EXIT.OK);
+    const service = readFileSync(join(h.unitDir, "hub-setup-refresh.service"), "utf8");
+    expect(service).not.toContain("proxy.example.test");
+    expect(h.io.err()).toContain("HTTPS_PROXY");
+  });
+});

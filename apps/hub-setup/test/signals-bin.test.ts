@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { onTestFinished, describe, expect, it } from "vitest";
@@ -61,6 +61,57 @@ describe("signals reaching the built hub-setup", () => {
     expect(ended === "still running" ? ended : await closed, stderr).toBe(130);
     expect(sent).toBeGreaterThanOrEqual(2);
     expect(stderr).toContain("SIGINT again: stopped at once");
+  });
+
+  it("still ends on a second SIGINT while a file-system call never returns (a FIFO, a hung mount)", async () => {
+    requireBuiltBin();
+    const w = world();
+    // A preload starts an open() of a FIFO nobody writes to: one of libuv's file-system threads is
+    // blocked for ever, and process.exit() waits for those threads, so exiting with 130 would hang.
+    const fifo = join(w.root, "never-written");
+    expect(spawnSync("mkfifo", [fifo]).status).toBe(0);
+    const preload = `data:text/javascript,import("node:fs").then((fs) => fs.open(${JSON.stringify(fifo)}, () => {}))`;
+    const child = spawn(
+      process.execPath,
+      [
+        `--import=${preload}`,
+        BIN,
+        "--no-interactive",
+        "--hub",
+        "private",
+        "--url",
+        "https://127.0.0.1:9/",
+        "--token-stdin",
+      ],
+      { cwd: w.project, env: w.env, stdio: ["pipe", "pipe", "pipe"] },
+    );
+    onTestFinished(() => void child.kill("SIGKILL"));
+    let stdout = "";
+    let stderr = "";
+    child.stdout.setEncoding("utf8").on("data", (d: string) => (stdout += d));
+    child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d));
+    const closed = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+      child.once("close", (code, signal) => resolve({ code, signal })),
+    );
+    await outputContains(child, () => stdout, "Load token replaces");
+
+    child.kill("SIGINT");
+    let sent = 1;
+    const ended = await Promise.race([
+      closed,
+      (async () => {
+        for (; sent < 20; sent++) {
+          await pause(250);
+          if (child.exitCode != null || child.signalCode != null) return "ended";
+          child.kill("SIGINT");
+        }
+        return "still running";
+      })(),
+    ]);
+    expect(ended, stderr).not.toBe("still running");
+    expect(stderr).toContain("SIGINT again: stopped at once");
+    // Ended by SIGINT itself (its default action), which a shell reports as 130.
+    expect(await closed).toEqual({ code: null, signal: "SIGINT" });
   });
 
   it("keeps waiting for exec's child after a second SIGINT, and exits with the child's status", async () => {

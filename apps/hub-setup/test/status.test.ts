@@ -354,3 +354,65 @@ describe("status", () => {
     await expect(runStatus(["--jsn"], h.deps)).rejects.toMatchObject({ code: "USAGE" });
   });
 });
+
+describe("status: the idle countdown never contradicts the facts (issue #16, low)", () => {
+  const fp = tokenFingerprint(OFFLINE);
+
+  it("a token the SSO refused (revoked, expired) shows no ✓ countdown beside the failed check", async () => {
+    const h = harness({
+      config: loadedConfig([cloud()]),
+      store: memoryStore({ cloud: OFFLINE }),
+      state: memoryState([["cloud", fp, new Date(NOW.getTime() - 1 * DAY)]]),
+      script: {
+        verify: {
+          [CLOUD_URL]: {
+            ok: false,
+            outcome: "expired",
+            message: "Red Hat SSO refused the token: it was revoked",
+          },
+        },
+      },
+    });
+    const code = await runStatus([], h.deps);
+    expect(code).toBe(EXIT.AUTH);
+    const text = h.io.out();
+    const expiry = text.split("\n").find((l) => l.includes("Idle expiry"));
+    expect(expiry, text).toBeDefined();
+    expect(expiry).not.toContain("✓");
+    expect(expiry).not.toMatch(/\d+ days left/);
+    expect(expiry).toContain("refused");
+  });
+
+  it("a network failure leaves the countdown as it is (the token may be fine)", async () => {
+    const h = harness({
+      config: loadedConfig([cloud()]),
+      store: memoryStore({ cloud: OFFLINE }),
+      state: memoryState([["cloud", fp, new Date(NOW.getTime() - 1 * DAY)]]),
+      script: { verify: { [CLOUD_URL]: { ok: false, outcome: "network", message: "no answer" } } },
+    });
+    await runStatus([], h.deps);
+    expect(h.io.out()).toContain("✓ Idle expiry: 29 days left");
+  });
+
+  it("a last refresh in the future (clock skew) is unknown, with a note, never ✓ 26352 days", async () => {
+    const { report } = await json(
+      {
+        config: loadedConfig([cloud()]),
+        store: memoryStore({ cloud: OFFLINE }),
+        state: memoryState([["cloud", fp, new Date(NOW.getTime() + 26_322 * DAY)]]),
+      },
+      ["--json", "--offline"],
+    );
+    expect(report.servers[0]?.idleExpiry?.daysLeft).toBeNull();
+    expect(report.servers[0]?.health).toBe("warning");
+    expect(report.servers[0]?.problems.map((p) => p.message).join()).toContain("in the future");
+    const h = harness({
+      config: loadedConfig([cloud()]),
+      store: memoryStore({ cloud: OFFLINE }),
+      state: memoryState([["cloud", fp, new Date(NOW.getTime() + 26_322 * DAY)]]),
+    });
+    await runStatus(["--offline"], h.deps);
+    expect(h.io.out()).not.toContain("✓ Idle expiry");
+    expect(h.io.out()).toContain("! Idle expiry: unknown");
+  });
+});

@@ -1,8 +1,10 @@
 /** ansible.cfg: where Ansible finds it, reading and parsing it, and the atomic write with a backup. */
 import { chmod } from "node:fs/promises";
+import { basename, dirname } from "node:path";
 import { HubSetupError, parseAnsibleConfig, type AnsibleConfig } from "@hub-setup/core";
 import type { FileSnapshot } from "@hub-setup/core/node";
 import type { ConfigDiscovery, ConfigFile, Env, LoadedConfig } from "../ports.js";
+import { fsHint, fsReason, isFsError, readOnlyConfigError } from "../fs-errors.js";
 import { loadedConfig } from "../servers/loaded-config.js";
 import { backupPathFor } from "./backups.js";
 import { homeDir } from "./home.js";
@@ -15,11 +17,26 @@ export async function discoverConfig(place: { env: Env; cwd: string }): Promise<
   return { path: found.path, candidates: found.candidates, warnings };
 }
 
-/** The file's text and snapshot; undefined when it does not exist. */
+/**
+ * Removes the temp files a killed hub-setup left beside `path` (`.ansible.cfg.hub-setup-tmp-<pid>-…`,
+ * 0600 and possibly holding a token, where `git add -A` would stage them), when their writer is dead.
+ * Every command does this before it reads ansible.cfg, not only the next write. A folder we may not
+ * change is left as it is: the read goes on.
+ */
+export async function sweepStaleTemps(path: string): Promise<void> {
+  const { resolveWriteTarget, sweepTemps } = await import("@hub-setup/core/node");
+  const target = await resolveWriteTarget(path).catch(() => path);
+  await sweepTemps(dirname(target), basename(target)).catch(() => undefined);
+}
+
+/** The file's text and snapshot; undefined when it does not exist. Stale temps beside it are swept first. */
 export async function readConfig(path: string): Promise<ConfigFile | undefined> {
   const { readConfigFile } = await import("@hub-setup/core/node");
+  await sweepStaleTemps(path);
   const file = await readConfigFile(path);
-  return file === undefined ? undefined : { text: file.text, snapshot: file.snapshot };
+  if (file === undefined) return undefined;
+  // No write bit for anyone: someone made it read-only on purpose (root could replace it all the same).
+  return { text: file.text, snapshot: file.snapshot, readOnly: (file.snapshot.mode & 0o222) === 0 };
 }
 
 /** Writes an ansible.cfg: see `writeConfig`. */
@@ -48,6 +65,7 @@ async function writeConfig(
   options: { holdsSecret?: boolean; backup?: boolean },
 ): Promise<{ backupPath?: string }> {
   const { resolveWriteTarget, writeFileAtomic } = await import("@hub-setup/core/node");
+  if (expected?.readOnly === true) throw readOnlyConfigError(path);
   const keep = options.backup !== false && expected !== undefined;
   const backupPath = keep ? await backupPathFor(env, await resolveWriteTarget(path)) : undefined;
   const written = await writeFileAtomic(path, text, {
@@ -55,6 +73,16 @@ async function writeConfig(
     backup: keep,
     ...(backupPath === undefined ? {} : { backupPath }),
     ...(options.holdsSecret === true ? { mode: 0o600 } : {}),
+  }).catch((error: unknown) => {
+    if (!isFsError(error)) throw error;
+    throw new HubSetupError(
+      "CONFIG_NOT_WRITABLE",
+      `cannot write ${path}: ${fsReason(error)}; nothing was written.`,
+      {
+        hint: fsHint(error),
+        cause: error,
+      },
+    );
   });
   if (options.holdsSecret === true && written.backupPath !== undefined)
     await chmod(written.backupPath, 0o600);
@@ -77,6 +105,7 @@ export async function loadAnsibleConfig(options: { env: Env; cwd: string }): Pro
   }
   let config: AnsibleConfig | undefined;
   if (found.path !== undefined) {
+    await sweepStaleTemps(found.path);
     const file = await readConfigFile(found.path);
     if (file !== undefined) {
       const parsed = parseAnsibleConfig(file.text);

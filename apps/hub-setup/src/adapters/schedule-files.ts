@@ -2,6 +2,9 @@ import { mkdir, readFile, rm } from "node:fs/promises";
 import { dirname } from "node:path";
 import type { ScheduleFiles } from "../ports.js";
 
+/** The mode of every folder hub-setup creates (mkdir applies it, less the umask, to each level). */
+const PRIVATE_FOLDER = 0o700;
+
 /** The files `schedule` reads and writes (its own unit files only). */
 export const scheduleFiles: ScheduleFiles = {
   read: async (path) => {
@@ -13,8 +16,9 @@ export const scheduleFiles: ScheduleFiles = {
     }
   },
   writeAtomic: async (path, text) => {
-    // core's atomic write: temp file in the same folder, fsync, rename, under a lock.
-    await mkdir(dirname(path), { recursive: true });
+    // core's atomic write: temp file in the same folder, fsync, rename, under a lock. Every folder it
+    // creates (~/.config too, as XDG asks) is 0700 whatever the umask: a umask of 000 made them 0777.
+    await mkdir(dirname(path), { recursive: true, mode: PRIVATE_FOLDER });
     const { writeFileAtomic } = await import("@hub-setup/core/node");
     await writeFileAtomic(path, text, { backup: false });
   },

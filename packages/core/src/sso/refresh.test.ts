@@ -249,3 +249,32 @@ describe("refreshOfflineToken over a fake port", () => {
     expect(JSON.stringify(f.error)).not.toContain(token);
   });
 });
+
+describe("a redirect from the token endpoint (issue #16, low)", () => {
+  it.each([301, 302, 303, 307, 308])(
+    "%i: a network/config problem (auth_url is probably wrong), naming where it pointed, query redacted",
+    async (status) => {
+      const http = port().on(
+        TOKEN_ENDPOINT,
+        reply.empty(status, {
+          location: "https://login.example.net/sso/start?session=s3cr3tSessionValue123&x=1",
+        }),
+      );
+      const f = failure((await refresh(http)).result);
+      expect(f.outcome).toBe("network");
+      expect(f.error.code).toBe("NETWORK");
+      expect(f.message).toContain("login.example.net");
+      expect(f.message).toContain("auth_url");
+      expect(f.message).toContain(`HTTP ${status}`);
+      expect(f.message).not.toContain("refused the refresh");
+      expect(f.message).not.toContain("s3cr3tSessionValue123");
+    },
+  );
+
+  it("without a Location header, says so", async () => {
+    const http = port().on(TOKEN_ENDPOINT, reply.empty(302));
+    const f = failure((await refresh(http)).result);
+    expect(f.outcome).toBe("network");
+    expect(f.message).toContain("no Location");
+  });
+});

@@ -75,6 +75,31 @@ function accepted(
   return { ok: true, accessToken, expiresIn, attempts };
 }
 
+/**
+ * A token endpoint answers the POST itself; a redirect (often to a login page) means auth_url points at
+ * something else, or a proxy or portal is in the way: a configuration or network problem, not a refusal
+ * of the token. The POST is never re-sent (the token would follow it). Where it pointed is named without
+ * its query, which may carry a session.
+ */
+function redirected(res: HttpResponse, authUrl: string, where: string): Failure {
+  const location = res.headers["location"];
+  let target = "no Location header";
+  if (location !== undefined) {
+    try {
+      const u = new URL(location, authUrl);
+      target = `${u.protocol}//${u.host}${u.pathname}${u.search === "" ? "" : "?…"}`;
+    } catch {
+      target = "an address that is not a URL";
+    }
+  }
+  const hint = `check auth_url (Red Hat's token endpoint is ${RED_HAT_SSO_TOKEN_URL}), and any proxy or captive portal on the way`;
+  return {
+    outcome: "network",
+    message: `the SSO at ${where} answered HTTP ${res.status}, a redirect (to ${target}), instead of a token: auth_url is probably wrong; nothing was sent there.`,
+    hint,
+  };
+}
+
 export async function refreshOfflineToken(options: RefreshOptions): Promise<RefreshResult> {
   const { http, clientId = CLOUD_CLIENT_ID, authUrl = RED_HAT_SSO_TOKEN_URL } = options;
   // Only the shape is checked up front; the claims are read only when a refusal needs them.
@@ -130,6 +155,7 @@ export async function refreshOfflineToken(options: RefreshOptions): Promise<Refr
       attempts,
     );
   }
+  if (res.status >= 300 && res.status < 400) return fail(redirected(res, authUrl, where), attempts);
   if (res.status === 407) {
     return fail(describeNetworkFailure("Red Hat SSO", where, { kind: "proxy-auth" }), attempts);
   }

@@ -61,7 +61,7 @@ export async function runDemo(options: DemoOptions, ctx: AppContext, calls: Cros
   const dir = await realpath(await mkdtemp(join(tmpdir(), "hub-setup-demo-")));
   const project = join(dir, "project");
   await mkdir(join(dir, "home", ".config"), { recursive: true, mode: 0o700 });
-  await mkdir(project, { recursive: true });
+  await mkdir(project, { recursive: true, mode: 0o700 }); // never world-writable: Ansible would skip it
   const sandbox = await startSandbox({ port: 0 });
   try {
     const env = demoEnv(ctx.io.env, dir);

@@ -1,9 +1,11 @@
 import { constants } from "node:os";
+import { HubSetupError } from "@hub-setup/core";
 import { EXIT } from "../../exit-codes.js";
 import { safeArg } from "../../safe-arg.js";
 import { parseFlags, usageError } from "../../flags.js";
 import type { Env, SpawnPort } from "../../ports.js";
 import type { Prompter } from "../../prompter/prompter.js";
+import { tokenLeakingDebug } from "./node-debug.js";
 import { EXEC } from "./spec.js";
 import { tokenEnvironment } from "../../servers/token-env.js";
 import { loadWorkspace, rebindNow, type WorkspacePorts } from "../../servers/workspace.js";
@@ -72,6 +74,12 @@ export async function runExec(argv: readonly string[], deps: ExecDeps): Promise<
   for (const note of notes) deps.stderr(`hub-setup exec: ${note}\n`);
   await rebindNow(workspace, (text) => deps.stderr(`hub-setup exec: ${text}`));
   if (deps.signal.aborted) return EXIT.CANCELLED;
+  const leak = variables.length > 0 ? tokenLeakingDebug(deps.env) : undefined;
+  if (leak !== undefined) {
+    throw new HubSetupError("USAGE", leak, {
+      hint: "unset NODE_DEBUG (or leave child_process out of it) and run again",
+    });
+  }
 
   const env: Record<string, string> = {};
   for (const [k, v] of Object.entries(deps.env)) if (v !== undefined) env[k] = v;

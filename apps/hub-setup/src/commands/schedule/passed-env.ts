@@ -1,5 +1,6 @@
 import type { PassedEnv } from "./units.js";
 import type { Env } from "../../ports.js";
+import { safeArg } from "../../safe-arg.js";
 
 /**
  * Variables that change where `hub-setup refresh` looks (config and store folders, ANSIBLE_CONFIG) or
@@ -23,6 +24,22 @@ export const PASSED_VARIABLES = [
 export type PassedEnvResult = { env: PassedEnv; warnings: string[] };
 
 const CREDENTIALS_IN_URL = /^[a-z][a-z0-9+.-]*:\/\/[^/@]*@/i;
+/** A query or fragment (`?token=…`, `#key=…`): a proxy needs neither, so one there is taken for a secret. */
+const QUERY_IN_URL = /^[a-z][a-z0-9+.-]*:\/\/[^?#]*[?#]/i;
+
+/** What makes a value unfit for a unit file (0644) or a crontab line; undefined when it is fine. */
+function secretIn(value: string): string | undefined {
+  if (CREDENTIALS_IN_URL.test(value)) return "a user name or password";
+  if (QUERY_IN_URL.test(value)) return "a query string (such as ?token=…)";
+  if (safeArg(value) !== value) return "something shaped like a token";
+  return undefined;
+}
+
+/** How to give the job a proxy that needs a secret, without writing it where others can read it. */
+const HOW_TO_PASS_A_SECRET =
+  "put it in a file only you can read (chmod 0600, a line NAME=value) and add EnvironmentFile=<that file> " +
+  "to the service with `systemctl --user edit hub-setup-refresh.service` (for cron, source that file in " +
+  "your own crontab line), or use a proxy that needs no credentials";
 
 /** The variables to pass, and why any set variable was left out (a secret in it, a relative path). */
 export function passedEnv(env: Env): PassedEnvResult {
@@ -31,9 +48,10 @@ export function passedEnv(env: Env): PassedEnvResult {
   for (const name of PASSED_VARIABLES) {
     const value = env[name];
     if (value === undefined || value === "") continue;
-    if (CREDENTIALS_IN_URL.test(value)) {
+    const secret = secretIn(value);
+    if (secret !== undefined) {
       warnings.push(
-        `${name} holds a user name or password, so it is not written into the schedule: set the proxy for the timer yourself`,
+        `${name} holds ${secret}, so it is not written into the schedule (unit files are 0644, crontab lines are shown by \`crontab -l\`): ${HOW_TO_PASS_A_SECRET}`,
       );
       continue;
     }

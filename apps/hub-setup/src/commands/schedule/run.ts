@@ -32,7 +32,8 @@ function warnAboutSelf(deps: ScheduleDeps): void {
 }
 
 function printPlan(deps: ScheduleDeps, method: Method | undefined): void {
-  const { env } = passedEnv(deps.env);
+  const { env, warnings } = passedEnv(deps.env);
+  for (const warning of warnings) deps.stderr(`hub-setup schedule: ${warning}\n`);
   if (method !== "cron") {
     for (const file of unitFiles(deps, env)) deps.stdout(`# ${file.path}\n${file.text}\n`);
   }

@@ -1,5 +1,6 @@
 import { join, resolve } from "node:path";
 import { HubSetupError } from "@hub-setup/core";
+import { readOnlyConfigError } from "../../fs-errors.js";
 import type { Choice } from "../../prompter/prompter.js";
 import { renderDiff } from "./diff.js";
 import { existingServers, serverListOf, withServerList, withServers, type ServerEntry } from "./editor.js";
@@ -120,6 +121,7 @@ export async function planWrite(
     );
   }
   const before = await deps.ports.readConfig(path);
+  if (before?.readOnly === true) throw readOnlyConfigError(path);
   const existing = new Set(before === undefined ? [] : existingServers(before.text, {}).map((s) => s.id));
   const ids = await resolveConflicts(plannedIds(hubs, opts.serverId), existing, path, opts, deps);
   const servers: PlannedServer[] = [];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { diffLines, redactSecrets, renderDiff } from "./diff.js";
+import { diffLines, MAX_SHOWN_CHANGES, redactSecrets, renderDiff } from "./diff.js";
 import { makeStyle } from "./style.js";
 
 const plain = makeStyle(false);
@@ -129,6 +129,92 @@ describe("renderDiff on a secret value that goes on over continuation lines", ()
     const text = renderDiff("/p/ansible.cfg", undefined, after, { style: plain, secrets: [] });
     expect(text).not.toContain(hex.slice(4, 36));
     expect(text).not.toContain("a".repeat(30));
+  });
+});
+
+describe("renderDiff on large files (issue #16 item 9)", () => {
+  /** An ansible.cfg of about `mb` MB: a [galaxy] section, then one long [defaults]-like section. */
+  function bigConfig(lines: number): string {
+    const body = Array.from(
+      { length: lines },
+      (_, i) => `option_${i} = value number ${i} padded to fifty chars`,
+    );
+    return ["[galaxy]", "server_list = a", "", "[defaults]", ...body, ""].join("\n");
+  }
+
+  it("a 50 MB ansible.cfg with the wizard's two edits: exactly those hunks", () => {
+    const before = bigConfig(1_000_000);
+    expect(before.length).toBeGreaterThan(50_000_000);
+    const after = `${before.replace("server_list = a\n", "server_list = a, b\n")}\n[galaxy_server.b]\nurl = https://hub.example.test/\n`;
+    const text = renderDiff("/p/ansible.cfg", before, after, { style: plain, secrets: [] });
+    expect(text).toBe(
+      [
+        "--- /p/ansible.cfg",
+        "@@ line 1 @@",
+        "  [galaxy]",
+        "- server_list = a",
+        "+ server_list = a, b",
+        "  ",
+        "  [defaults]",
+        "@@ line 1000003 @@",
+        "  option_999998 = value number 999998 padded to fifty chars",
+        "  option_999999 = value number 999999 padded to fifty chars",
+        "+ ",
+        "+ [galaxy_server.b]",
+        "+ url = https://hub.example.test/",
+        "",
+      ].join("\n"),
+    );
+  }, 180_000); // a bound for a loaded machine, not a claim about speed (bench/diff.bench.mjs measures)
+
+  it("past MAX_SHOWN_CHANGES changed lines: a summary naming the count and the sections", () => {
+    const before = bigConfig(20_000);
+    const after = before
+      .replace(/^option_(\d*0) = value number/gm, (line, n: string) =>
+        Number(n) % 40 === 0 ? `option_${n} = new value` : line,
+      )
+      .replace("server_list = a", "server_list = b");
+    const text = renderDiff("/p/ansible.cfg", before, after, { style: plain, secrets: [] });
+    expect(text).toBe(
+      [
+        "--- /p/ansible.cfg",
+        "1002 lines changed (501 removed, 501 added) in sections [galaxy], [defaults]; the full diff is too large to show.",
+        "",
+      ].join("\n"),
+    );
+    expect(MAX_SHOWN_CHANGES).toBeLessThan(1002);
+  });
+
+  it("every line changed: still a summary, never a diff of 40,000 lines", () => {
+    const before = bigConfig(20_000);
+    const after = before
+      .replace(/value number/g, "another value")
+      .replace("server_list = a", "server_list = b");
+    const text = renderDiff("/p/ansible.cfg", before, after, { style: plain, secrets: [] });
+    expect(text.split("\n")).toHaveLength(3);
+    expect(text).toMatch(
+      /^--- \/p\/ansible\.cfg\n\d+ lines changed \(\d+ removed, \d+ added\) in sections \[galaxy\], \[defaults\]; the full diff is too large to show\.\n$/,
+    );
+  });
+
+  it("just under the limit, the full diff", () => {
+    const before = bigConfig(20_000);
+    let after = before;
+    for (let i = 0; i < MAX_SHOWN_CHANGES / 2; i++)
+      after = after.replace(`option_${i * 7} = value`, `option_${i * 7} = new`);
+    const text = renderDiff("/p/ansible.cfg", before, after, { style: plain, secrets: [] });
+    expect(text).not.toContain("too large");
+    expect(text.split("\n").filter((l) => l.startsWith("- ") || l.startsWith("+ "))).toHaveLength(
+      MAX_SHOWN_CHANGES,
+    );
+  });
+
+  it("never shows a token in the summary's section names", () => {
+    const before = bigConfig(1_000);
+    const after = before.replace(/value number/g, "v").replace("[defaults]", `[${secret.value}]`);
+    const text = renderDiff("/p/ansible.cfg", before, after, { style: plain, secrets: [secret] });
+    expect(text).toContain("too large to show");
+    expect(text).not.toContain(secret.value);
   });
 });
 

@@ -1,46 +1,22 @@
 import { keyKindIn, redact, redactFound, tokenizeAnsibleConfig } from "@hub-setup/core";
 import { redactTokenRuns } from "../../safe-arg.js";
+import { summariseChanges } from "./diff-summary.js";
+import { diffRuns, splitLines, type DiffRun } from "./line-diff.js";
 import type { Style } from "./style.js";
 
 export type DiffLine = { op: " " | "-" | "+"; text: string; oldLine?: number; newLine?: number };
 
-function lines(text: string): string[] {
-  if (text.length === 0) return [];
-  const parts = text.split("\n");
-  if (parts.at(-1) === "") parts.pop();
-  return parts.map((l) => l.replace(/\r$/, ""));
-}
-
-/** A line diff by longest common subsequence (ansible.cfg files are small: hundreds of lines). */
+/** Every line of the diff, kept ones included (tests, small files); renderDiff walks the runs instead. */
 export function diffLines(before: string, after: string): DiffLine[] {
-  const a = lines(before);
-  const b = lines(after);
-  const n = a.length;
-  const m = b.length;
-  const width = m + 1;
-  const lcs = new Uint32Array((n + 1) * width);
-  for (let i = n - 1; i >= 0; i--) {
-    for (let j = m - 1; j >= 0; j--) {
-      lcs[i * width + j] =
-        a[i] === b[j]
-          ? lcs[(i + 1) * width + j + 1]! + 1
-          : Math.max(lcs[(i + 1) * width + j]!, lcs[i * width + j + 1]!);
-    }
-  }
+  const a = splitLines(before);
+  const b = splitLines(after);
   const out: DiffLine[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < n || j < m) {
-    if (i < n && j < m && a[i] === b[j]) {
-      out.push({ op: " ", text: a[i]!, oldLine: i + 1, newLine: j + 1 });
-      i++;
-      j++;
-    } else if (j < m && (i === n || lcs[i * width + j + 1]! > lcs[(i + 1) * width + j]!)) {
-      out.push({ op: "+", text: b[j]!, newLine: j + 1 });
-      j++;
-    } else {
-      out.push({ op: "-", text: a[i]!, oldLine: i + 1 });
-      i++;
+  for (const r of diffRuns(a, b)) {
+    for (let k = 0; k < r.len; k++) {
+      if (r.op === " ")
+        out.push({ op: " ", text: a[r.aStart + k]!, oldLine: r.aStart + k + 1, newLine: r.bStart + k + 1 });
+      else if (r.op === "-") out.push({ op: "-", text: a[r.aStart + k]!, oldLine: r.aStart + k + 1 });
+      else out.push({ op: "+", text: b[r.bStart + k]!, newLine: r.bStart + k + 1 });
     }
   }
   return out;
@@ -96,10 +72,43 @@ export function redactSecrets(
   return result;
 }
 
+/** Past this many removed and added lines the preview is a summary: no one reviews a longer diff. */
+export const MAX_SHOWN_CHANGES = 400;
+
+/** The lines to show: every changed one, `context` kept lines around each change, `gap` between. */
+function shownLines(runs: readonly DiffRun[], a: readonly string[], b: readonly string[], context: number) {
+  const out: Array<DiffLine | "gap"> = [];
+  runs.forEach((r, i) => {
+    if (r.op !== " ") {
+      for (let k = 0; k < r.len; k++) {
+        out.push(
+          r.op === "-"
+            ? { op: "-", text: a[r.aStart + k]!, oldLine: r.aStart + k + 1 }
+            : { op: "+", text: b[r.bStart + k]!, newLine: r.bStart + k + 1 },
+        );
+      }
+      return;
+    }
+    const head = i > 0 ? Math.min(context, r.len) : 0;
+    const tail = i < runs.length - 1 ? Math.min(context, r.len - head) : 0;
+    const kept = (k: number): DiffLine => ({
+      op: " ",
+      text: a[r.aStart + k]!,
+      oldLine: r.aStart + k + 1,
+      newLine: r.bStart + k + 1,
+    });
+    for (let k = 0; k < head; k++) out.push(kept(k));
+    if (head + tail < r.len) out.push("gap");
+    for (let k = r.len - tail; k < r.len; k++) out.push(kept(k));
+  });
+  return out;
+}
+
 /**
  * The changed lines with `context` unchanged lines around them, as a unified-style diff headed by the
  * file's path. Secrets are redacted in every line, whatever the store: first every secret core's
  * detector finds in the whole file (also one split over two lines, or base64-encoded), then line by line.
+ * More than MAX_SHOWN_CHANGES changed lines: a summary (how many, in which sections) instead.
  */
 export function renderDiff(
   path: string,
@@ -108,24 +117,25 @@ export function renderDiff(
   options: { style: Style; secrets: readonly { value: string; redacted: string }[]; context?: number },
 ): string {
   const { style, secrets } = options;
-  const context = options.context ?? 2;
   const shownBefore = redactFound(before ?? "", { path });
   const shownAfter = redactFound(after, { path });
-  const diff = diffLines(shownBefore, shownAfter);
+  const a = splitLines(shownBefore);
+  const b = splitLines(shownAfter);
+  const runs = diffRuns(a, b);
+  const header = style.bold(`--- ${before === undefined ? `${path} (new file)` : path}`);
+  const changed = runs.reduce((n, r) => n + (r.op === " " ? 0 : r.len), 0);
+  if (changed > MAX_SHOWN_CHANGES) {
+    const summary = summariseChanges(runs, a, b);
+    return `${header}\n${style.dim(redactSecrets(summary, secrets))}\n`;
+  }
   const oldSpans = secretSpans(shownBefore);
   const newSpans = secretSpans(shownAfter);
-  const show = diff.map(() => false);
-  diff.forEach((d, k) => {
-    if (d.op === " ") return;
-    for (let c = Math.max(0, k - context); c <= Math.min(diff.length - 1, k + context); c++) show[c] = true;
-  });
-  const header = before === undefined ? `${path} (new file)` : path;
-  const out = [style.bold(`--- ${header}`)];
+  const out = [header];
   let gap = true;
-  diff.forEach((d, k) => {
-    if (!show[k]) {
+  for (const d of shownLines(runs, a, b, options.context ?? 2)) {
+    if (d === "gap") {
       gap = true;
-      return;
+      continue;
     }
     if (gap) out.push(style.cyan(`@@ line ${d.newLine ?? d.oldLine ?? 1} @@`));
     gap = false;
@@ -134,7 +144,7 @@ export function renderDiff(
       (d.newLine === undefined ? undefined : newSpans.get(d.newLine));
     const text = `${d.op} ${redactSecrets(d.text, secrets, span)}`;
     out.push(d.op === "+" ? style.green(text) : d.op === "-" ? style.red(text) : style.dim(text));
-  });
+  }
   if (out.length === 1) out.push(style.dim("(no change)"));
   return `${out.join("\n")}\n`;
 }

@@ -123,3 +123,21 @@ describe("parseSetupArgs", () => {
     expect(() => parseSetupArgs(["--shell-init", "--no-shell-init"], false)).toThrow(/contradict/);
   });
 });
+
+describe("URL flags with control characters (issue #16, low)", () => {
+  it("refuses them at once, echoing the value on one line, escaped and redacted", () => {
+    const hex = "0123456789abcdef0123456789abcdef01234567";
+    for (const [flag, value] of [
+      ["--url", "https://hub.example.com/\nINJECTED line"],
+      ["--url", `https://hub.example.com/?t=${hex}\r\n\x1b[2J`],
+      ["--auth-url", "https://sso.example.com/token\tx"],
+    ] as const) {
+      const message = usageMessage(["--hub", "private", flag, value]);
+      // eslint-disable-next-line no-control-regex -- control characters are what must not be echoed
+      expect(message).not.toMatch(/[\x00-\x1f\x7f]/);
+      expect(message).toContain(flag);
+      expect(message).toContain("control character");
+      expect(message).not.toContain(hex.slice(4, 36));
+    }
+  });
+});

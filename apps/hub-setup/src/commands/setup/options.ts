@@ -73,6 +73,27 @@ function hubsFrom(values: readonly string[] | undefined): HubKind[] | undefined 
   return HUB_KINDS.filter((h) => hubs.has(h));
 }
 
+// eslint-disable-next-line no-control-regex -- control characters are what this looks for
+const CONTROL = /[\x00-\x1f\x7f-\x9f]/g;
+
+/**
+ * A URL never holds a control character; echoed raw, a newline or an escape sequence would forge lines
+ * (or terminal output) in a log. Refused, with the value on one line: each one escaped, tokens redacted.
+ */
+function refuseControlCharacters(flag: string, values: readonly string[] | undefined): void {
+  for (const value of values ?? []) {
+    if (value.search(CONTROL) === -1) continue;
+    const escaped = value.replace(CONTROL, (c) => {
+      const named: Record<string, string> = { "\n": "\\n", "\r": "\\r", "\t": "\\t" };
+      return named[c] ?? `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`;
+    });
+    throw usage(
+      `${flag} "${safeArg(escaped)}": a URL holds no control character (a newline, a tab, an escape)`,
+      "give the URL on one line, as the browser shows it",
+    );
+  }
+}
+
 /** argv (after `setup`) → SetupOptions. `terminal`: stdin and stdout are both terminals. */
 export function parseSetupArgs(argv: readonly string[], terminal: boolean): SetupOptions {
   refuseTokenOnArgv(argv);
@@ -96,6 +117,8 @@ export function parseSetupArgs(argv: readonly string[], terminal: boolean): Setu
       `use --server-id ${problem.suggestion}`,
     );
   }
+  refuseControlCharacters("--url", values.url);
+  refuseControlCharacters("--auth-url", values["auth-url"] === undefined ? undefined : [values["auth-url"]]);
   const hubs = hubsFrom(values.hub);
   const urls = values.url ?? [];
   if (urls.length > Math.max(hubs?.length ?? 1, 1)) {

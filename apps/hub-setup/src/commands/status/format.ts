@@ -1,3 +1,4 @@
+import { classOfOutcome } from "../../servers/outcome.js";
 import type { Problem } from "../../servers/servers.js";
 import type { ServerStatus, StatusReport } from "./report.js";
 
@@ -46,6 +47,8 @@ function loginAdvice(s: ServerStatus): string {
 function expiryLine(s: ServerStatus): string {
   const e = s.idleExpiry;
   if (e == null) return "";
+  if (s.check.state === "failed" && classOfOutcome(s.check.outcome) === "auth")
+    return `  ${BAD} Idle expiry: none: the token was refused (see the live check)\n`;
   if (e.daysLeft == null) return `  ${WARN} Idle expiry: unknown\n`;
   const until = e.expiresAt == null ? "" : ` (until ${e.expiresAt.slice(0, 10)} unless used)`;
   const mark = e.daysLeft < 0 ? BAD : e.daysLeft <= 7 ? WARN : OK;

@@ -17,6 +17,8 @@ export type ServerCheckDeps = {
 };
 
 const WARN_DAYS = 7;
+/** A recorded refresh this far ahead of the clock is not a small drift between machines. */
+const CLOCK_SKEW_MS = 5 * 60_000;
 
 function skipped(message: string): CheckState {
   return { state: "skipped", outcome: null, message };
@@ -55,6 +57,18 @@ async function idleExpiry(
       const why = error instanceof Error ? error.message : String(error);
       problems.push({ severity: "warning", message: `the refresh time was not recorded: ${why}` });
     }
+  }
+  if (check.state === "failed" && classOfOutcome(check.outcome) === "auth") {
+    // The SSO or hub refused the token just now: no count of days left means anything (the live check
+    // above says why); a ✓ here beside it was a contradiction.
+    return { daysLeft: null, lastRefreshedAt: last?.toISOString() ?? null, expiresAt: null };
+  }
+  if (last !== undefined && last.getTime() > now.getTime() + CLOCK_SKEW_MS) {
+    problems.push({
+      severity: "warning",
+      message: `days left unknown: the last refresh recorded (${last.toISOString()}) is in the future, so this machine's clock was wrong then or is wrong now; the next \`hub-setup refresh\` starts the count again`,
+    });
+    return { daysLeft: null, lastRefreshedAt: last.toISOString(), expiresAt: null };
   }
   const days = daysUntilIdleExpiry(last, now);
   if (days === undefined) {

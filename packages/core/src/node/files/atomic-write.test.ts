@@ -10,6 +10,8 @@ import {
   symlinkSync,
   writeFileSync,
 } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { constants, openSync, closeSync } from "node:fs";
 import { hostname } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -57,6 +59,27 @@ describe("readConfigFile", () => {
 
   it("refuses a folder with a typed error", async () => {
     expect((await rejection(readConfigFile(tempDir()))).code).toBe("CONFIG_NOT_FOUND");
+  });
+
+  it("refuses a FIFO at once, saying it is not a regular file, instead of waiting for a writer", async () => {
+    const fifo = join(tempDir(), "ansible.cfg");
+    expect(spawnSync("mkfifo", [fifo]).status).toBe(0);
+    const read = readConfigFile(fifo).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    const early = await Promise.race([read, new Promise((r) => setTimeout(() => r("pending"), 1_000))]);
+    // A reader still blocked in open() is released by a writer that opens and closes the other end.
+    try {
+      closeSync(openSync(fifo, constants.O_WRONLY | constants.O_NONBLOCK));
+    } catch {
+      // ENXIO: nobody has it open for reading, as it should be.
+    }
+    expect(early, "readConfigFile waited on the FIFO").not.toBe("pending");
+    const error = await read;
+    expect(error).toBeInstanceOf(HubSetupError);
+    expect((error as HubSetupError).code).toBe("CONFIG_NOT_FOUND");
+    expect((error as HubSetupError).message).toBe(`cannot read ${fifo}: not a regular file (a FIFO)`);
   });
 });
 

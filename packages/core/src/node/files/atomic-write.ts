@@ -100,7 +100,7 @@ async function replaceFile(
 }
 
 /** Removes temp files (of the file, its .bak, its lock) left by writers that died. */
-async function sweepTemps(dir: string, base: string): Promise<void> {
+export async function sweepTemps(dir: string, base: string): Promise<void> {
   const prefixes = [`.${base}${TEMP_MARK}`, `.${base}.bak${TEMP_MARK}`];
   for (const name of await readdir(dir).catch(() => [] as string[])) {
     const prefix = prefixes.find((p) => name.startsWith(p));

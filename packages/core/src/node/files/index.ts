@@ -6,6 +6,7 @@ export { readConfigFile, type FileSnapshot } from "./read-config.js";
 export {
   writeFileAtomic,
   resolveWriteTarget,
+  sweepTemps,
   type WriteFileOptions,
   type WriteFileResult,
 } from "./atomic-write.js";

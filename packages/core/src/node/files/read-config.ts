@@ -3,6 +3,7 @@
  * that writeFileAtomic compares against, so that an edit never overwrites a change made meanwhile.
  */
 import { createHash } from "node:crypto";
+import { constants, type Stats } from "node:fs";
 import { open } from "node:fs/promises";
 import { HubSetupError } from "../../errors.js";
 import { decodeConfigBytes } from "../../cfg/text-codec.js";
@@ -27,13 +28,31 @@ export function errorCode(error: unknown): string | undefined {
   return typeof code === "string" ? code : undefined;
 }
 
-/** undefined when the file does not exist. */
+// O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer, for ever (and a thread
+// blocked there keeps the process from exiting, even on a signal). It changes nothing for a regular
+// file, the only kind that is then read.
+const READ_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOCTTY ?? 0);
+
+/** Why a file that is not a regular file is not read (a FIFO would block, a device never end). */
+function notRegular(st: Stats): string | undefined {
+  if (st.isFile()) return undefined;
+  if (st.isDirectory()) return "it is a folder, not a file";
+  if (st.isFIFO()) return "not a regular file (a FIFO)";
+  if (st.isSocket()) return "not a regular file (a socket)";
+  if (st.isCharacterDevice() || st.isBlockDevice()) return "not a regular file (a device)";
+  return "not a regular file";
+}
+
+/**
+ * undefined when the file does not exist. Only a regular file is read: the kind is checked on the
+ * open descriptor, so a file swapped for a FIFO after a check cannot block the read.
+ */
 export async function readConfigFile(
   path: string,
 ): Promise<{ text: string; snapshot: FileSnapshot } | undefined> {
   let handle;
   try {
-    handle = await open(path, "r");
+    handle = await open(path, READ_FLAGS);
   } catch (error) {
     const code = errorCode(error);
     if (code === "ENOENT" || code === "ENOTDIR") return undefined;
@@ -44,9 +63,8 @@ export async function readConfigFile(
   }
   try {
     const st = await handle.stat();
-    if (st.isDirectory()) {
-      throw new HubSetupError("CONFIG_NOT_FOUND", `cannot read ${path}: it is a folder, not a file`);
-    }
+    const why = notRegular(st);
+    if (why !== undefined) throw new HubSetupError("CONFIG_NOT_FOUND", `cannot read ${path}: ${why}`);
     const bytes = await handle.readFile();
     return {
       text: decodeConfigBytes(bytes),
