@@ -111,3 +111,24 @@ it("rejects with a USAGE error when the port is taken", async () => {
     await first.done;
   }
 });
+
+it("prints the controller's CONTROLLER_HOST and sign-in, which the controller accepts", async () => {
+  const command = await startCommand();
+  try {
+    const text = command.text();
+    const host = /^ {2}export CONTROLLER_HOST=(\S+)$/m.exec(text)?.[1];
+    const token = /^ {2}export CONTROLLER_OAUTH_TOKEN='([^']+)'/m.exec(text)?.[1];
+    const basic = /CONTROLLER_USERNAME=(\S+) CONTROLLER_PASSWORD='([^']+)'/.exec(text);
+    expect(host).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+    expect(text).toContain('hub-setup controller push --credential "Automation Hub" --organization Default');
+    const me = (authorization: string) =>
+      fetch(new URL("api/v2/me/", host), { headers: { authorization } }).then((r) => r.status);
+    expect(await me(`Bearer ${token ?? ""}`)).toBe(200);
+    const pair = Buffer.from(`${basic?.[1] ?? ""}:${basic?.[2] ?? ""}`).toString("base64");
+    expect(await me(`Basic ${pair}`)).toBe(200);
+    expect(await me("Bearer not-the-token")).toBe(401);
+  } finally {
+    command.stop();
+    await command.done;
+  }
+});
