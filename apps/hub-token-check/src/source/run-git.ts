@@ -46,3 +46,24 @@ export function gitRunner(
     });
   };
 }
+
+/**
+ * Starts `git args` now and returns a runner that answers the first call with the same arguments (and
+ * no input) from that run; every other call goes to `git`. bin.ts starts the commit path's one
+ * `git diff --cached` this way before the rest of the checker is loaded, so that git runs meanwhile.
+ */
+export function prefetchGit(git: GitRunner, args: readonly string[]): GitRunner {
+  let pending: Promise<Buffer> | undefined = git(args);
+  // Whoever asks for it sees a failure; nobody asking (a usage error first) is no unhandled rejection.
+  pending.catch(() => undefined);
+  const same = (other: readonly string[]) =>
+    other.length === args.length && other.every((a, i) => a === args[i]);
+  return (other, input) => {
+    if (pending !== undefined && input === undefined && same(other)) {
+      const started = pending;
+      pending = undefined;
+      return started;
+    }
+    return git(other, input);
+  };
+}
