@@ -24,10 +24,7 @@ export type MainDeps = {
   version: string;
   /** Loads the --fix code. bin.ts loads the second bundle; tests import the source. */
   loadFix?: () => Promise<FixModule>;
-  /**
-   * Fakes for tests, or bin.ts's git with the commit path's one call already running; the real git and
-   * file system otherwise.
-   */
+  /** Fakes for tests; the real git and file system otherwise. */
   ports?: Partial<CheckPorts>;
   /** The command that runs this checker (node and script), for the hook `install` writes. */
   self?: readonly string[];
