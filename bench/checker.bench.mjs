@@ -164,27 +164,24 @@ function describeCalls(calls) {
   return `${calls.length === 1 ? "git command" : `${calls.length} git commands`} (${names.join(", ")})`;
 }
 
-// Runs each recorded git command in turn as run-git.ts does: child_process.spawn, stdin only when there
-// is input, stdout and stderr collected.
+// Runs each recorded git command in turn as run-git.ts does: child_process.spawnSync, stdin only when
+// there is input, stdout and stderr collected.
 const REPLAY_GIT = `
-const { spawn } = require("node:child_process");
+const { spawnSync } = require("node:child_process");
 const calls = JSON.parse(process.argv[1]);
-(async () => {
-  for (const { args, input } of calls) {
-    await new Promise((resolve, reject) => {
-      const child = spawn("git", args, { env: { ...process.env }, stdio: [input ? "pipe" : "ignore", "pipe", "pipe"] });
-      const out = [];
-      child.stdout.on("data", (b) => out.push(b));
-      child.stderr.on("data", (b) => out.push(b));
-      child.on("error", reject);
-      child.on("close", (code) => (code === 0 ? resolve(Buffer.concat(out)) : reject(new Error("git exited " + code))));
-      if (input) child.stdin.end(input);
-    });
+for (const { args, input } of calls) {
+  const run = spawnSync("git", args, {
+    env: { ...process.env },
+    input: input || undefined,
+    stdio: [input ? "pipe" : "ignore", "pipe", "pipe"],
+    maxBuffer: Infinity,
+  });
+  if (run.status !== 0) {
+    console.error("git exited " + run.status);
+    process.exitCode = 1;
+    break;
   }
-})().catch((error) => {
-  console.error(error.message);
-  process.exitCode = 1;
-});
+}
 `;
 
 const commit = commitRepo();

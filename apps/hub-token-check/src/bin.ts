@@ -13,7 +13,7 @@ void main(process.argv.slice(2), {
     pid: process.pid,
     // `process.getBuiltinModule` (Node >= 20.16) rather than `await import()`: the checker is bundled as
     // CommonJS (see build.mjs), where import() would start the ES module loader just for this.
-    loadSpawn: () => process.getBuiltinModule("node:child_process").spawn,
+    loadSpawn: () => process.getBuiltinModule("node:child_process").spawnSync,
   },
   version: pkg.version,
   // A separate ES module bundle beside this one (see build.mjs): the commit path never loads it.

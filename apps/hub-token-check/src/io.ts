@@ -8,6 +8,6 @@ export type Io = {
   cwd: string;
   /** This process's id, for temp file names that say who wrote them. */
   pid: number;
-  /** node:child_process's spawn, loaded on first use (scanning named files never needs it). */
+  /** node:child_process's spawnSync, loaded on first use (scanning named files never needs it). */
   loadSpawn: () => Spawn;
 };

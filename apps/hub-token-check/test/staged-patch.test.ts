@@ -1,6 +1,6 @@
 // The one-process staged reader against real git: for every shape of change, the content it rebuilds
 // from `git diff --cached -p` is byte for byte what the index holds (`git show :path`).
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { chmodSync, symlinkSync, unlinkSync } from "node:fs";
 import { join } from "node:path";
 import { requireTool, tempDir } from "@hub-setup/test-utils";
@@ -53,7 +53,7 @@ describe.skipIf(!git.available)("stagedFiles", () => {
     repo.write("new.cfg", "[a]\nfresh = 1\n");
     repo.git("add", "-A");
 
-    const files = await stagedFiles(gitRunner(repo.dir, repo.env, () => spawn));
+    const files = await stagedFiles(gitRunner(repo.dir, repo.env, () => spawnSync));
     const byPath = new Map(files.map((f) => [f.path, f]));
     const expected = [
       "modified.cfg",
@@ -85,7 +85,7 @@ describe.skipIf(!git.available)("stagedFiles", () => {
     }
     // What the patch cannot carry (a new empty file, a pure mode change) is read from the index instead.
     const collected = await collectFromIndex(
-      gitRunner(repo.dir, repo.env, () => spawn),
+      gitRunner(repo.dir, repo.env, () => spawnSync),
       "staged",
     );
     const text = new Map(collected.files.map((f) => [f.path, f.text]));
@@ -106,7 +106,7 @@ describe.skipIf(!git.available)("what could hide staged content from the patch",
 
   async function stagedText(repo: ReturnType<typeof initRepo>, env: Record<string, string>) {
     const collected = await collectFromIndex(
-      gitRunner(repo.dir, env, () => spawn),
+      gitRunner(repo.dir, env, () => spawnSync),
       "staged",
     );
     return new Map(collected.files.map((f) => [f.path, f.text]));
@@ -120,7 +120,7 @@ describe.skipIf(!git.available)("what could hide staged content from the patch",
     repo.write("ansible.cfg", after); // only line 1 changes
     repo.git("add", "-A");
     const env = { ...repo.env, GIT_DIFF_OPTS: "-u0" };
-    const [file] = await stagedFiles(gitRunner(repo.dir, env, () => spawn));
+    const [file] = await stagedFiles(gitRunner(repo.dir, env, () => spawnSync));
     expect(file).toEqual({ path: "ansible.cfg", bytes: Buffer.from(after) });
     expect((await stagedText(repo, env)).get("ansible.cfg")).toBe(after);
   });
@@ -133,7 +133,7 @@ describe.skipIf(!git.available)("what could hide staged content from the patch",
     repo.write("nul/ansible.cfg", Buffer.from([0x5b, 0x61, 0x5d, 0x0a, 0x00]));
     repo.git("add", "-A");
     const collected = await collectFromIndex(
-      gitRunner(repo.dir, repo.env, () => spawn),
+      gitRunner(repo.dir, repo.env, () => spawnSync),
       "staged",
     );
     expect(new Map(collected.files.map((f) => [f.path, f.text]))).toEqual(

@@ -32,7 +32,8 @@ const RIFF = [0x52, 0x49, 0x46, 0x46];
 
 function startsWithAt(bytes: Uint8Array, offset: number, magic: readonly number[]): boolean {
   if (bytes.length < offset + magic.length) return false;
-  return magic.every((b, i) => bytes[offset + i] === b);
+  for (let i = 0; i < magic.length; i++) if (bytes[offset + i] !== magic[i]) return false;
+  return true;
 }
 
 /** The kind of binary `bytes` is ("a PNG image"), or undefined when it is not a known binary format. */

@@ -17,6 +17,8 @@ const BACKUP_SUFFIX = /(?:\.bak|~)$/i;
  * (node/files/config-lock.ts).
  */
 const TEMP_COPY = /(^|[/\\])\.([^/\\]+?)\.hub-setup-tmp-[0-9]+-[0-9a-f]+(?:\.stale|\.lock)?$/i;
+/** What every TEMP_COPY holds: a cheap first test. */
+const TEMP_MARK = /\.hub-setup-tmp-/i;
 
 function baseName(path: string): string {
   const slash = Math.max(path.lastIndexOf("/"), path.lastIndexOf("\\"));
@@ -28,7 +30,9 @@ function baseName(path: string): string {
  * → `ansible.cfg`); other paths unchanged.
  */
 function copiedPath(path: string): string {
-  return path.replace(TEMP_COPY, "$1$2").replace(BACKUP_SUFFIX, "");
+  // The literal first: most paths are no temp file, and TEMP_COPY's lazy group is slower to rule out.
+  const unwrapped = TEMP_MARK.test(path) ? path.replace(TEMP_COPY, "$1$2") : path;
+  return unwrapped.replace(BACKUP_SUFFIX, "");
 }
 
 /** A temp file hub-setup left beside a file that may be a config. */

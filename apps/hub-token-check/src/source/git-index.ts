@@ -44,7 +44,9 @@ export async function readBlobs(git: GitRunner, oids: readonly string[]): Promis
   while (at < out.length) {
     const eol = out.indexOf(10, at);
     if (eol < 0) break;
-    const [oid = "", type = "", size = ""] = out.toString("utf8", at, eol).split(" ");
+    // `<oid> <type> <size>` or `<oid> missing`, in ASCII (the ids are ls-files' hex): latin1 is the
+    // cheaper decoding.
+    const [oid = "", type = "", size = ""] = out.toString("latin1", at, eol).split(" ");
     at = eol + 1;
     if (type === "missing" || size === "") continue;
     const length = Number(size);

@@ -1,4 +1,4 @@
-import { spawn } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { memoryIo as recordingIo, type MemoryStreams } from "@hub-setup/test-utils";
 import type { Io } from "../../src/io.js";
 
@@ -8,7 +8,7 @@ export function memoryIo(overrides: Partial<Io> = {}): Io & MemoryStreams {
     env: {},
     cwd: "/",
     pid: process.pid,
-    loadSpawn: () => spawn,
+    loadSpawn: () => spawnSync,
   };
   return recordingIo(defaults, overrides);
 }

@@ -24,6 +24,7 @@ const INI_EXTENSION = /\.(?:cfg|ini)$/i;
 const GALAXY_SECTION = /^[\s\u00a0\f\v]*\[(?:galaxy|galaxy_server\.[^\]\r\n]*)\]/im;
 const BACKUP_SUFFIX = /(?:\.bak|~)$/i;
 const TEMP_COPY = /^\.(.+?)\.hub-setup-tmp-[0-9]+-[0-9a-f]+(?:\.stale|\.lock)?$/i;
+const TEMP_MARK = /\.hub-setup-tmp-/i;
 /** An ansible-vault file: its payload is encrypted, so nothing in it is plaintext. */
 const VAULT_HEADER = /^\$ANSIBLE_VAULT;/;
 
@@ -31,7 +32,9 @@ const VAULT_HEADER = /^\$ANSIBLE_VAULT;/;
 export function copiedBaseName(path: string): string {
   const slash = Math.max(path.lastIndexOf("/"), path.lastIndexOf("\\"));
   const base = path.slice(slash + 1);
-  return base.replace(TEMP_COPY, "$1").replace(BACKUP_SUFFIX, "");
+  // The literal first: most names are no temp file, and TEMP_COPY's lazy group is slower to rule out.
+  const unwrapped = TEMP_MARK.test(base) ? base.replace(TEMP_COPY, "$1") : base;
+  return unwrapped.replace(BACKUP_SUFFIX, "");
 }
 
 /** Whether a file is read as Ansible reads ansible.cfg (by its name, or a galaxy section in it). */

@@ -10,6 +10,8 @@ const SERVER_VARIABLE = /^ANSIBLE_GALAXY_SERVER_[A-Z0-9_]+?_(TOKEN|PASSWORD|CLIE
 
 /** What an ansible-galaxy environment variable holds, or undefined for any other name. */
 export function hubVariableKind(name: string): KeyKind | undefined {
+  // Both names start with ANSIBLE_GALAXY_ and hold 20 characters or more: most words are done here.
+  if (name.length < 20 || (name.charCodeAt(0) | 0x20) !== 0x61) return undefined;
   if (/^ANSIBLE_GALAXY_TOKEN$/i.test(name)) return "token";
   const m = SERVER_VARIABLE.exec(name);
   if (m == null) return undefined;
@@ -20,8 +22,14 @@ export function hubVariableKind(name: string): KeyKind | undefined {
 const HUB_KEY =
   /^(?:ah|automation_?hub|rh_?automation_?hub|galaxy|galaxy_server|hub|private_?hub|pah|console|rh|redhat)_(?:api_)?(?:token|password|offline_token|client_secret)$|^(?:offline|refresh)_token$/i;
 
+/** The last letters (lower case) of token, password and secret. */
+const ENDS_LIKE_A_CREDENTIAL = new Set(["n", "d", "t"].map((c) => c.charCodeAt(0)));
+
 /** What a key holding a hub credential in Ansible content holds (`ah_token`, `galaxy_token`…). */
 export function hubKeyKind(name: string): KeyKind | undefined {
+  // Every name either pattern accepts ends in token, password or secret (…_TOKEN, …_CLIENT_SECRET):
+  // a scan asks of every word in a file, and most end otherwise.
+  if (!ENDS_LIKE_A_CREDENTIAL.has(name.charCodeAt(name.length - 1) | 0x20)) return undefined;
   const k = name.toLowerCase();
   if (!HUB_KEY.test(k)) return hubVariableKind(name);
   if (k.endsWith("password")) return "password";

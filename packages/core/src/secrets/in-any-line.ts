@@ -120,7 +120,8 @@ export function findSplitOfflineTokens(
   for (let i = 0; i + 1 < lines.length; i++) {
     const l = lines[i];
     const next = lines[i + 1];
-    if (l === undefined || next === undefined) continue;
+    // The tail must hold `eyJ`: a line without one is done before its last word is read.
+    if (l === undefined || next === undefined || !l.raw.includes("eyJ")) continue;
     const tail = lastWord(l.raw);
     if (tail === undefined || !tail.text.includes("eyJ")) continue;
     const lead = COMMENT_LEAD.exec(next.raw)?.[0].length ?? 0;
