@@ -52,6 +52,16 @@ function notMovable(f: Finding): string | undefined {
 }
 
 /**
+ * What `--fix` would do with a finding, as planFileFix decides it: move its token into the store, drop
+ * its commented-out line, or nothing (left to the user). Backup copies are the caller's to rule out.
+ */
+export function fixAction(f: Finding): "move" | "drop" | undefined {
+  if (f.place === "comment") return "drop";
+  if (f.place === "text") return undefined;
+  return notMovable(f) === undefined ? "move" : undefined;
+}
+
+/**
  * What `--fix` does to one working-tree file: tokens of `[galaxy_server.<id>]` go to the store and
  * their options are removed with core's lossless editor; commented-out secrets are deleted (a comment
  * in git is a leak, and Ansible never read it); everything else is left to the user, with the reason.
