@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import { startSandbox, type Sandbox } from "@hub-setup/sandbox";
-import { fixedClock, requireTool } from "@hub-setup/test-utils";
+import { fixedClock, requireTool, showsSecret } from "@hub-setup/test-utils";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { requireBuiltBin, BIN } from "./support/built-bin.js";
 import {
@@ -13,18 +13,58 @@ import {
   parseFileCommands,
   readText,
   runProcess,
+  type Ran,
 } from "./support/ci-runner.js";
 
 const DAY = 86_400_000;
 const galaxy = requireTool("ansible-galaxy");
 let sandbox: Sandbox;
 
+/** Every process the current test ran (the action, the CLI, ansible-galaxy), and every token involved. */
+const ran: Ran[] = [];
+const involved = new Set<string>();
+
 beforeEach(async () => {
   sandbox = await startSandbox({ port: 0, clock: fixedClock("2026-03-01T09:00:00Z") });
+  ran.length = 0;
+  involved.clear();
+  involved.add(sandbox.tokens.offline);
+  involved.add(sandbox.tokens.hub);
 });
 afterEach(async () => {
   await sandbox.close();
+  expectNoLeak(ran, [...involved]);
 });
+
+const MASK = "::add-mask::";
+
+/**
+ * No run shows 12 characters of any token on stderr, or on stdout outside the `::add-mask::` lines;
+ * those hold the raw token by design (the runner masks it from then on), so each holds one whole
+ * token involved and nothing else.
+ */
+function expectNoLeak(runs: readonly Ran[], tokens: readonly string[]): void {
+  for (const [i, run] of runs.entries()) {
+    const lines = run.stdout.split("\n");
+    for (const mask of lines.filter((l) => l.startsWith(MASK))) {
+      expect(tokens, `run ${i + 1}: a mask line that is not one whole token`).toContain(
+        mask.slice(MASK.length),
+      );
+    }
+    const rest = lines.filter((l) => !l.startsWith(MASK)).join("\n");
+    for (const token of tokens) {
+      expect(showsSecret(rest, token), `run ${i + 1}'s stdout shows a token`).toBe(false);
+      expect(showsSecret(run.stderr, token), `run ${i + 1}'s stderr shows a token`).toBe(false);
+    }
+  }
+}
+
+/** Runs a process and keeps its output for the leak check after the test. */
+async function recorded(run: Promise<Ran>): Promise<Ran> {
+  const done = await run;
+  ran.push(done);
+  return done;
+}
 
 /** The step environment GitHub's runner gives a JavaScript action: inputs as INPUT_<NAME>, hyphens kept. */
 function actionEnv(w: ReturnType<typeof ciWorld>, inputs: Record<string, string>) {
@@ -58,7 +98,9 @@ function bothHubs(): Record<string, string> {
 }
 
 function runAction(w: ReturnType<typeof ciWorld>, inputs: Record<string, string>) {
-  return runProcess(process.execPath, [ACTION_BUNDLE], { env: actionEnv(w, inputs), cwd: w.project });
+  return recorded(
+    runProcess(process.execPath, [ACTION_BUNDLE], { env: actionEnv(w, inputs), cwd: w.project }),
+  );
 }
 
 describe("the GitHub Action's bundle, run as the runner runs it, against the sandbox", () => {
@@ -92,7 +134,7 @@ describe("the GitHub Action's bundle, run as the runner runs it, against the san
       sandbox.log.clear();
       for (const server of ["rh_published", "pah_published"]) {
         const into = join(w.root, `collections-${server}`);
-        const install = await galaxyInstall(w, vars, server, into);
+        const install = await recorded(galaxyInstall(w, vars, server, into));
         expect(install.code, install.stdout + install.stderr).toBe(0);
         expect(installed(into)).toBe(true);
         expectNoSecret(install.stdout + install.stderr, secrets);
@@ -118,7 +160,7 @@ describe("the GitHub Action's bundle, run as the runner runs it, against the san
 
   it("a replaced private hub token (a newer Load token): ::error::, exit 3", async () => {
     const old = sandbox.tokens.hub;
-    sandbox.hub.loadToken();
+    involved.add(sandbox.hub.loadToken());
     const w = ciWorld();
     const run = await runAction(w, {
       "private-hub-url": sandbox.urls.private.published,
@@ -155,17 +197,19 @@ describe("the GitHub Action's bundle, run as the runner runs it, against the san
       GITHUB_OUTPUT: w.githubOutput,
       HUB_SETUP_PRIVATE_HUB_TOKEN: sandbox.tokens.hub,
     };
-    const run = await runProcess(
-      process.execPath,
-      [
-        BIN,
-        "ci",
-        "--private-hub-url",
-        sandbox.urls.private.published,
-        "--repositories",
-        "published,community",
-      ],
-      { env, cwd: w.project },
+    const run = await recorded(
+      runProcess(
+        process.execPath,
+        [
+          BIN,
+          "ci",
+          "--private-hub-url",
+          sandbox.urls.private.published,
+          "--repositories",
+          "published,community",
+        ],
+        { env, cwd: w.project },
+      ),
     );
     expect(run.code, run.stdout + run.stderr).toBe(0);
     expectMaskedFirst(run.stdout, [sandbox.tokens.hub]);

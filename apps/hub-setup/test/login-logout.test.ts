@@ -5,11 +5,11 @@
  */
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startSandbox, type Sandbox } from "@hub-setup/sandbox";
 import { requireBuiltBin, runBin, type BinRun } from "./support/built-bin.js";
 import { throwAwayWorld, type Sandboxed } from "./support/temp-world.js";
-import { showsSecret } from "./support/tmux.js";
+import { showsSecret } from "@hub-setup/test-utils";
 
 let sandbox: Sandbox;
 beforeAll(async () => {
@@ -19,9 +19,34 @@ afterAll(async () => {
   await sandbox.close();
 });
 
+/** Every run of the bin in the current test, and every token the test involved. */
+const ran: BinRun[] = [];
+const involved = new Set<string>();
+beforeEach(() => {
+  ran.length = 0;
+  involved.clear();
+  involved.add(sandbox.tokens.hub);
+  involved.add(sandbox.tokens.offline);
+});
+// No run prints 12 characters of any token involved, on stdout or stderr, whatever the test asserted.
+afterEach(() => {
+  for (const [i, run] of ran.entries()) {
+    for (const token of involved) {
+      expect(showsSecret(run.stdout, token), `run ${i + 1}'s stdout shows a token`).toBe(false);
+      expect(showsSecret(run.stderr, token), `run ${i + 1}'s stderr shows a token`).toBe(false);
+    }
+  }
+});
+
+async function bin(args: readonly string[], world: Sandboxed, input?: string): Promise<BinRun> {
+  const run = await runBin(args, world, input);
+  ran.push(run);
+  return run;
+}
+
 function setUp(world: Sandboxed, token: string, store: "file" | "plaintext"): Promise<BinRun> {
   requireBuiltBin();
-  return runBin(
+  return bin(
     [
       "--no-interactive",
       "--hub",
@@ -58,18 +83,19 @@ describe("hub-setup login and logout (built bin, sandbox)", () => {
     const world = throwAwayWorld();
     const old = sandbox.tokens.hub;
     expect((await setUp(world, old, "file")).status).toBe(0);
-    expect((await runBin(["status"], world)).status).toBe(0);
+    expect((await bin(["status"], world)).status).toBe(0);
 
     const fresh = sandbox.hub.loadToken();
-    const broken = await runBin(["status"], world);
+    involved.add(fresh);
+    const broken = await bin(["status"], world);
     expect(broken.status, broken.stdout).toBe(3);
     expect(broken.stdout).toContain("→ with the new token: hub-setup login --server pah_published");
 
     // The old token is refused by the hub: nothing is stored, exit 3.
-    const refused = await runBin(["login", "--server", "pah_published", "--token-stdin"], world, `${old}\n`);
+    const refused = await bin(["login", "--server", "pah_published", "--token-stdin"], world, `${old}\n`);
     expect(refused.status, refused.stdout + refused.stderr).toBe(3);
 
-    const login = await runBin(["login", "--server", "pah_published", "--token-stdin"], world, `${fresh}\n`);
+    const login = await bin(["login", "--server", "pah_published", "--token-stdin"], world, `${fresh}\n`);
     expect(login.status, login.stdout + login.stderr).toBe(0);
     expect(login.stdout).toContain("accepts the");
     expect(login.stdout).toContain("stored it for pah_published");
@@ -77,14 +103,14 @@ describe("hub-setup login and logout (built bin, sandbox)", () => {
       expect(showsSecret(text, old)).toBe(false);
       expect(showsSecret(text, fresh)).toBe(false);
     }
-    const green = await runBin(["status"], world);
+    const green = await bin(["status"], world);
     expect(green.status, green.stdout).toBe(0);
     expect(green.stdout).toContain("all fine");
   }, 120_000);
 
   it("login without --server when several servers exist is a usage error naming them", async () => {
     const world = throwAwayWorld();
-    const run = await runBin(
+    const run = await bin(
       [
         "--no-interactive",
         "--hub",
@@ -104,7 +130,7 @@ describe("hub-setup login and logout (built bin, sandbox)", () => {
       `${sandbox.tokens.hub}\n`,
     );
     expect(run.status, run.stderr).toBe(0);
-    const login = await runBin(["login", "--token-stdin"], world, `${sandbox.tokens.hub}\n`);
+    const login = await bin(["login", "--token-stdin"], world, `${sandbox.tokens.hub}\n`);
     expect(login.status).toBe(2);
     expect(login.stderr).toContain("login: which server? ");
     expect(login.stderr).toContain("pah_published, pah_community");
@@ -119,7 +145,7 @@ describe("hub-setup login and logout (built bin, sandbox)", () => {
     expect((await setUp(world, token, "file")).status).toBe(0);
     expect(filesHolding(world.root, token).length).toBeGreaterThanOrEqual(2);
 
-    const out = await runBin(["logout", "--server", "pah_published", "--remove-server"], world);
+    const out = await bin(["logout", "--server", "pah_published", "--remove-server"], world);
     expect(out.status, out.stdout + out.stderr).toBe(0);
     expect(out.stdout).toContain("pah_published: token removed from the file store");
     expect(out.stdout).toContain("removed pah_published from");
@@ -131,20 +157,20 @@ describe("hub-setup login and logout (built bin, sandbox)", () => {
     expect(cfg).not.toMatch(/server_list\s*=.*pah_published/);
 
     // Nothing left to log out of: still exit 0, and it says so.
-    const again = await runBin(["logout", "--all"], world);
+    const again = await bin(["logout", "--all"], world);
     expect(again.status, again.stderr).toBe(0);
   }, 120_000);
 
   it("logout without consent keeps the section and says how to remove it", async () => {
     const world = throwAwayWorld();
     expect((await setUp(world, sandbox.tokens.hub, "file")).status).toBe(0);
-    const out = await runBin(["logout"], world);
+    const out = await bin(["logout"], world);
     expect(out.status, out.stderr).toBe(0);
     expect(out.stdout).toContain("Kept [galaxy_server.pah_published]");
     expect(out.stdout).toContain("hub-setup logout --remove-server");
     expect(readFileSync(join(world.home, ".ansible.cfg"), "utf8")).toContain("[galaxy_server.pah_published]");
     expect(filesHolding(world.root, sandbox.tokens.hub)).toEqual([]);
-    const status = await runBin(["status", "--offline"], world);
+    const status = await bin(["status", "--offline"], world);
     expect(status.stdout).toContain("hub-setup login --server pah_published");
   }, 120_000);
 });

@@ -101,4 +101,20 @@ describe("planFileFix", () => {
     expect(plan.text).toBe(text);
     expect(plan.manual[0]?.why).toContain("Ansible refuses this file");
   });
+
+  it("outside ansible.cfg: drops a commented-out secret, and names the line and variable of one it leaves", () => {
+    const v = "ANSIBLE_GALAXY_SERVER_PAH_TOKEN";
+    const plan = planFileFix(".env", `# ${v}=${hub}\n${v}=${hub}\n`);
+    expect(plan.moves).toEqual([]);
+    expect(plan.droppedComments).toEqual([1]);
+    expect(plan.text).toBe(`${v}=${hub}\n`);
+    expect(plan.manual).toEqual([
+      {
+        line: 2,
+        kind: "hub token",
+        where: `line 2 (an env file), variable ${v}`,
+        why: "--fix moves tokens out of ansible.cfg files only: take the value out of this file as the check's fix for it says",
+      },
+    ]);
+  });
 });

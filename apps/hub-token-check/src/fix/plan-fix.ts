@@ -6,7 +6,8 @@ import {
   serverIdOf,
   unquoteSecretValue as unquote,
 } from "@hub-setup/core";
-import { isInUrl } from "../report/result.js";
+import { fileTypeOf } from "../report/file-type.js";
+import { isInUrl, whereSentence } from "../report/result.js";
 import type { Finding } from "../scan/finding.js";
 import { scanConfigText } from "../scan/scan-config.js";
 
@@ -32,7 +33,9 @@ function dropLines(text: string, lines: ReadonlySet<number>): string {
 }
 
 function manualFor(f: Finding, why: string): ManualFix {
-  return { line: f.line, kind: f.kind, where: f.section == null ? "(no section)" : `[${f.section}]`, why };
+  const ini = fileTypeOf(f) === "ini";
+  const where = !ini ? whereSentence(f) : f.section == null ? "(no section)" : `[${f.section}]`;
+  return { line: f.line, kind: f.kind, where, why };
 }
 
 /** Why a value finding cannot be moved into the store, or undefined when it can. */
@@ -48,7 +51,19 @@ function notMovable(f: Finding): string | undefined {
   }
   if (id !== undefined && f.key === "token")
     return "its server id has no exportable variable: run `hub-setup` to rename the server and move the token";
+  if (fileTypeOf(f) !== "ini")
+    return "--fix moves tokens out of ansible.cfg files only: take the value out of this file as the check's fix for it says";
   return "not a galaxy server's token: remove it by hand (run `hub-setup` for hub tokens)";
+}
+
+/**
+ * What `--fix` would do with a finding, as planFileFix decides it: move its token into the store, drop
+ * its commented-out line, or nothing (left to the user). Backup copies are the caller's to rule out.
+ */
+export function fixAction(f: Finding): "move" | "drop" | undefined {
+  if (f.place === "comment") return "drop";
+  if (f.place === "text") return undefined;
+  return notMovable(f) === undefined ? "move" : undefined;
 }
 
 /**

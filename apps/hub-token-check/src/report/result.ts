@@ -1,5 +1,6 @@
 import type { Finding, FindingKind, Note, Skipped } from "../scan/finding.js";
 import { isBackupCopy, isTempCopy } from "../source/candidate.js";
+import { fileTypeOf, textFixSentence, textWhere } from "./file-type.js";
 import { shellQuote } from "./shell-quote.js";
 
 /** Everything one run found, ready for a formatter. Holds no secret, only redacted forms. */
@@ -29,18 +30,27 @@ export function isInUrl(kind: FindingKind): boolean {
   return kind === "password in url" || kind === "token in url";
 }
 
-/** The fix in words, for people. */
-export function fixSentence(f: Pick<Finding, "fix" | "path" | "kind">): string {
+/** The fix in words, for people: for an INI file by its section and key, for others by file type. */
+export function fixSentence(f: Pick<Finding, "fix" | "path" | "kind" | "section">): string {
   if (isBackupCopy(f.path)) return backupFixSentence(f.path);
-  const remove = isInUrl(f.kind)
-    ? "drop it from the URL (keep the URL without it)"
-    : "remove it from the file";
+  const inUrl = isInUrl(f.kind);
+  if (fileTypeOf(f) !== "ini") {
+    return textFixSentence(
+      f,
+      inUrl ? "drop it from the URL (keep the URL without it)" : "take the value out of this file",
+    );
+  }
+  const remove = inUrl ? "drop it from the URL (keep the URL without it)" : "remove it from the file";
   return f.fix === "hub-setup"
     ? `${remove} and run \`hub-setup\`, which keeps the token in the secret store`
     : `${remove} and set ${f.fix} in the environment instead (\`hub-setup\` can keep it in the secret store and export it for you)`;
 }
 
-export function whereSentence(f: Pick<Finding, "section" | "key" | "place">): string {
+/** Where the finding is: an INI file's section and key, another file's line and variable or key. */
+export function whereSentence(
+  f: Pick<Finding, "path" | "line" | "section" | "key" | "fix" | "place">,
+): string {
+  if (fileTypeOf(f) !== "ini") return textWhere(f);
   const section = f.section == null ? "before any section" : `[${f.section}]`;
   if (f.place === "comment")
     return `${section}, in a commented-out ${f.key ?? "line"} (a comment in git is still a leak)`;

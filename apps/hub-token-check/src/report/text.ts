@@ -1,3 +1,4 @@
+import { fixAction } from "../fix/plan-fix.js";
 import type { Finding } from "../scan/finding.js";
 import { isBackupCopy } from "../source/candidate.js";
 import { fixSentence, whereSentence, type CheckResult } from "./result.js";
@@ -8,15 +9,30 @@ function plural(n: number, one: string, many = `${one}s`): string {
 
 /**
  * What to do about all of it: `--fix` (run as `fixCommand`, the form that works where this run came
- * from) for the files it fixes; a backup copy it leaves alone, so that one is deleted instead.
+ * from) only when it fixes at least one finding, and saying what it does to them; a backup copy it
+ * leaves alone, so that one is deleted instead; the rest by the fix printed under each.
  */
 function closingAdvice(findings: readonly Finding[], fixCommand: string): string[] {
   const backups = new Set(findings.filter((f) => isBackupCopy(f.path)).map((f) => f.path)).size;
   const deleteThem = "delete them, or keep them out of git (each one's fix above)";
   if (findings.every((f) => isBackupCopy(f.path)))
     return [`  These are backup copies, which \`--fix\` leaves alone: ${deleteThem}.`];
+  const actions = findings.filter((f) => !isBackupCopy(f.path)).map(fixAction);
+  const moves = actions.includes("move");
+  if (!moves && !actions.includes("drop")) {
+    return [
+      "  Take each value out of its file as its fix above says, then `git add` the files again.",
+      ...(backups > 0 ? [`  The ${plural(backups, "backup copy", "backup copies")}: ${deleteThem}.`] : []),
+    ];
+  }
+  const does = moves
+    ? "moves the tokens into the secret store and out of the files"
+    : "deletes the commented-out secrets from the files";
   return [
-    `  \`${fixCommand}\` moves the tokens into the secret store and out of the files; then \`git add\` them again.`,
+    `  \`${fixCommand}\` ${does}; then \`git add\` them again.`,
+    ...(actions.includes(undefined)
+      ? ["  It leaves the other findings to you: take each value out as its fix above says."]
+      : []),
     ...(backups > 0
       ? [`  It leaves the ${plural(backups, "backup copy", "backup copies")} alone: ${deleteThem}.`]
       : []),
