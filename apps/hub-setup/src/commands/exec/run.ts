@@ -7,7 +7,7 @@ import type { Env, SpawnPort } from "../../ports.js";
 import type { Prompter } from "../../prompter/prompter.js";
 import { tokenLeakingDebug } from "./node-debug.js";
 import { EXEC } from "./spec.js";
-import { tokenEnvironment } from "../../servers/token-env.js";
+import { tokenEnvironment, withheldMessage } from "../../servers/token-env.js";
 import { loadWorkspace, rebindNow, type WorkspacePorts } from "../../servers/workspace.js";
 
 export type ExecDeps = WorkspacePorts & {
@@ -69,10 +69,15 @@ export async function runExec(argv: readonly string[], deps: ExecDeps): Promise<
   const workspace = await loadWorkspace(deps, {
     allowNewOrigin: parsed.allowNewOrigin,
     prompter: parsed.noInteractive ? undefined : deps.prompter,
+    bindsAt: "now",
   });
-  const { variables, notes } = tokenEnvironment(workspace.views, workspace.storedIds, deps.env);
+  const { variables, notes, withheld } = tokenEnvironment(workspace.views, workspace.storedIds, deps.env);
   for (const note of notes) deps.stderr(`hub-setup exec: ${note}\n`);
   await rebindNow(workspace, (text) => deps.stderr(`hub-setup exec: ${text}`));
+  if (withheld.length > 0) {
+    deps.stderr(`hub-setup exec: ${withheldMessage(withheld, "the command was not started")}\n`);
+    return EXIT.CONFIG;
+  }
   if (deps.signal.aborted) return EXIT.CANCELLED;
   const leak = variables.length > 0 ? tokenLeakingDebug(deps.env) : undefined;
   if (leak !== undefined) {
