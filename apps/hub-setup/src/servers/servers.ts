@@ -90,7 +90,10 @@ export type StoredBinding = {
 /** status and refresh bind a token to new origins once a hub or the SSO accepts it; exec and env at once. */
 export type BindsAt = "accepted" | "now";
 
-const BOUND_WHEN: Record<BindsAt, string> = { accepted: "bound there once accepted", now: "bound there at once" };
+const BOUND_WHEN: Record<BindsAt, string> = {
+  accepted: "bound there once accepted",
+  now: "bound there at once",
+};
 
 /** What to do about a withheld token, worded for when the command binds a new origin. */
 export function allowNewOriginHint(bindsAt: BindsAt): string {
