@@ -56,5 +56,5 @@ export function tokenEnvironment(
  */
 export function withheldMessage(ids: readonly string[], outcome: string): string {
   const which = ids.length === 1 ? `server ${ids[0] ?? ""}` : `servers ${ids.join(", ")}`;
-  return `the stored token for ${which} was withheld: the ansible.cfg read here points it at other origins than where it was verified, so ${outcome}. Run \`hub-setup\` for that server, or run this again with --allow-new-origin, or answer yes when asked in a terminal`;
+  return `the stored token for ${which} was withheld: it would go where the ansible.cfg read here points its server, which is not where it may be sent (why: above), so ${outcome}. Run \`hub-setup\` for that server, or run this again with --allow-new-origin, or answer yes when asked in a terminal`;
 }

@@ -74,16 +74,16 @@ export async function runExec(argv: readonly string[], deps: ExecDeps): Promise<
   const { variables, notes, withheld } = tokenEnvironment(workspace.views, workspace.storedIds, deps.env);
   for (const note of notes) deps.stderr(`hub-setup exec: ${note}\n`);
   await rebindNow(workspace, (text) => deps.stderr(`hub-setup exec: ${text}`));
-  if (withheld.length > 0) {
-    deps.stderr(`hub-setup exec: ${withheldMessage(withheld, "the command was not started")}\n`);
-    return EXIT.CONFIG;
-  }
   if (deps.signal.aborted) return EXIT.CANCELLED;
   const leak = variables.length > 0 ? tokenLeakingDebug(deps.env) : undefined;
   if (leak !== undefined) {
     throw new HubSetupError("USAGE", leak, {
       hint: "unset NODE_DEBUG (or leave child_process out of it) and run again",
     });
+  }
+  if (withheld.length > 0) {
+    deps.stderr(`hub-setup exec: ${withheldMessage(withheld, "the command was not started")}\n`);
+    return EXIT.CONFIG;
   }
 
   const env: Record<string, string> = {};
