@@ -98,6 +98,37 @@ export default tseslint.config(
     },
   },
   {
+    // Rule 5 (ARCHITECTURE.md): hub-setup's commands reach files, the OS and other processes only
+    // through src/adapters/ (typed by ports.ts), so tests can hand them fakes. Repeats the rule above
+    // for `process`: a later block's no-restricted-imports replaces, not adds to, an earlier one.
+    files: ["apps/hub-setup/src/commands/**/*.ts"],
+    ignores: ["**/*.test.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: [
+            ...["node:process", "process"].map((name) => ({
+              name,
+              message: "only bin.ts touches process; take it from the context",
+            })),
+            ...["fs", "fs/promises", "child_process"].flatMap((m) =>
+              [`node:${m}`, m].map((name) => ({
+                name,
+                message: "commands reach I/O only through src/adapters/ (ARCHITECTURE.md rule 5)",
+              })),
+            ),
+            ...["node:os", "os"].map((name) => ({
+              name,
+              importNames: ["homedir", "tmpdir", "userInfo", "hostname"],
+              message: "commands reach the OS only through src/adapters/ (home.ts, files.ts)",
+            })),
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ["**/*.mjs", "**/*.js"],
     ...tseslint.configs.disableTypeChecked,
     languageOptions: {

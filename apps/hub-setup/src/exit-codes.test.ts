@@ -40,4 +40,41 @@ describe("hub-setup's exit codes", () => {
       paragraph(commands, "- **Exit codes** (all of hub-setup):").split("\n- **Signals.**")[0] ?? "";
     expect(codesListed(list).sort((a, b) => a - b)).toEqual(codes);
   });
+
+  it("the README's per-command rows name the codes docs/commands.md gives each command", () => {
+    const readme = readFileSync(join(repoRoot, "README.md"), "utf8");
+    const commands = readFileSync(join(repoRoot, "apps", "hub-setup", "docs", "commands.md"), "utf8");
+    const known = new Set<number>(codes);
+    const setOf = (text: string) =>
+      [
+        ...new Set(
+          [...text.replaceAll("**", "").matchAll(/(?:^|[\s·:|])(\d{1,3})\s+[a-z(`$]/gi)]
+            .map((m) => Number(m[1]))
+            .filter((c) => known.has(c)),
+        ),
+      ].sort((a, b) => a - b);
+    // README row → the heading of that command's section in commands.md.
+    const sections: Record<string, string> = {
+      "`status`": "## `hub-setup status",
+      "`login`": "## `hub-setup login",
+      "`logout`": "## `hub-setup logout",
+      "`refresh`": "## `hub-setup refresh",
+      "`exec -- cmd`": "## `hub-setup exec",
+      "`env`": "## `hub-setup env",
+      "`shell-init`": "## `hub-setup shell-init",
+      "`schedule`": "## `hub-setup schedule",
+      "`ci`": "## `hub-setup ci",
+      "`controller push`": "## `hub-setup controller push",
+    };
+    for (const [row, heading] of Object.entries(sections)) {
+      const line = readme.split("\n").find((l) => l.startsWith(`| ${row} `));
+      expect(line, `README has no row for ${row}`).toBeDefined();
+      const at = commands.indexOf(heading);
+      expect(at, `commands.md has no section ${heading}`).toBeGreaterThanOrEqual(0);
+      const next = commands.indexOf("\n## ", at + 1);
+      const section = commands.slice(at, next === -1 ? undefined : next);
+      const documented = paragraph(section, "Exit codes:");
+      expect(setOf(line ?? ""), row).toEqual(setOf(documented));
+    }
+  });
 });

@@ -24,6 +24,11 @@ export type CommandSpec<F extends FlagOptions = FlagOptions> = {
   positionals?: "refuse" | "command";
   /** Usage errors say "<name>: …" and point at `hub-setup <name> --help`; the default command says neither. */
   isDefault?: boolean;
+  /**
+   * Its first argument names a subcommand (`controller push`, `ee build`): called with no argument at
+   * all, dispatch prints its help to stderr and exits 2 (a usage error), without loading it.
+   */
+  subcommands?: readonly string[];
 };
 
 const HELP = { help: { type: "boolean", short: "h" } } as const;

@@ -31,6 +31,17 @@ describe("main", () => {
     expect(help).toContain("130 cancelled");
   });
 
+  it("a command with subcommands (ee, controller) called without one is a usage error: its help on stderr, exit 2", async () => {
+    for (const name of ["ee", "controller"]) {
+      const io = memoryIo();
+      expect(await main([name], ctx(io)), name).toBe(EXIT.USAGE);
+      expect(io.out.join(""), name).toBe("");
+      const err = io.err.join("");
+      expect(err, name).toContain(`hub-setup ${name}: which one?`);
+      expect(err, name).toContain(`Usage: hub-setup ${name}`);
+    }
+  });
+
   it("gives a usage error for an unknown command", async () => {
     const io = memoryIo();
     expect(await main(["frobnicate"], ctx(io))).toBe(EXIT.USAGE);

@@ -31,6 +31,13 @@ export async function main(argv: readonly string[], ctx: AppContext): Promise<nu
         hint: "run `hub-setup --help` for the commands",
       });
     }
+    if (named?.subcommands !== undefined && rest.length === 0) {
+      // `hub-setup ee` alone asks nothing of ee: a usage error, as any other missing argument is.
+      ctx.io.stderr(
+        `hub-setup ${named.name}: which one? ${named.subcommands.map((s) => `\`${named.name} ${s}\``).join(", ")}\n\n${named.usage}`,
+      );
+      return EXIT.USAGE;
+    }
     return await runCommand(command, named === undefined ? [...argv] : rest, ctx);
   } catch (error) {
     return report(error, ctx.io, named);

@@ -3,7 +3,7 @@ import type { CommandModule } from "./context.js";
 import { CI } from "./commands/ci/spec.js";
 import { CONTROLLER } from "./commands/controller/spec.js";
 import { DEMO } from "./commands/demo/spec.js";
-import { EE } from "./commands/ee/spec.js";
+import { EE, EE_BUILD, EE_PREPARE, EE_SECRET } from "./commands/ee/spec.js";
 import { ENV } from "./commands/env/spec.js";
 import { EXEC } from "./commands/exec/spec.js";
 import { LOGIN } from "./commands/login/spec.js";
@@ -34,10 +34,14 @@ export const COMMANDS: readonly CommandEntry[] = [
   { ...EXEC, load: () => import("./commands/exec/index.js") },
   { ...ENV, load: () => import("./commands/env/index.js") },
   { ...SHELL_INIT, load: () => import("./commands/shell-init/index.js") },
-  { ...EE, load: () => import("./commands/ee/index.js") },
+  {
+    ...EE,
+    subcommands: [EE_BUILD, EE_PREPARE, EE_SECRET].map((spec) => spec.name.replace(/^ee /, "")),
+    load: () => import("./commands/ee/index.js"),
+  },
   { ...SCHEDULE, load: () => import("./commands/schedule/index.js") },
   { ...CI, load: () => import("./commands/ci/index.js") },
-  { ...CONTROLLER, load: () => import("./commands/controller/index.js") },
+  { ...CONTROLLER, subcommands: ["push"], load: () => import("./commands/controller/index.js") },
   { ...SANDBOX, load: () => import("./commands/sandbox/index.js") },
   { ...DEMO, load: () => import("./commands/demo/index.js") },
 ];

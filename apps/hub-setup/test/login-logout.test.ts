@@ -134,7 +134,7 @@ describe("hub-setup login and logout (built bin, sandbox)", () => {
     expect(login.status).toBe(2);
     expect(login.stderr).toContain("login: which server? ");
     expect(login.stderr).toContain("pah_published, pah_community");
-    expect(login.stderr).toContain("--server pah_published");
+    expect(login.stderr).toContain("pass --server <id> (one of: pah_published, pah_community)");
   }, 120_000);
 
   it("logout --remove-server leaves no trace of the token in the store, ansible.cfg or any backup", async () => {

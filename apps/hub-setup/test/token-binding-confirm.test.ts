@@ -217,6 +217,7 @@ describe("a stored token whose server moved, in a terminal", () => {
 
   it("exec: no leaves it out of the child's environment; yes hands it on and binds it at once", async () => {
     const no = await exec([], answer(false));
+    expect(no.code, "a withheld token is a configuration problem").toBe(EXIT.CONFIG);
     expect(no.childEnv[VAR]).toBeUndefined();
     expect(no.err).toContain("it is not sent there");
     expect(await boundTo("rh", sandbox.tokens.offline)).toEqual(OLD);
@@ -232,7 +233,7 @@ describe("a stored token whose server moved, in a terminal", () => {
 
   it("env: no prints no line for it; yes prints it and binds it at once", async () => {
     const no = await env([], answer(false));
-    expect(no.code).toBe(EXIT.OK);
+    expect(no.code, "a withheld token is a configuration problem").toBe(EXIT.CONFIG);
     expect(no.out).not.toContain(sandbox.tokens.offline);
     expect(no.err).toContain("it is not sent there");
 

@@ -107,7 +107,7 @@ async function execEnv(argv: string[] = []) {
     stdout: () => undefined,
     stderr: (text) => void err.push(text),
   });
-  return { code, childEnv: spawned[0] ?? {}, err: err.join("") };
+  return { code, childEnv: spawned[0] ?? {}, started: spawned.length > 0, err: err.join("") };
 }
 
 function sentAnywhere(token: string): Seen[] {
@@ -147,6 +147,25 @@ describe("a project's ansible.cfg that points a stored token's server id elsewhe
     expect(code).toBe(EXIT.USAGE);
     expect(ctx.io.err.join("")).toContain("it is not sent there");
     expect(sentAnywhere(sandbox.tokens.offline)).toEqual([]);
+  });
+
+  it("exec and env exit 5, say the token was withheld and what to do; exec does not start the command", async () => {
+    const e = await execEnv();
+    expect(e.code).toBe(EXIT.CONFIG);
+    expect(e.started).toBe(false);
+    expect(e.err).toContain("the stored token for server rh was withheld");
+    expect(e.err).toContain("the command was not started");
+    const printed = await cmd(env, []);
+    expect(printed.code).toBe(EXIT.CONFIG);
+    expect(printed.out).toBe("");
+    expect(printed.err).toContain("the stored token for server rh was withheld");
+    expect(printed.err).not.toContain("nothing to set");
+    for (const err of [e.err, printed.err]) {
+      expect(err).toContain("--allow-new-origin");
+      expect(err).toContain("answer yes");
+      expect(err).toContain("bound there at once");
+      expect(err).not.toContain("once accepted");
+    }
   });
 
   it("exec does not put it in the child's environment, and env does not print it", async () => {

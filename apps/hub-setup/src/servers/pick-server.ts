@@ -10,7 +10,14 @@ import { safeArg } from "../safe-arg.js";
 export async function pickServer(
   config: LoadedConfig,
   given: string | undefined,
-  ask: { prompter: Prompter; interactive: boolean; question: string; command: string },
+  ask: {
+    prompter: Prompter;
+    interactive: boolean;
+    question: string;
+    command: string;
+    /** The command also takes --all (logout): the hint offers it. */
+    orAll?: boolean;
+  },
 ): Promise<string> {
   const where = config.path ?? "ansible.cfg";
   const ids = config.servers.filter((s) => s.url !== undefined).map((s) => s.id);
@@ -21,18 +28,20 @@ export async function pickServer(
       { hint: "run `hub-setup` first to connect a hub" },
     );
   }
+  // Every id to choose from: naming just one would read as the answer.
+  const hint = `pass --server <id> (one of: ${ids.join(", ")})${ask.orAll === true ? ", or --all" : ""}`;
   if (given !== undefined) {
     if (ids.includes(given)) return given;
     throw new HubSetupError(
       "USAGE",
       `${ask.command}: no server ${safeArg(JSON.stringify(given))} in ${where} (it has ${ids.join(", ")})`,
-      { hint: `pass --server ${ids[0] ?? "<id>"}` },
+      { hint },
     );
   }
   if (ids.length === 1) return ids[0]!;
   if (!ask.interactive) {
     throw new HubSetupError("USAGE", `${ask.command}: which server? ${where} has ${ids.join(", ")}`, {
-      hint: `pass --server ${ids[0] ?? "<id>"}`,
+      hint,
     });
   }
   return ask.prompter.select({

@@ -79,10 +79,28 @@ export type ServerView = {
  * What the binding rule said of a server's stored token, and whether the person allowed a new origin
  * (`confirmed`: by answering yes in a terminal rather than by --allow-new-origin).
  */
-export type StoredBinding = { check: BindingCheck; allowNewOrigin: boolean; confirmed?: boolean };
+export type StoredBinding = {
+  check: BindingCheck;
+  allowNewOrigin: boolean;
+  confirmed?: boolean;
+  /** When an allowed new origin is bound: once a hub accepts the token (status, refresh), or at once (exec, env). */
+  bindsAt?: BindsAt;
+};
 
-export const ALLOW_NEW_ORIGIN_HINT =
-  "if that is where you loaded the token, run this again with --allow-new-origin (it is sent there and bound there once accepted), or run `hub-setup` for this server; otherwise the project's ansible.cfg is pointing your token elsewhere";
+/** status and refresh bind a token to new origins once a hub or the SSO accepts it; exec and env at once. */
+export type BindsAt = "accepted" | "now";
+
+const BOUND_WHEN: Record<BindsAt, string> = {
+  accepted: "bound there once accepted",
+  now: "bound there at once",
+};
+
+/** What to do about a withheld token, worded for when the command binds a new origin. */
+export function allowNewOriginHint(bindsAt: BindsAt): string {
+  return `if that is where you loaded the token, run this again with --allow-new-origin (it is sent there and ${BOUND_WHEN[bindsAt]}), or run \`hub-setup\` for this server; otherwise the project's ansible.cfg is pointing your token elsewhere`;
+}
+
+export const ALLOW_NEW_ORIGIN_HINT = allowNewOriginHint("accepted");
 
 /** Red Hat SSO's token endpoint (reference §8), named in advice only. */
 const RED_HAT_TOKEN_URL = "https://sso.redhat.com/auth/realms/redhat-external/protocol/openid-connect/token";
@@ -204,6 +222,7 @@ function bindingProblems(
   problems: Problem[];
 } {
   const { check, allowNewOrigin, confirmed } = binding;
+  const bindsAt = binding.bindsAt ?? "accepted";
   const problems: Problem[] = [];
   const current = currentBinding(server);
   if (check.ok) return { send: true, rebind: undefined, problems };
@@ -211,14 +230,14 @@ function bindingProblems(
     const was = check.bound === undefined ? "no recorded origin" : describeBinding(check.bound);
     problems.push({
       severity: "warning",
-      message: `${confirmed === true ? "you answered yes" : "--allow-new-origin"}: the stored token goes to ${describeBinding(current)} (it was bound to ${was}); it is bound there once accepted`,
+      message: `${confirmed === true ? "you answered yes" : "--allow-new-origin"}: the stored token goes to ${describeBinding(current)} (it was bound to ${was}); it is ${BOUND_WHEN[bindsAt]}`,
     });
     return { send: true, rebind: current, problems };
   }
   problems.push({
     severity: "error",
     failure: "config",
-    message: `${check.message}: ${ALLOW_NEW_ORIGIN_HINT}`,
+    message: `${check.message}: ${allowNewOriginHint(bindsAt)}`,
   });
   return { send: false, rebind: undefined, problems };
 }
@@ -287,6 +306,8 @@ export type ViewOptions = {
    * withheld because its server moved is sent if the person says so, server by server, once each.
    */
   prompter?: Prompter | undefined;
+  /** When a new origin is bound (the hint's wording): "accepted" (default; status, refresh) or "now" (exec, env). */
+  bindsAt?: BindsAt;
 };
 
 /** Whether to ask about a server's stored token: it is what would be sent, and only a move withholds it. */
@@ -303,15 +324,16 @@ async function storedBinding(
   options: ViewOptions,
 ): Promise<StoredBinding> {
   const allowNewOrigin = options.allowNewOrigin === true;
+  const bindsAt = options.bindsAt ?? "accepted";
   const current = askable(server, found);
   if (allowNewOrigin || options.prompter === undefined || current === undefined || found.check.ok) {
-    return { check: found.check, allowNewOrigin };
+    return { check: found.check, allowNewOrigin, bindsAt };
   }
   const yes = await confirmNewOrigin(options.prompter, server.id, found.check, current, {
     url: server.url?.value,
     authUrl: server.authUrl?.value,
   });
-  return { check: found.check, allowNewOrigin: yes, confirmed: yes };
+  return { check: found.check, allowNewOrigin: yes, confirmed: yes, bindsAt };
 }
 
 export async function viewServers(

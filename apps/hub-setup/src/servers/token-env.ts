@@ -1,4 +1,4 @@
-import { ALLOW_NEW_ORIGIN_HINT, type ServerView } from "./servers.js";
+import { allowNewOriginHint, type ServerView } from "./servers.js";
 import type { Env } from "../ports.js";
 
 export type TokenVariable = { name: string; value: string; serverId: string };
@@ -8,6 +8,8 @@ export type TokenEnvironment = {
   variables: TokenVariable[];
   /** What the user should know (never a token): a variable they set that wins, store ids unused here. */
   notes: string[];
+  /** Servers whose stored token is withheld (their server moved): a configuration problem, exit 5. */
+  withheld: string[];
 };
 
 /**
@@ -21,8 +23,13 @@ export function tokenEnvironment(
 ): TokenEnvironment {
   const variables: TokenVariable[] = [];
   const notes: string[] = [];
+  const withheld: string[] = [];
   for (const view of views) {
-    if (view.withheld !== undefined) notes.push(`${view.withheld}: ${ALLOW_NEW_ORIGIN_HINT}`);
+    if (view.withheld !== undefined) {
+      // exec and env bind a new origin at once (rebindNow), not once a hub accepts the token.
+      notes.push(`${view.withheld}: ${allowNewOriginHint("now")}`);
+      withheld.push(view.id);
+    }
     if (view.adopted !== undefined) notes.push(`${view.id}: ${view.adopted}`);
     if (view.basicAuth || view.token === undefined) continue;
     const alreadySet = (env[view.token.envVar] ?? "") !== "";
@@ -40,5 +47,14 @@ export function tokenEnvironment(
       `the store also holds tokens for ${unused.join(", ")}, which the ansible.cfg read here does not list`,
     );
   }
-  return { variables, notes };
+  return { variables, notes, withheld };
+}
+
+/**
+ * Why exec and env stop (exit 5) when a stored token is withheld: running on without it would only fail
+ * later (a 401 from the hub), so a withheld token is a configuration problem, as in status and refresh.
+ */
+export function withheldMessage(ids: readonly string[], outcome: string): string {
+  const which = ids.length === 1 ? `server ${ids[0] ?? ""}` : `servers ${ids.join(", ")}`;
+  return `the stored token for ${which} was withheld: it would go where the ansible.cfg read here points its server, which is not where it may be sent (why: above), so ${outcome}. Run \`hub-setup\` for that server, or run this again with --allow-new-origin, or answer yes when asked in a terminal`;
 }

@@ -79,6 +79,22 @@ describe("mintHubToken", () => {
     expect(http.requests).toHaveLength(1);
   });
 
+  it("a password given as the user name is not named in the 401 or 403 message", async () => {
+    for (const status of [401, 403]) {
+      const http = port().on({ method: "POST", url: ENDPOINT }, reply.json(status, { errors: [] }));
+      const e: unknown = await mintHubToken({
+        serverUrl: SERVER,
+        username: PASSWORD,
+        password: PASSWORD,
+        http,
+      }).catch((x: unknown) => x);
+      expect(e).toBeInstanceOf(HubSetupError);
+      const text = `${(e as HubSetupError).message} ${(e as HubSetupError).hint ?? ""}`;
+      expect(text).not.toContain(PASSWORD);
+      expect(text).toContain("the user name given (it holds the password, so it is not shown)");
+    }
+  });
+
   it("403: the user may not (HUB_FORBIDDEN)", async () => {
     const http = port().on({ method: "POST", url: ENDPOINT }, reply.json(403, { errors: [] }));
     const e = await failure(http);

@@ -74,7 +74,11 @@ export async function mintHubToken(opts: MintHubTokenOptions): Promise<string> {
     const d = describeNetworkFailure(WHO, where, { kind: "error", error, attempts: 1 });
     throw new HubSetupError("NETWORK", d.message, { hint: d.hint });
   }
-  const user = JSON.stringify(opts.username);
+  // People put the password in the user name's place: a user name that holds it is not quoted.
+  const user =
+    opts.password !== "" && opts.username.includes(opts.password)
+      ? "the user name given (it holds the password, so it is not shown)"
+      : JSON.stringify(opts.username);
   if (res.status === 401) {
     throw new HubSetupError(
       "TOKEN_REJECTED",

@@ -127,6 +127,16 @@ describe("configureCi on GitHub Actions", () => {
     expect(h.fake.asked).toEqual([]);
   });
 
+  it("outside GitHub, a usage error names hub-setup ci once: `hub-setup ci: usage: …`", async () => {
+    const h = harness();
+    const shell: CiMode = { kind: "shell", shell: "sh" };
+    const code = await configureCi({ offlineToken: OFFLINE, serverIds: "a,b" }, ACTION_NAMES, shell, h.deps);
+    expect(code).toBe(EXIT.USAGE);
+    const err = h.err.join("");
+    expect(err).toMatch(/^hub-setup ci: usage: the server-ids input names 2 servers/);
+    expect(err.split("hub-setup ci").length - 1, err).toBe(1);
+  });
+
   it("without $GITHUB_ENV it fails plainly rather than print the tokens", async () => {
     const h = harness();
     const mode: CiMode = { kind: "github", envFile: undefined, outputFile: undefined };

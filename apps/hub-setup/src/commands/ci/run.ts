@@ -45,7 +45,11 @@ function sayer(mode: CiMode, deps: CiDeps, secrets: readonly string[]): Say {
   }
   return {
     info: (text) => deps.stderr(`hub-setup ci: ${clean(text)}\n`),
-    failure: (message, title) => deps.stderr(`hub-setup ci: ${clean(title)}: ${clean(message)}\n`),
+    failure: (message, title) => {
+      // Titles are written for GitHub's annotations ("hub-setup ci: usage"): here the prefix says it once.
+      const what = clean(title).replace(/^hub-setup ci(?::\s*|$)/, "");
+      deps.stderr(`hub-setup ci: ${what === "" ? "" : `${what}: `}${clean(message)}\n`);
+    },
   };
 }
 

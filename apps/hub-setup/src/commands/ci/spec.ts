@@ -1,12 +1,15 @@
 import type { CommandSpec } from "../../flags.js";
+import { usageCall } from "../../usage-line.js";
+
+const SYNOPSIS =
+  "ci [--shell sh|fish|powershell] [--cloud-url URL] [--auth-url URL] [--private-hub-url URL] [--repositories LIST] [--server-ids LIST]";
 
 /** `hub-setup ci`: its flags and usage, declared once (the registry and the parser read them). */
 export const CI = {
   name: "ci",
-  synopsis: "ci [--shell sh|fish|powershell] [--cloud-url URL] [--private-hub-url URL] …",
+  synopsis: SYNOPSIS,
   summary: "configure the current CI job from tokens in its environment (no ansible.cfg)",
-  usage: `Usage: hub-setup ci [--shell sh|fish|powershell] [--cloud-url URL] [--auth-url URL]
-                    [--private-hub-url URL] [--repositories LIST] [--server-ids LIST]
+  usage: `${usageCall(SYNOPSIS)}
 
 Configures ansible-galaxy for the rest of a CI job from tokens in the job's secrets, with no
 ansible.cfg: checks each token once against its hub (a Red Hat offline token is refreshed, which also

@@ -1,12 +1,15 @@
 import type { CommandSpec } from "../../flags.js";
+import { usageCall } from "../../usage-line.js";
+
+const SYNOPSIS =
+  "controller push --credential NAME [--organization ORG] [--server ID] [--controller-url URL] [--first]";
 
 /** `hub-setup controller push`: its flags and usage, declared once (the registry and the parser read them). */
 export const CONTROLLER = {
   name: "controller",
-  synopsis: "controller push --credential NAME [--organization ORG] [--server ID] [--controller-url URL]",
+  synopsis: SYNOPSIS,
   summary: "put the token hub-setup holds into an automation controller's Galaxy credential",
-  usage: `Usage: hub-setup controller push --credential NAME [--organization ORG] [--server ID]
-                                [--controller-url URL] [--first]
+  usage: `${usageCall(SYNOPSIS)}
 
 Updates the automation controller's (AWX, AAP) "Ansible Galaxy/Automation Hub API Token" credential
 NAME with a galaxy server's URL, auth_url and the token hub-setup holds for it (checked first), so that

@@ -1,9 +1,7 @@
-import { existsSync } from "node:fs";
-import { mkdir, mkdtemp, realpath, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Sandbox } from "@hub-setup/sandbox";
 import { ansibleCoreVersion } from "../../adapters/ansible.js";
+import { exists, makeFolder, makeTempFolder, removeTree } from "../../adapters/files.js";
 import type { AppContext, CrossCalls } from "../../context.js";
 import type { Env } from "../../ports.js";
 
@@ -58,10 +56,10 @@ async function install(ctx: AppContext, calls: CrossCalls, env: Env, project: st
 /** `hub-setup demo`: the wizard against an in-process sandbox, in a throw-away folder, then a real install. */
 export async function runDemo(options: DemoOptions, ctx: AppContext, calls: CrossCalls): Promise<number> {
   const { startSandbox } = await import("@hub-setup/sandbox");
-  const dir = await realpath(await mkdtemp(join(tmpdir(), "hub-setup-demo-")));
+  const dir = await makeTempFolder("hub-setup-demo-");
   const project = join(dir, "project");
-  await mkdir(join(dir, "home", ".config"), { recursive: true, mode: 0o700 });
-  await mkdir(project, { recursive: true, mode: 0o700 }); // never world-writable: Ansible would skip it
+  await makeFolder(join(dir, "home", ".config"), 0o700);
+  await makeFolder(project, 0o700); // never world-writable: Ansible would skip it
   const sandbox = await startSandbox({ port: 0 });
   try {
     const env = demoEnv(ctx.io.env, dir);
@@ -110,7 +108,7 @@ export async function runDemo(options: DemoOptions, ctx: AppContext, calls: Cros
     }
     const code = await install(ctx, calls, env, project);
     const collections = join(dir, "home", ".ansible", "collections");
-    const installed = existsSync(join(collections, "ansible_collections", "sandbox", "app", "MANIFEST.json"));
+    const installed = exists(join(collections, "ansible_collections", "sandbox", "app", "MANIFEST.json"));
     ctx.io.stdout(
       code === 0 && installed
         ? `\n✔ ${COLLECTION} is installed in ${collections}\n`
@@ -120,6 +118,6 @@ export async function runDemo(options: DemoOptions, ctx: AppContext, calls: Cros
   } finally {
     await sandbox.close();
     if (options.keep) ctx.io.stdout(`The demo folder is kept: ${dir}\n`);
-    else await rm(dir, { recursive: true, force: true });
+    else await removeTree(dir);
   }
 }

@@ -1,11 +1,14 @@
 import type { CommandSpec } from "../../flags.js";
+import { usageCall } from "../../usage-line.js";
+
+const SYNOPSIS = "demo [--no-interactive] [--keep]";
 
 /** `hub-setup demo`: its flags and usage, declared once (the registry and the parser read them). */
 export const DEMO = {
   name: "demo",
-  synopsis: "demo",
+  synopsis: SYNOPSIS,
   summary: "the wizard against a local sandbox, in a throw-away folder",
-  usage: `Usage: hub-setup demo [--no-interactive] [--keep]
+  usage: `${usageCall(SYNOPSIS)}
 
 Runs the wizard against a sandbox started in this process (a local Red Hat SSO, Automation Hub and
 private hub), writing only into a throw-away folder, then installs a collection from the sandbox with

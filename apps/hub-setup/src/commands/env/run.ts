@@ -3,7 +3,7 @@ import { safeArg } from "../../safe-arg.js";
 import { parseFlags, usageError } from "../../flags.js";
 import { assignmentLine, canAssign, defaultShell, SHELLS, type Shell } from "../../shell/quote.js";
 import { ENV } from "./spec.js";
-import { tokenEnvironment } from "../../servers/token-env.js";
+import { tokenEnvironment, withheldMessage } from "../../servers/token-env.js";
 import { loadWorkspace, rebindNow, type WorkspacePorts } from "../../servers/workspace.js";
 import type { Env } from "../../ports.js";
 import type { Prompter } from "../../prompter/prompter.js";
@@ -35,10 +35,15 @@ export async function runEnv(argv: readonly string[], deps: EnvDeps): Promise<nu
   const workspace = await loadWorkspace(deps, {
     allowNewOrigin: flags["allow-new-origin"] === true,
     prompter: flags["no-interactive"] === true ? undefined : deps.prompter,
+    bindsAt: "now",
   });
-  const { variables, notes } = tokenEnvironment(workspace.views, workspace.storedIds, deps.env);
+  const { variables, notes, withheld } = tokenEnvironment(workspace.views, workspace.storedIds, deps.env);
   for (const note of notes) deps.stderr(`hub-setup env: ${note}\n`);
   await rebindNow(workspace, (text) => deps.stderr(`hub-setup env: ${text}`));
+  if (withheld.length > 0) {
+    deps.stderr(`hub-setup env: ${withheldMessage(withheld, "nothing is printed")}\n`);
+    return EXIT.CONFIG;
+  }
 
   const printable = variables.filter((v) => canAssign(shell, v.name));
   for (const v of variables) {

@@ -1,11 +1,14 @@
 import type { CommandSpec } from "../../flags.js";
+import { usageCall } from "../../usage-line.js";
+
+const SYNOPSIS = "env [--shell sh|fish|powershell] [--allow-new-origin] [--no-interactive]";
 
 /** `hub-setup env`: its flags and usage, declared once (the registry and the parser read them). */
 export const ENV = {
   name: "env",
-  synopsis: "env [--shell sh|fish|powershell] [--allow-new-origin] [--no-interactive]",
+  synopsis: SYNOPSIS,
   summary: "print the lines that set the token variables, for your shell",
-  usage: `Usage: hub-setup env [--shell sh|fish|powershell] [--allow-new-origin] [--no-interactive]
+  usage: `${usageCall(SYNOPSIS)}
 
 Prints the lines that set ANSIBLE_GALAXY_SERVER_<ID>_TOKEN, from hub-setup's store, for every server
 the ansible.cfg read here lists (the same variables \`hub-setup exec\` adds). They hold secrets: load

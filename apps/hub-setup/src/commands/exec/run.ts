@@ -7,7 +7,7 @@ import type { Env, SpawnPort } from "../../ports.js";
 import type { Prompter } from "../../prompter/prompter.js";
 import { tokenLeakingDebug } from "./node-debug.js";
 import { EXEC } from "./spec.js";
-import { tokenEnvironment } from "../../servers/token-env.js";
+import { tokenEnvironment, withheldMessage } from "../../servers/token-env.js";
 import { loadWorkspace, rebindNow, type WorkspacePorts } from "../../servers/workspace.js";
 
 export type ExecDeps = WorkspacePorts & {
@@ -69,8 +69,9 @@ export async function runExec(argv: readonly string[], deps: ExecDeps): Promise<
   const workspace = await loadWorkspace(deps, {
     allowNewOrigin: parsed.allowNewOrigin,
     prompter: parsed.noInteractive ? undefined : deps.prompter,
+    bindsAt: "now",
   });
-  const { variables, notes } = tokenEnvironment(workspace.views, workspace.storedIds, deps.env);
+  const { variables, notes, withheld } = tokenEnvironment(workspace.views, workspace.storedIds, deps.env);
   for (const note of notes) deps.stderr(`hub-setup exec: ${note}\n`);
   await rebindNow(workspace, (text) => deps.stderr(`hub-setup exec: ${text}`));
   if (deps.signal.aborted) return EXIT.CANCELLED;
@@ -79,6 +80,10 @@ export async function runExec(argv: readonly string[], deps: ExecDeps): Promise<
     throw new HubSetupError("USAGE", leak, {
       hint: "unset NODE_DEBUG (or leave child_process out of it) and run again",
     });
+  }
+  if (withheld.length > 0) {
+    deps.stderr(`hub-setup exec: ${withheldMessage(withheld, "the command was not started")}\n`);
+    return EXIT.CONFIG;
   }
 
   const env: Record<string, string> = {};

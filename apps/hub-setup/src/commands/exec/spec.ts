@@ -1,11 +1,14 @@
 import type { CommandSpec } from "../../flags.js";
+import { usageCall } from "../../usage-line.js";
+
+const SYNOPSIS = "exec [--allow-new-origin] [--no-interactive] [--] <command> [args…]";
 
 /** `hub-setup exec`: its flags and usage, declared once (the registry and the parser read them). */
 export const EXEC = {
   name: "exec",
-  synopsis: "exec [--allow-new-origin] [--no-interactive] -- <command>",
+  synopsis: SYNOPSIS,
   summary: "run a command with the tokens in its environment",
-  usage: `Usage: hub-setup exec [--allow-new-origin] [--no-interactive] [--] <command> [args…]
+  usage: `${usageCall(SYNOPSIS)}
 
 Runs <command> with ANSIBLE_GALAXY_SERVER_<ID>_TOKEN set, from hub-setup's store, for every server
 the ansible.cfg read here lists. A variable already set in your environment wins. The command's exit

@@ -62,6 +62,20 @@ describe("mintNewToken", () => {
     expect(text).toContain("made a new token for admin (");
   });
 
+  it("a password put in HUB_SETUP_USERNAME is never printed: not in the warning, the spinner or the result", async () => {
+    for (const pw of [PASSWORD, "Zq8vN2kLp4Xw7RtY9mB3cH6j"]) {
+      const viaStdin = deps({ env: { HUB_SETUP_USERNAME: pw }, stdin: `${pw}\n` });
+      const spinner = recordingSpinner();
+      await mintNewToken(TARGET, { yes: true, passwordStdin: true }, { ...viaStdin.d, spinner });
+      const viaEnv = deps({ env: { HUB_SETUP_USERNAME: `x${pw}`, HUB_SETUP_PASSWORD: pw } });
+      await mintNewToken(TARGET, { yes: true, passwordStdin: false }, viaEnv.d);
+      const printed = [viaStdin.out.join(""), JSON.stringify(spinner), viaEnv.out.join("")];
+      for (const text of printed) expect(text).not.toContain(pw);
+      expect(viaStdin.out.join("")).toContain("DELETES every other token of");
+      expect(viaStdin.sent).toEqual([{ username: pw, password: pw }]);
+    }
+  });
+
   it("--password-stdin takes the first line of stdin, over HUB_SETUP_PASSWORD", async () => {
     const { d, sent } = deps({
       env: { HUB_SETUP_USERNAME: "admin", HUB_SETUP_PASSWORD: "other" },

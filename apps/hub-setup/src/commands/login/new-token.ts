@@ -1,5 +1,6 @@
 import { HubSetupError, classifyToken } from "@hub-setup/core";
 import { usageError } from "../../flags.js";
+import { safeArg } from "../../safe-arg.js";
 import type { Prompter, Spinner } from "../../prompter/prompter.js";
 import type { Env, HubTarget } from "../../ports.js";
 import { LOGIN } from "./spec.js";
@@ -43,6 +44,28 @@ function fromEnv(env: Env, name: string): string | undefined {
 }
 
 /**
+ * The user name as it may be printed: people put the password (or a token) in its place, so any token
+ * in it is redacted (safeArg) and a user name that holds the known password is not shown.
+ */
+export function shownUserName(username: string, password: string | undefined): string {
+  if (password !== undefined && password !== "" && username.includes(password))
+    return "<the user name given: it holds the password, so it is not shown>";
+  return safeArg(username);
+}
+
+/** The password from --password-stdin or HUB_SETUP_PASSWORD; undefined when neither gives one. */
+async function passwordWithoutAsking(opts: NewTokenOptions, deps: NewTokenDeps): Promise<string | undefined> {
+  if (opts.passwordStdin) {
+    const line = (await deps.readStdin()).split(/\r?\n/)[0] ?? "";
+    if (line === "") throw usageError(LOGIN, "--password-stdin: stdin held no password on its first line");
+    return line;
+  }
+  return fromEnv(deps.env, "HUB_SETUP_PASSWORD") === undefined
+    ? undefined
+    : (deps.env["HUB_SETUP_PASSWORD"] ?? "");
+}
+
+/**
  * A new token from the private hub's token endpoint, with the user's hub credentials. Before anything
  * is sent, a warning says every other token of that user stops working, confirmed by a question
  * (default No) or by --yes. The password never comes from argv, and neither it nor the token is printed.
@@ -66,8 +89,11 @@ export async function mintNewToken(
       })
     ).trim();
   }
+  // Read before anything is printed, so that a password given as the user name is never echoed.
+  let password = await passwordWithoutAsking(opts, deps);
+  let who = shownUserName(username, password);
   deps.stdout(
-    `\n  WARNING: a new token for ${username} on ${origin} DELETES every other token of ${username}.\n` +
+    `\n  WARNING: a new token for ${who} on ${origin} DELETES every other token of ${who}.\n` +
       `  Whatever uses one stops working: other machines, CI secrets, and controller credentials that\n` +
       `  hub-setup did not push (those it pushed get the new token now).\n\n`,
   );
@@ -76,37 +102,33 @@ export async function mintNewToken(
       throw usageError(LOGIN, "--new-token revokes every other token of the user: confirm it with --yes");
     }
     const go = await deps.prompter.confirm({
-      message: `Make a new token for ${username} (every other token of ${username} stops working)?`,
+      message: `Make a new token for ${who} (every other token of ${who} stops working)?`,
       default: false,
     });
     if (!go)
       throw new HubSetupError("CANCELLED", "not confirmed: nothing was sent, every token works as before");
   }
-  let password: string;
-  if (opts.passwordStdin) {
-    password = (await deps.readStdin()).split(/\r?\n/)[0] ?? "";
-    if (password === "")
-      throw usageError(LOGIN, "--password-stdin: stdin held no password on its first line");
-  } else if (fromEnv(deps.env, "HUB_SETUP_PASSWORD") !== undefined) {
-    password = deps.env["HUB_SETUP_PASSWORD"] ?? "";
-  } else if (deps.interactive) {
+  if (password === undefined) {
+    if (!deps.interactive) {
+      throw usageError(
+        LOGIN,
+        "--new-token needs the hub password",
+        "pipe it with --password-stdin, or set HUB_SETUP_PASSWORD",
+      );
+    }
     password = await deps.prompter.password({
-      message: `Password of ${username} on ${origin}`,
+      message: `Password of ${who} on ${origin}`,
       validate: (v) => (v === "" ? "the password you sign in to the hub's web UI with" : true),
     });
-  } else {
-    throw usageError(
-      LOGIN,
-      "--new-token needs the hub password",
-      "pipe it with --password-stdin, or set HUB_SETUP_PASSWORD",
-    );
+    who = shownUserName(username, password);
   }
-  const token = await deps.spinner.spin(`Making a new token for ${username} at ${origin}`, () =>
-    deps.mintToken(target, username, password, deps.signal),
+  const secret = password;
+  const token = await deps.spinner.spin(`Making a new token for ${who} at ${origin}`, () =>
+    deps.mintToken(target, username, secret, deps.signal),
   );
   const info = classifyToken(token);
   deps.stdout(
-    `  ✔ ${origin} made a new token for ${username} (${info.ok ? info.redacted : "token"}); the old ones no longer work\n`,
+    `  ✔ ${origin} made a new token for ${who} (${info.ok ? info.redacted : "token"}); the old ones no longer work\n`,
   );
   return token;
 }

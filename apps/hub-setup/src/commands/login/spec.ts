@@ -1,13 +1,15 @@
 import type { CommandSpec } from "../../flags.js";
+import { usageCall } from "../../usage-line.js";
+
+const SYNOPSIS =
+  "login [--server ID] [--token-stdin | --new-token [--password-stdin] [--yes]] [--store keyring|file]";
 
 /** `hub-setup login`: its flags and usage, declared once (the registry and the parser read them). */
 export const LOGIN = {
   name: "login",
-  synopsis:
-    "login [--server ID] [--token-stdin | --new-token [--password-stdin] [--yes]] [--store keyring|file]",
+  synopsis: SYNOPSIS,
   summary: "set or replace the token of a configured server (checked live before it is stored)",
-  usage: `Usage: hub-setup login [--server ID] [--token-stdin] [--store keyring|file]
-       hub-setup login --new-token [--server ID] [--password-stdin] [--yes] [--store keyring|file]
+  usage: `${usageCall(SYNOPSIS)}
 
 Sets or replaces the token of a galaxy server already in the ansible.cfg read here (after a new
 "Load token" on a private hub, or a new offline token from Red Hat). The token is checked live against

@@ -48,6 +48,7 @@ export async function runLogout(argv: string[], deps: LogoutDeps): Promise<numbe
             interactive,
             question: "Log out of which server?",
             command: "logout",
+            orAll: true,
           }),
         ];
   if (ids.length === 0) {

@@ -1,11 +1,14 @@
 import type { CommandSpec } from "../../flags.js";
+import { usageCall } from "../../usage-line.js";
+
+const SYNOPSIS = "logout [--server ID | --all] [--remove-server | --keep-server]";
 
 /** `hub-setup logout`: its flags and usage, declared once (the registry and the parser read them). */
 export const LOGOUT = {
   name: "logout",
-  synopsis: "logout [--server ID | --all] [--remove-server | --keep-server]",
+  synopsis: SYNOPSIS,
   summary: "remove a server's token from the store (and, if you say so, the server from ansible.cfg)",
-  usage: `Usage: hub-setup logout [--server ID | --all] [--remove-server | --keep-server]
+  usage: `${usageCall(SYNOPSIS)}
 
 Removes the token of a galaxy server from hub-setup's store (the keyring or the credentials file), a
 plaintext token = line for it from ansible.cfg, and every backup of ansible.cfg that holds that token.

@@ -1,11 +1,14 @@
 import type { CommandSpec } from "../../flags.js";
+import { usageCall } from "../../usage-line.js";
+
+const SYNOPSIS = "refresh [--quiet] [--allow-new-origin] [--no-interactive]";
 
 /** `hub-setup refresh`: its flags and usage, declared once (the registry and the parser read them). */
 export const REFRESH = {
   name: "refresh",
-  synopsis: "refresh [--quiet] [--allow-new-origin] [--no-interactive]",
+  synopsis: SYNOPSIS,
   summary: "keep Red Hat offline tokens alive (cron and systemd safe)",
-  usage: `Usage: hub-setup refresh [--quiet] [--allow-new-origin] [--no-interactive]
+  usage: `${usageCall(SYNOPSIS)}
 
 Exchanges every Red Hat offline token once at its SSO, which resets the 30 days after which an unused
 offline token expires, and records the time (status shows the days left). Tokens come from the servers

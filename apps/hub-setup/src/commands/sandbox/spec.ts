@@ -1,11 +1,14 @@
 import type { CommandSpec } from "../../flags.js";
+import { usageCall } from "../../usage-line.js";
+
+const SYNOPSIS = "sandbox [--port N] [--state-dir DIR]";
 
 /** `hub-setup sandbox`: its flags and usage, declared once (the registry and the parser read them). */
 export const SANDBOX = {
   name: "sandbox",
-  synopsis: "sandbox [--port N] [--state-dir DIR]",
+  synopsis: SYNOPSIS,
   summary: "a local Red Hat SSO, Automation Hub and private hub, until Ctrl-C",
-  usage: `Usage: hub-setup sandbox [--port N] [--state-dir DIR]
+  usage: `${usageCall(SYNOPSIS)}
 
 Runs a local Red Hat SSO, Automation Hub and private automation hub on 127.0.0.1 until Ctrl-C, and
 prints their URLs, fake tokens and the ansible.cfg lines that use them.

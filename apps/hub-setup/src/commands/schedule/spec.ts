@@ -1,11 +1,14 @@
 import type { CommandSpec } from "../../flags.js";
+import { usageCall } from "../../usage-line.js";
+
+const SYNOPSIS = "schedule [--systemd | --cron] [--remove] [--print]";
 
 /** `hub-setup schedule`: its flags and usage, declared once (the registry and the parser read them). */
 export const SCHEDULE = {
   name: "schedule",
-  synopsis: "schedule [--systemd|--cron] [--remove] [--print]",
+  synopsis: SYNOPSIS,
   summary: "install (or remove) the keep-alive job for offline tokens",
-  usage: `Usage: hub-setup schedule [--systemd | --cron] [--remove] [--print]
+  usage: `${usageCall(SYNOPSIS)}
 
 Installs a job that runs \`hub-setup refresh --quiet\`, so that a Red Hat offline token never sits
 unused for the 30 days after which Red Hat SSO drops it:

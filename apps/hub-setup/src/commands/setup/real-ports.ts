@@ -1,9 +1,9 @@
-import { readFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { tokenFingerprint } from "@hub-setup/core";
 import { ansibleCoreVersion } from "../../adapters/ansible.js";
 import { capture } from "../../adapters/child.js";
 import { configWriter, discoverConfig, readConfig } from "../../adapters/config.js";
+import { readTextIfAny } from "../../adapters/files.js";
 import { homeDir } from "../../adapters/home.js";
 import { openHubChecks, probeSchemes, sampleCollectionOf } from "../../adapters/hub.js";
 import { openRefreshState, openTokenStore, probeTokenStore } from "../../adapters/store.js";
@@ -60,9 +60,7 @@ export function realSetupPorts(
       const top = await git(["rev-parse", "--show-toplevel"]);
       const hooks = await git(["rev-parse", "--git-path", "hooks"]);
       const read = (path: string | undefined) =>
-        path === undefined || path === ""
-          ? Promise.resolve(undefined)
-          : readFile(path, "utf8").catch(() => undefined);
+        path === undefined || path === "" ? Promise.resolve(undefined) : readTextIfAny(path);
       const hook = await read(hooks === undefined ? undefined : resolve(cwd, hooks, "pre-commit"));
       const config = await read(top === undefined ? undefined : join(top, ".pre-commit-config.yaml"));
       if (config !== undefined) return /hub-token-check/.test(config) ? "framework" : "framework-without";

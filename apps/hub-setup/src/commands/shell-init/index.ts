@@ -1,5 +1,5 @@
-import { mkdir } from "node:fs/promises";
 import { configWriter, readConfig } from "../../adapters/config.js";
+import { makeFolder } from "../../adapters/files.js";
 import { homeDir } from "../../adapters/home.js";
 import type { AppContext } from "../../context.js";
 import { runShellInit } from "./run.js";
@@ -14,9 +14,7 @@ export async function run(argv: string[], ctx: AppContext): Promise<number> {
     self: ctx.io.self,
     readFile: readConfig,
     writeFile: (path, text, expected) => write(path, text, expected),
-    makeFolder: async (path) => {
-      await mkdir(path, { recursive: true, mode: 0o755 });
-    },
+    makeFolder: (path) => makeFolder(path, 0o755),
     stdout: ctx.io.stdout,
   });
 }

@@ -1,11 +1,14 @@
 import type { CommandSpec } from "../../flags.js";
+import { usageCall } from "../../usage-line.js";
+
+const SYNOPSIS = "shell-init bash|zsh|fish [--install | --remove] [--rc FILE]";
 
 /** `hub-setup shell-init`: its flags and usage, declared once (the registry and the parser read them). */
 export const SHELL_INIT = {
   name: "shell-init",
-  synopsis: "shell-init bash|zsh|fish [--install] [--remove]",
+  synopsis: SYNOPSIS,
   summary: "shell functions so plain ansible-galaxy (and friends) get the tokens, and nothing else does",
-  usage: `Usage: hub-setup shell-init bash|zsh|fish [--install | --remove] [--rc FILE]
+  usage: `${usageCall(SYNOPSIS)}
 
 Prints shell functions named ansible-galaxy, ansible-builder, ansible-navigator and ansible-playbook
 that run the real command through \`hub-setup exec\`: only those processes receive the tokens, never

@@ -1,11 +1,14 @@
 import type { CommandSpec } from "../../flags.js";
+import { usageCall } from "../../usage-line.js";
+
+const SYNOPSIS = "status [--json] [--offline] [--allow-new-origin] [--no-interactive]";
 
 /** `hub-setup status`: its flags and usage, declared once (the registry and the parser read them). */
 export const STATUS = {
   name: "status",
-  synopsis: "status [--json] [--offline] [--allow-new-origin] [--no-interactive]",
+  synopsis: SYNOPSIS,
   summary: "every configured server, where its token lives, days to idle expiry",
-  usage: `Usage: hub-setup status [--json] [--offline] [--allow-new-origin] [--no-interactive]
+  usage: `${usageCall(SYNOPSIS)}
 
 Every galaxy server ansible-galaxy will use here: the ansible.cfg it comes from (and why that file),
 its kind, where its token comes from (your environment, hub-setup's store, or plaintext in ansible.cfg,
