@@ -23,8 +23,8 @@ ${INTRO}
                       token was verified (a moved hub), and bind them there at once (see docs: token binding)
   -- ARGS         passed to the runtime's build as given (e.g. -- --layers --pull=never)
 
-Refuses a context that already carries a token (an ansible.cfg with one, an ARG/ENV default), before
-any build. Refreshes offline tokens first. The secret file lives in a private temp folder and is
+Refuses a context that already carries a token (whatever hub-token-check's detector finds in any of
+its text files: an ansible.cfg with one, an ARG/ENV default), before any build. Refreshes offline tokens first. The secret file lives in a private temp folder and is
 deleted when the build ends, fails or is interrupted. Afterwards the image is exported and every
 blob (config, history, layers) searched for the tokens: a token found exits 8.
 
