@@ -185,7 +185,7 @@ export type SetupDefaults = {
 export type EeFiles = {
   /** The context's Containerfile (else Dockerfile): its name and text; undefined when it has neither. */
   readContainerfile: (contextDir: string) => Promise<{ name: string; text: string } | undefined>;
-  /** Every ansible.cfg-like and Containerfile-like file under the folder (paths relative to it). */
+  /** Every text file under the folder (paths relative to it), as the detector reads it; real binaries skipped. */
   readRiskFiles: (contextDir: string) => Promise<Array<{ path: string; text: string }>>;
   /** A new folder under the system's temp folder that only this user can enter (0700). */
   makePrivateDir: (prefix: string) => Promise<string>;

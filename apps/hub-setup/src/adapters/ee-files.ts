@@ -2,12 +2,11 @@
 import { chmod, cp, lstat, mkdtemp, open, readdir, readFile, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
+import { binaryKind, decodeLenient } from "@hub-setup/core";
 import type { Env, EeFiles } from "../ports.js";
 
-const RISKY =
-  /(?:^\.?ansible\.cfg$|\.cfg$|^(?:Containerfile|Dockerfile)(?:\..*)?$|\.(?:containerfile|dockerfile)$)/i;
-/** Files bigger than this are not configuration: they are skipped by the token check. */
-const MAX_RISK_FILE = 1024 * 1024;
+/** Ansible's own config names: read as text even when their first bytes look like a binary's (as the checker does). */
+const CONFIG_NAME = /^\.?ansible\.cfg$/i;
 
 async function readIfFile(path: string): Promise<string | undefined> {
   try {
@@ -38,10 +37,12 @@ export function eeFiles(env: Env): EeFiles {
         return out;
       }
       for (const e of entries) {
-        if (!e.isFile() || !RISKY.test(e.name)) continue;
+        if (!e.isFile()) continue;
         const path = join(e.parentPath, e.name);
-        if ((await stat(path)).size > MAX_RISK_FILE) continue;
-        out.push({ path: relative(dir, path), text: await readFile(path, "utf8") });
+        const bytes = await readFile(path);
+        // Only a real binary (an image, an archive) is skipped, never a text file for a size or an odd byte.
+        if (!CONFIG_NAME.test(e.name) && binaryKind(bytes) !== undefined) continue;
+        out.push({ path: relative(dir, path), text: decodeLenient(bytes) });
       }
       return out.sort((a, b) => a.path.localeCompare(b.path));
     },

@@ -1,5 +1,8 @@
-import { binaryKind } from "./binary-kind.js";
+import { binaryKind, decodeLenient } from "@hub-setup/core";
 import { isConfigName } from "./candidate.js";
+
+/** Core's lenient decoding, which the detector's other callers (ee) share. */
+export { decodeLenient };
 
 /**
  * Turning a file's bytes into text the way Ansible reads ansible.cfg (Python, UTF-8 with
@@ -10,55 +13,6 @@ import { isConfigName } from "./candidate.js";
  * named like Ansible's own config. A BOM is kept, since Ansible keeps it too (and then refuses the file).
  */
 export type Decoded = { ok: true; text: string } | { ok: false; reason: string };
-
-const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
-
-/** The length of the valid UTF-8 sequence at `i`, or 0 when the byte there does not start one. */
-function sequenceAt(bytes: Uint8Array, i: number): number {
-  const b = bytes[i] ?? 0;
-  const cont = (at: number, lo = 0x80, hi = 0xbf) => {
-    const c = bytes[at];
-    return c !== undefined && c >= lo && c <= hi;
-  };
-  if (b < 0x80) return 1;
-  if (b >= 0xc2 && b <= 0xdf) return cont(i + 1) ? 2 : 0;
-  if (b >= 0xe0 && b <= 0xef) {
-    const lo = b === 0xe0 ? 0xa0 : 0x80;
-    const hi = b === 0xed ? 0x9f : 0xbf;
-    return cont(i + 1, lo, hi) && cont(i + 2) ? 3 : 0;
-  }
-  if (b >= 0xf0 && b <= 0xf4) {
-    const lo = b === 0xf0 ? 0x90 : 0x80;
-    const hi = b === 0xf4 ? 0x8f : 0xbf;
-    return cont(i + 1, lo, hi) && cont(i + 2) && cont(i + 3) ? 4 : 0;
-  }
-  return 0;
-}
-
-/** UTF-8 where it is valid, Latin-1 for each byte where it is not. */
-export function decodeLenient(bytes: Uint8Array): string {
-  try {
-    return utf8.decode(bytes);
-  } catch {
-    // Not all valid UTF-8: decode the valid runs, and the odd bytes one by one.
-  }
-  const parts: string[] = [];
-  let run = 0;
-  let i = 0;
-  while (i < bytes.length) {
-    const length = sequenceAt(bytes, i);
-    if (length > 0) {
-      i += length;
-      continue;
-    }
-    if (run < i) parts.push(utf8.decode(bytes.subarray(run, i)));
-    parts.push(String.fromCharCode(bytes[i] ?? 0));
-    i++;
-    run = i;
-  }
-  if (run < i) parts.push(utf8.decode(bytes.subarray(run, i)));
-  return parts.join("");
-}
 
 export function decodeConfig(bytes: Uint8Array, path: string): Decoded {
   if (!isConfigName(path)) {

@@ -15,6 +15,6 @@ export {
   type BuildSecretRewriteOptions,
 } from "./rewrite.js";
 export { renderSecretEnvFile, shellSingleQuote, type BuildSecretServer } from "./secret-env.js";
-export { contextTokenRisks, type ContextFile, type ContextTokenRisk } from "./risks.js";
+export { contextTokenRisks, type ContextFile, type ContextFileRole, type ContextTokenRisk } from "./risks.js";
 export { secretMountFlag, secretCommandPrefix, isValidSecretId } from "./run-step.js";
 export { secretNeedles } from "./needles.js";

@@ -29,3 +29,5 @@ export { gitleaksConfig, base64urlInfixes } from "./gitleaks-config.js";
 export { githubCustomPatterns, type GithubCustomPattern } from "./github-patterns.js";
 export { jwtSpans } from "./jwt-spans.js";
 export { urlsInText } from "./urls-in-text.js";
+export { binaryKind } from "./binary-kind.js";
+export { decodeLenient } from "./decode-bytes.js";

@@ -107,7 +107,7 @@ export async function runBuild(argv: readonly string[], deps: EeDeps): Promise<n
 
   const context = await readContext(deps.files, contextDir, DEFAULT_BUILD_SECRET_ID);
   const runtime = await chooseRuntime(deps.runtimes, preferred);
-  const { plan, text } = await secretForBuild(deps, "ee build");
+  const { plan, text } = await secretForBuild(deps, "ee build", values["allow-new-origin"] === true);
   if (deps.signal.aborted) return EXIT.CANCELLED;
 
   deps.stderr(

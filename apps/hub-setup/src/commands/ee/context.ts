@@ -40,15 +40,18 @@ export async function readContext(
   }
   const risks = contextTokenRisks(await files.readRiskFiles(dir));
   if (risks.length > 0) {
-    const lines = risks.map((r) => `  - ${r.path}:${r.line}: ${r.key} = ${r.redacted}`).join("\n");
-    const cfg = risks.some((r) => r.kind === "ansible-cfg-secret");
-    const arg = risks.some((r) => r.kind === "containerfile-secret-default");
+    const lines = risks
+      .map((r) => `  - ${r.path}:${r.line}: ${r.key == null ? r.redacted : `${r.key} = ${r.redacted}`}`)
+      .join("\n");
     const fixes = [
-      cfg
+      risks.some((r) => r.file === "ansible-cfg")
         ? "remove the token (or password) line from that ansible.cfg, and from the file your execution-environment.yml copies it from (additional_build_files)"
         : "",
-      arg
+      risks.some((r) => r.file === "containerfile")
         ? "remove the ARG/ENV default from additional_build_steps in execution-environment.yml (and drop the --build-arg)"
+        : "",
+      risks.some((r) => r.file === "other")
+        ? "remove the token from the other files named, and from wherever your execution-environment.yml copies them from"
         : "",
     ].filter((f) => f !== "");
     throw new HubSetupError(

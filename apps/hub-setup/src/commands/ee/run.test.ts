@@ -420,6 +420,46 @@ describe("ee build", () => {
     expect(h.io.out() + h.io.err()).not.toContain(hub);
   });
 
+  it("with --allow-new-origin, sends a stored token where its server moved and binds it there at once", async () => {
+    const moved = { pah_rh_certified: { hub: "https://elsewhere.example.test" } };
+    const h = harness({ ...twoHubs, bindings: moved, refresh: { [offline]: refreshed() } });
+    const store = memoryStore(twoHubs.store, moved);
+    h.deps.openStore = async () => store;
+    expect(await runEe(["build", "--allow-new-origin"], h.deps)).toBe(EXIT.OK);
+    expect(h.rt.builds[0]?.secretText).toContain(`ANSIBLE_GALAXY_SERVER_PAH_RH_CERTIFIED_TOKEN='${hub}'`);
+    expect(store.bound.get("pah_rh_certified")).toEqual({ hub: "https://hub.example.test" });
+    expect(h.io.err()).toContain(
+      "hub-setup ee build: pah_rh_certified: the stored token is now bound to the origins the ansible.cfg read here names",
+    );
+    const s = harness({ ...twoHubs, bindings: moved, refresh: { [offline]: refreshed() } });
+    const file = join(s.root, "galaxy.env");
+    expect(await runEe(["secret", "--out", file, "--allow-new-origin"], s.deps)).toBe(EXIT.OK);
+    expect(readFileSync(file, "utf8")).toContain(`ANSIBLE_GALAXY_SERVER_PAH_RH_CERTIFIED_TOKEN='${hub}'`);
+    expect(h.io.out() + h.io.err() + s.io.out() + s.io.err()).not.toContain(hub);
+  });
+
+  it("refuses a hub server with no token before any build, naming the login command (exit 5); galaxy.ansible.com needs none", async () => {
+    const h = harness({ ...twoHubs, store: { rh_published: offline }, refresh: { [offline]: refreshed() } });
+    const f = await failure(runEe(["build"], h.deps));
+    expect([f.code, f.exit]).toEqual(["CONFIG_PARSE", EXIT.CONFIG]);
+    expect(f.message).toContain("pah_rh_certified: has no token");
+    expect(f.message).toContain("`hub-setup login --server pah_rh_certified`");
+    expect(f.message).not.toContain("rh_published: ");
+    expect(h.rt.probed.length > 0 && h.rt.builds.length === 0).toBe(true);
+    expect(h.checks.calls).toEqual([]);
+    expect(readdirSync(h.tmp)).toEqual([]);
+    const file = join(h.root, "galaxy.env");
+    const g = await failure(runEe(["secret", "--out", file], h.deps));
+    expect([g.code, g.exit]).toEqual(["CONFIG_PARSE", EXIT.CONFIG]);
+    expect(g.message).toContain("`hub-setup login --server pah_rh_certified`");
+    expect(existsSync(file)).toBe(false);
+    const galaxy = harness({
+      servers: [server("release_galaxy", { url: "https://galaxy.ansible.com/api/" })],
+    });
+    expect(await runEe(["secret", "--out", file], galaxy.deps)).toBe(EXIT.OK);
+    expect(readFileSync(file, "utf8")).toContain("ANSIBLE_GALAXY_SERVER_RELEASE_GALAXY_URL=");
+  });
+
   it("refuses servers it cannot pass as a secret, and a place with none", async () => {
     const basic = harness({ servers: [server("pah", { url: PRIVATE, username: "admin", password: "pw" })] });
     const f = await failure(runEe(["build"], basic.deps));

@@ -22,7 +22,7 @@ export async function runSecret(argv: readonly string[], deps: EeDeps): Promise<
     );
   }
   const out = resolve(deps.cwd, outFlag);
-  const { plan, text } = await secretForBuild(deps, "ee secret");
+  const { plan, text } = await secretForBuild(deps, "ee secret", values["allow-new-origin"] === true);
   await deps.files.writeFile(out, text, 0o600);
   deps.stdout(
     `wrote ${out} (0600): ${plan.servers.map((s) => s.id).join(", ")}; it holds tokens: delete it after the build\n`,

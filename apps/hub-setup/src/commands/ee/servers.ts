@@ -1,5 +1,6 @@
 import {
   CLOUD_CLIENT_ID,
+  galaxyServerEnvVar,
   HubSetupError,
   tokenFingerprint,
   type BuildSecretServer,
@@ -20,8 +21,8 @@ export type SecretPlan = {
 /**
  * What goes into the build secret: every galaxy server the ansible.cfg read here lists, with its URL,
  * SSO settings and token (from the environment, the store or the file, as `exec` would give it).
- * A server Ansible could not use, or one on a user name and password, stops the build before it
- * starts: the build would fail at the install step, or install from the wrong place.
+ * A server Ansible could not use, one on a user name and password, or a hub with no token stops the
+ * build before it starts: the build would fail at the install step, or install from the wrong place.
  */
 export function secretPlan(config: LoadedConfig, views: readonly ServerView[]): SecretPlan {
   if (views.length === 0) {
@@ -45,6 +46,11 @@ export function secretPlan(config: LoadedConfig, views: readonly ServerView[]): 
       );
     }
     if (view.url === undefined) continue;
+    if (needsTokenButHasNone(view)) {
+      problems.push(
+        `${view.id}: has no token (none in the environment, hub-setup's store or ansible.cfg), so the hub would refuse the build's install step; run \`hub-setup login --server ${view.id}\`, or set ${galaxyServerEnvVar(view.id, "token")}`,
+      );
+    }
     const server: BuildSecretServer = { id: view.id, url: view.url };
     if (view.authUrl !== undefined) server.authUrl = view.authUrl;
     if (view.clientId !== undefined) server.clientId = view.clientId;
@@ -77,6 +83,20 @@ export function secretPlan(config: LoadedConfig, views: readonly ServerView[]): 
     );
   }
   return { servers, offline: [...offline.values()], tokens };
+}
+
+/**
+ * A hub server without a token, the same rule as `status`: galaxy.ansible.com needs none, Basic auth
+ * uses no token, and a store that could not be read or a withheld token is its own problem already.
+ */
+function needsTokenButHasNone(view: ServerView): boolean {
+  return (
+    view.token === undefined &&
+    !view.basicAuth &&
+    !view.storeUnreadable &&
+    view.withheld === undefined &&
+    view.kind !== "galaxy"
+  );
 }
 
 const CODE_OF: Record<RefreshFailureOutcome, ErrorCode> = {
