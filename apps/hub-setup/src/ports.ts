@@ -4,7 +4,7 @@
  * does I/O. Where core has the type, it is core's.
  */
 import type { BindingCheck, HubServer, HubSetupError, SecretFinding, TokenBinding } from "@hub-setup/core";
-import type { ConfigCandidate, ConfigDiscovery, StoredEntry } from "@hub-setup/core/node";
+import type { ConfigCandidate, ConfigDiscovery, ConsumerRecord, StoredEntry } from "@hub-setup/core/node";
 
 export type { ConfigCandidate, ConfigDiscovery, StoredEntry, TokenBinding };
 
@@ -268,14 +268,7 @@ export type ControllerApi = {
 };
 
 /** A place hub-setup pushed a server's token to, remembered (never the token) so a new token follows. */
-export type Consumer = {
-  kind: "controller";
-  controllerUrl: string;
-  credentialId: number;
-  credentialName: string;
-  serverId: string;
-  pushedAt: Date;
-};
+export type Consumer = ConsumerRecord;
 
 /** The remembered consumers, in the state file beside the refresh times. */
 export type ConsumerState = {
