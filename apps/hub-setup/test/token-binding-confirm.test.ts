@@ -5,7 +5,6 @@
  * terminal (or with --no-interactive) nothing is asked. Real store, real config loader, the sandbox and a
  * recording server on 127.0.0.1; the questions are answered by the prompt-keyed scripted Prompter.
  */
-import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import { PassThrough } from "node:stream";
 import { bindingFor, type TokenBinding } from "@hub-setup/core";
 import { openSecretStore, openStateFile } from "@hub-setup/core/node";
@@ -24,29 +23,7 @@ import { scriptedPrompter, type ScriptedPrompter } from "../src/prompter/scripte
 import { NEW_ORIGIN_QUESTION } from "../src/servers/new-origin.js";
 import { memoryIo } from "./support/io.js";
 import { ansibleCfg, world, type World } from "./support/temp-world.js";
-
-type Seen = { url: string; headers: IncomingHttpHeaders; body: string };
-
-/** Answers everything as a willing SSO would (no hub API: a hub check there fails), and records it. */
-async function recordingServer(): Promise<{ origin: string; seen: Seen[]; close: () => Promise<void> }> {
-  const seen: Seen[] = [];
-  const server: Server = createServer((req, res) => {
-    let body = "";
-    req.on("data", (chunk: Buffer) => (body += chunk.toString("utf8")));
-    req.on("end", () => {
-      seen.push({ url: req.url ?? "", headers: req.headers, body });
-      res.writeHead(200, { "content-type": "application/json" });
-      res.end(JSON.stringify({ access_token: "x.y.z", expires_in: 900, token_type: "Bearer", data: [] }));
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as { port: number };
-  return {
-    origin: `http://127.0.0.1:${port}`,
-    seen,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
-  };
-}
+import { recordingServer } from "./support/recording-server.js";
 
 let sandbox: Sandbox;
 let hostile: Awaited<ReturnType<typeof recordingServer>>;

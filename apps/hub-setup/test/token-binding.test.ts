@@ -6,7 +6,6 @@
  * bound where it is first used. Real store, real config loader, the sandbox and a recording server,
  * all on 127.0.0.1.
  */
-import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import { bindingFor, type TokenBinding } from "@hub-setup/core";
 import { openSecretStore, openStateFile } from "@hub-setup/core/node";
 import { startSandbox, type Sandbox } from "@hub-setup/sandbox";
@@ -22,29 +21,7 @@ import { EXIT } from "../src/exit-codes.js";
 import { main } from "../src/main.js";
 import type { SpawnPort } from "../src/ports.js";
 import { ansibleCfg, world, type World } from "./support/temp-world.js";
-
-type Seen = { method: string; url: string; headers: IncomingHttpHeaders; body: string };
-
-/** A server that answers everything as a willing hub and SSO would, and records what it was sent. */
-async function recordingServer(): Promise<{ origin: string; seen: Seen[]; close: () => Promise<void> }> {
-  const seen: Seen[] = [];
-  const server: Server = createServer((req, res) => {
-    let body = "";
-    req.on("data", (chunk: Buffer) => (body += chunk.toString("utf8")));
-    req.on("end", () => {
-      seen.push({ method: req.method ?? "", url: req.url ?? "", headers: req.headers, body });
-      res.writeHead(200, { "content-type": "application/json" });
-      res.end(JSON.stringify({ access_token: "x.y.z", expires_in: 900, token_type: "Bearer", data: [] }));
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as { port: number };
-  return {
-    origin: `http://127.0.0.1:${port}`,
-    seen,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
-  };
-}
+import { recordingServer, type Seen } from "./support/recording-server.js";
 
 let sandbox: Sandbox;
 let hostile: Awaited<ReturnType<typeof recordingServer>>;
