@@ -1,5 +1,5 @@
-// The V8 code cache the installed command runs the checker bundle with (bin/code-cache.cjs). It is made
-// by running the bundle once, the way a commit runs it: in a throw-away repository with a staged clean
+// The V8 code cache the installed command (bin/hub-token-check.cjs) runs the checker bundle with. It is
+// made by running the bundle once, the way a commit runs it: in a throw-away repository with a staged clean
 // ansible.cfg and Containerfile, so that the cache holds what V8 compiled on that path and nothing more.
 // The run gets a bare environment (no NODE_OPTIONS: V8 takes a cache only under the flags it was made
 // with). A second run then checks that V8 accepts it; if it does not, the build fails.
@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
-const codeCache = fileURLToPath(new URL("./bin/code-cache.cjs", import.meta.url));
+const launcher = fileURLToPath(new URL("./bin/hub-token-check.cjs", import.meta.url));
 
 const CLEAN_CFG = `[defaults]
 inventory = ./inventory
@@ -58,16 +58,16 @@ export function writeCodeCache(bundle, cacheFile) {
     // `node -e`: process.argv holds no script, so the checker sees no arguments (a commit's run).
     const train = `
       const { writeFileSync } = require("node:fs");
-      const { compileBundle, runBundle, codeCacheOf } = require(${JSON.stringify(codeCache)});
+      const { compileBundle, runBundle, codeCacheOf } = require(${JSON.stringify(launcher)});
       const bundle = ${JSON.stringify(bundle)};
       const { script } = compileBundle(bundle, "");
       process.on("exit", (code) => {
         if (code === 0) writeFileSync(${JSON.stringify(cacheFile)}, codeCacheOf(script));
       });
-      runBundle(script, bundle, require);`;
+      runBundle(script, bundle);`;
     run(process.execPath, ["-e", train], { cwd: repo, env });
     const check = `
-      const { compileBundle } = require(${JSON.stringify(codeCache)});
+      const { compileBundle } = require(${JSON.stringify(launcher)});
       const { rejected } = compileBundle(${JSON.stringify(bundle)}, ${JSON.stringify(cacheFile)});
       process.stdout.write(String(rejected));`;
     const rejected = run(process.execPath, ["-e", check], { cwd: repo, env });

@@ -21,7 +21,7 @@ const fix = { entry: "src/fix/fix-entry.ts", name: "hub-token-check-fix.mjs" };
 // loader; see bench/checker.bench.mjs). bin.ts has no top-level await for that reason. Its one
 // `import.meta.url` (where the --fix bundle sits) becomes this file's own URL, computed only when --fix
 // asks for it. The --fix bundle stays an ES module, loaded by import() only for --fix.
-// The code cache of the previous bundle must never sit beside a new one (see bin/code-cache.cjs).
+// The code cache of the previous bundle must never sit beside a new one (see bin/hub-token-check.cjs).
 const cacheFile = `dist/${checker.name}.v8-cache`;
 rmSync(cacheFile, { force: true });
 const checkerBuild = await build({
@@ -67,7 +67,7 @@ writeInputs(`dist/${checker.name}`, checkerBuild.metafile);
     );
   }
 }
-// The code cache the installed command runs the bundle with (bin/code-cache.cjs, build-code-cache.mjs).
+// The code cache the installed command runs the bundle with (bin/hub-token-check.cjs, build-code-cache.mjs).
 // Only dist/ gets one: the pre-commit framework runs hook/dist/ (committed, so byte-for-byte the same
 // on every machine), and a cache is made for one Node version.
 try {

@@ -11,7 +11,7 @@ import { initRepo } from "./support/git-repo.js";
 const pkg = fileURLToPath(new URL("..", import.meta.url));
 const bundle = join(pkg, "dist", "hub-token-check.cjs");
 const cache = `${bundle}.v8-cache`;
-const codeCache = join(pkg, "bin", "code-cache.cjs");
+const launcher = join(pkg, "bin", "hub-token-check.cjs");
 const git = requireTool("git");
 
 /** What V8 says of `cacheFile` for `bundleFile`, asked in a fresh node with a bare environment. */
@@ -20,7 +20,7 @@ function rejected(bundleFile: string, cacheFile: string): string {
     process.execPath,
     [
       "-e",
-      `const { compileBundle } = require(${JSON.stringify(codeCache)});
+      `const { compileBundle } = require(${JSON.stringify(launcher)});
        process.stdout.write(String(compileBundle(${JSON.stringify(bundleFile)}, ${JSON.stringify(cacheFile)}).rejected));`,
     ],
     { encoding: "utf8", env: { PATH: process.env["PATH"] ?? "" } },
