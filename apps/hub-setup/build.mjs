@@ -5,6 +5,7 @@
 // when the committed file differs from what the sources build.
 import { readFileSync } from "node:fs";
 import { builtinModules } from "node:module";
+import { join } from "node:path";
 import { build } from "esbuild";
 import { bundleCli } from "../../scripts/bundle.mjs";
 
@@ -24,6 +25,19 @@ const noKeyring = {
   },
 };
 
+// A command's spec.ts is data (flags and usage text), but its usage text calls usageCall() at the top
+// level, which esbuild must assume has side effects. Said here, so that the action, which takes ci's
+// spec from commands/specs.ts, keeps only that one and drops the other commands' specs and usage text.
+const specsAreData = {
+  name: "specs-are-data",
+  setup(b) {
+    b.onResolve({ filter: /^\.\/[^/]+\/spec\.js$/ }, ({ path, resolveDir }) => ({
+      path: join(resolveDir, path.replace(/\.js$/, ".ts")),
+      sideEffects: false,
+    }));
+  },
+};
+
 const action = "action/dist/index.cjs";
 await build({
   entryPoints: ["src/action/bin.ts"],
@@ -36,7 +50,7 @@ await build({
   keepNames: true,
   // Only this one file is committed and run: no source map, licences kept inline.
   legalComments: "inline",
-  plugins: [noKeyring],
+  plugins: [noKeyring, specsAreData],
   logLevel: "warning",
 });
 // GitHub runs the file from a bare checkout: it may require() nothing but Node's built-ins.
