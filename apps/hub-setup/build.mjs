@@ -3,13 +3,33 @@
 // (action/dist/index.cjs; `git add -f`, dist/ is ignored): GitHub runs it straight from a checkout of
 // this repository (action.yml at the root), where nothing is built. test/action-bundle.test.ts fails
 // when the committed file differs from what the sources build.
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { builtinModules } from "node:module";
 import { join } from "node:path";
 import { build } from "esbuild";
 import { bundleCli } from "../../scripts/bundle.mjs";
 
-await bundleCli({ entry: "src/bin.ts", outfile: "dist/hub-setup.mjs", lazyChunks: true });
+const cli = await bundleCli({ entry: "src/bin.ts", outfile: "dist/hub-setup.mjs", lazyChunks: true });
+
+/**
+ * dist/hub-setup.mjs.help-path.json: the files Node loads for `--help` before any command's code (the
+ * entry and every chunk it imports statically, transitively) and the sources in them. Every shared
+ * module esbuild splits off is one more file to resolve, read and link at each start;
+ * test/help-path.test.ts keeps the list short and free of the detector, undici and inquirer.
+ */
+function writeHelpPath(entry, metafile) {
+  const files = [];
+  const visit = (file) => {
+    if (files.includes(file)) return;
+    files.push(file);
+    for (const imported of metafile.outputs[file].imports)
+      if (imported.kind === "import-statement" && !imported.external) visit(imported.path);
+  };
+  visit(entry);
+  const sources = files.flatMap((file) => Object.keys(metafile.outputs[file].inputs));
+  writeFileSync(`${entry}.help-path.json`, `${JSON.stringify({ files, sources }, null, 1)}\n`);
+}
+writeHelpPath("dist/hub-setup.mjs", cli.metafile);
 
 // The action never opens a secret store, but core/node's index reaches the OS keyring binding (native,
 // optional) through a lazy import(): it becomes a module that says so, rather than a require() of a
