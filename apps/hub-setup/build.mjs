@@ -12,7 +12,7 @@ import { bundleCli } from "../../scripts/bundle.mjs";
 const cli = await bundleCli({ entry: "src/bin.ts", outfile: "dist/hub-setup.mjs", lazyChunks: true });
 
 /**
- * dist/hub-setup.mjs.help-path.json: the files Node loads for `--help` before any command's code (the
+ * dist/help-path.inputs.json: the files Node loads for `--help` before any command's code (the
  * entry and every chunk it imports statically, transitively) and the sources in them. Every shared
  * module esbuild splits off is one more file to resolve, read and link at each start;
  * test/help-path.test.ts keeps the list short and free of the detector, undici and inquirer.
@@ -27,7 +27,7 @@ function writeHelpPath(entry, metafile) {
   };
   visit(entry);
   const sources = files.flatMap((file) => Object.keys(metafile.outputs[file].inputs));
-  writeFileSync(`${entry}.help-path.json`, `${JSON.stringify({ files, sources }, null, 1)}\n`);
+  writeFileSync("dist/help-path.inputs.json", `${JSON.stringify({ files, sources }, null, 1)}\n`);
 }
 writeHelpPath("dist/hub-setup.mjs", cli.metafile);
 

@@ -10,7 +10,7 @@ import { describe, expect, it } from "vitest";
 // files of ours that Node resolves, reads and links before any command's code.
 
 const bin = fileURLToPath(new URL("../bin/hub-setup.mjs", import.meta.url));
-const helpPath = fileURLToPath(new URL("../dist/hub-setup.mjs.help-path.json", import.meta.url));
+const helpPath = fileURLToPath(new URL("../dist/help-path.inputs.json", import.meta.url));
 
 /**
  * Node's own modules a run of the built command loaded (process.moduleLoadList, read at exit). Its
