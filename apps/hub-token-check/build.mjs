@@ -4,9 +4,10 @@
 // framework runs it straight from a clone of this repository (`language: script`, see
 // /.pre-commit-hooks.yaml), where nothing is built. Commit hook/dist/ with every change that alters
 // the checker bundle. (--fix is for people at a terminal: `npx hub-token-check --fix`.)
-import { chmodSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { build } from "esbuild";
 import { bundleCli, packageVersionOnly } from "../../scripts/bundle.mjs";
+import { writeCodeCache } from "./build-code-cache.mjs";
 
 /** `<bundle>.inputs.json`: the source files esbuild put in a bundle (test/bin.test.ts reads it). */
 function writeInputs(bundle, metafile) {
@@ -20,6 +21,9 @@ const fix = { entry: "src/fix/fix-entry.ts", name: "hub-token-check-fix.mjs" };
 // loader; see bench/checker.bench.mjs). bin.ts has no top-level await for that reason. Its one
 // `import.meta.url` (where the --fix bundle sits) becomes this file's own URL, computed only when --fix
 // asks for it. The --fix bundle stays an ES module, loaded by import() only for --fix.
+// The code cache of the previous bundle must never sit beside a new one (see bin/hub-token-check.cjs).
+const cacheFile = `dist/${checker.name}.v8-cache`;
+rmSync(cacheFile, { force: true });
 const checkerBuild = await build({
   entryPoints: [checker.entry],
   outfile: `dist/${checker.name}`,
@@ -62,6 +66,15 @@ writeInputs(`dist/${checker.name}`, checkerBuild.metafile);
       `the checker bundle has ${imports.length} import() calls; only the --fix one belongs there`,
     );
   }
+}
+// The code cache the installed command runs the bundle with (bin/hub-token-check.cjs, build-code-cache.mjs).
+// Only dist/ gets one: the pre-commit framework runs hook/dist/ (committed, so byte-for-byte the same
+// on every machine), and a cache is made for one Node version.
+try {
+  writeCodeCache(`${process.cwd()}/dist/${checker.name}`, `${process.cwd()}/${cacheFile}`);
+} catch (error) {
+  if (error?.code !== "ENOENT") throw error;
+  console.warn(`hub-token-check: no code cache (git is not installed): the checker runs without one`);
 }
 writeInputs(
   `dist/${fix.name}`,

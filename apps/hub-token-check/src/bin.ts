@@ -14,6 +14,7 @@ void main(process.argv.slice(2), {
     // `process.getBuiltinModule` (Node >= 20.16) rather than `await import()`: the checker is bundled as
     // CommonJS (see build.mjs), where import() would start the ES module loader just for this.
     loadSpawn: () => process.getBuiltinModule("node:child_process").spawnSync,
+    loadSpawnAsync: () => process.getBuiltinModule("node:child_process").spawn,
   },
   version: pkg.version,
   // A separate ES module bundle beside this one (see build.mjs): the commit path never loads it.

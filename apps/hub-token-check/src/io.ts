@@ -1,4 +1,4 @@
-import type { Spawn } from "./source/run-git.js";
+import type { Spawn, SpawnAsync } from "./source/run-git.js";
 
 /** What the checker may touch of the outside world's process. bin.ts builds the real one. */
 export type Io = {
@@ -10,4 +10,6 @@ export type Io = {
   pid: number;
   /** node:child_process's spawnSync, loaded on first use (scanning named files never needs it). */
   loadSpawn: () => Spawn;
+  /** node:child_process's spawn, loaded on first use: only `--all` streams git's output. */
+  loadSpawnAsync: () => SpawnAsync;
 };

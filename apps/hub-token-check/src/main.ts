@@ -12,7 +12,7 @@ import type { Finding } from "./scan/finding.js";
 import { renderSarif } from "./report/sarif.js";
 import { renderText } from "./report/text.js";
 import { diskReader } from "./source/disk.js";
-import { gitRunner, type GitRunner } from "./source/run-git.js";
+import { gitRunner, gitStreamer, type GitRunner } from "./source/run-git.js";
 
 /** The --fix bundle (see fix/fix-entry.ts), loaded only when --fix runs. */
 export type FixModule = {
@@ -103,6 +103,7 @@ export async function main(argv: readonly string[], deps: MainDeps): Promise<Exi
     }
     const ports: CheckPorts = {
       git: deps.ports?.git ?? gitRunner(io.cwd, io.env, io.loadSpawn),
+      gitStream: deps.ports?.gitStream ?? gitStreamer(io.cwd, io.env, io.loadSpawnAsync),
       readFile: deps.ports?.readFile ?? diskReader(io.cwd),
     };
     if (opts.command === "install") {

@@ -16,6 +16,11 @@ describe("parseOptions", () => {
     expect(parseOptions(["install"])).toEqual({ command: "install" });
   });
 
+  it("reads no arguments (a commit's run, parsed without parseArgs) as the explicit defaults would be", () => {
+    // `--format text` is the one argument that spells out every default.
+    expect(parseOptions([])).toEqual(parseOptions(["--format", "text"]));
+  });
+
   it.each([
     [["--format", "xml"], "--format xml is not one of text, json, sarif"],
     [["--all", "x.cfg"], "--all scans every tracked file"],

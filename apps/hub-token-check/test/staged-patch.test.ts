@@ -5,7 +5,7 @@ import { chmodSync, symlinkSync, unlinkSync } from "node:fs";
 import { join } from "node:path";
 import { requireTool, tempDir } from "@hub-setup/test-utils";
 import { describe, expect, it } from "vitest";
-import { collectFromIndex } from "../src/source/collect.js";
+import { collectStaged } from "../src/source/collect.js";
 import { gitRunner } from "../src/source/run-git.js";
 import { parseStagedPatch, stagedFiles } from "../src/source/staged-patch.js";
 import { initRepo } from "./support/git-repo.js";
@@ -84,10 +84,7 @@ describe.skipIf(!git.available)("stagedFiles", () => {
       else expect(f, path).toMatchObject({ oid: expect.stringMatching(/^[0-9a-f]{40}$/) as unknown });
     }
     // What the patch cannot carry (a new empty file, a pure mode change) is read from the index instead.
-    const collected = await collectFromIndex(
-      gitRunner(repo.dir, repo.env, () => spawnSync),
-      "staged",
-    );
+    const collected = await collectStaged(gitRunner(repo.dir, repo.env, () => spawnSync));
     const text = new Map(collected.files.map((f) => [f.path, f.text]));
     expect(text.get("mode-only.cfg")).toBe("[galaxy]\nx = 1\n");
     expect(text.get("new empty.cfg")).toBe(""); // read from the index: empty, so nothing to find
@@ -105,10 +102,7 @@ describe.skipIf(!git.available)("what could hide staged content from the patch",
   const after = before.replace("[galaxy_server.a]", "[galaxy_server.b]");
 
   async function stagedText(repo: ReturnType<typeof initRepo>, env: Record<string, string>) {
-    const collected = await collectFromIndex(
-      gitRunner(repo.dir, env, () => spawnSync),
-      "staged",
-    );
+    const collected = await collectStaged(gitRunner(repo.dir, env, () => spawnSync));
     return new Map(collected.files.map((f) => [f.path, f.text]));
   }
 
@@ -132,10 +126,7 @@ describe.skipIf(!git.available)("what could hide staged content from the patch",
     repo.write("hubs.ini", before);
     repo.write("nul/ansible.cfg", Buffer.from([0x5b, 0x61, 0x5d, 0x0a, 0x00]));
     repo.git("add", "-A");
-    const collected = await collectFromIndex(
-      gitRunner(repo.dir, repo.env, () => spawnSync),
-      "staged",
-    );
+    const collected = await collectStaged(gitRunner(repo.dir, repo.env, () => spawnSync));
     expect(new Map(collected.files.map((f) => [f.path, f.text]))).toEqual(
       new Map([
         [".gitattributes", "*.cfg -diff\n*.ini binary\n"],

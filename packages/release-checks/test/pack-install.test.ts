@@ -139,6 +139,20 @@ describe("each CLI tarball installed alone, offline, run outside the repository"
       expect(scan.status, scan.stderr).toBe(1);
       expect(`${scan.stdout}${scan.stderr}`).toContain("ansible.cfg");
       expect(showsSecret(`${scan.stdout}${scan.stderr}`, token)).toBe(false);
+      // The code cache ships in the tarball and V8 takes it where npm put the package.
+      const pkgDir = join(dir, "node_modules", "hub-token-check");
+      const bundle = join(pkgDir, "dist", "hub-token-check.cjs");
+      const rejected = run(
+        process.execPath,
+        [
+          "-e",
+          `const { compileBundle } = require(${JSON.stringify(join(pkgDir, "bin", "hub-token-check.cjs"))});
+           process.stdout.write(String(compileBundle(${JSON.stringify(bundle)}, ${JSON.stringify(`${bundle}.v8-cache`)}).rejected));`,
+        ],
+        dir,
+        cleanEnv({}),
+      );
+      expect(rejected.stdout, rejected.stderr).toBe("false");
     },
   );
 

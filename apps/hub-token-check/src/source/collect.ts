@@ -1,12 +1,17 @@
 import type { Skipped } from "../scan/finding.js";
 import { decodeConfig } from "./decode.js";
 import type { FileReader } from "./disk.js";
-import { CANDIDATE_PATHSPECS, readBlobs, SYMLINK_MODE, trackedEntries } from "./git-index.js";
+import { CANDIDATE_PATHSPECS, readBlobs, streamBlobs, SYMLINK_MODE, trackedEntries } from "./git-index.js";
 import { stagedFiles, type StagedFile } from "./staged-patch.js";
-import type { GitRunner } from "./run-git.js";
+import type { GitRunner, GitStreamer } from "./run-git.js";
 
 export type SourceFile = { path: string; text: string };
 export type Collected = { files: SourceFile[]; skipped: Skipped[] };
+/** One file's outcome: not scanned (and why), or what was made of its text. */
+export type Judged<T> = { skipped: Skipped } | { judged: T };
+
+const MISSING = "unreadable (its blob is missing)";
+const SYMLINK = "a symbolic link (its target is checked where it is tracked)";
 
 function accept(out: Collected, path: string, bytes: Uint8Array): void {
   const decoded = decodeConfig(bytes, path);
@@ -20,9 +25,10 @@ function accept(out: Collected, path: string, bytes: Uint8Array): void {
 /**
  * What is staged for commit, as the index holds it (one `git diff --cached -p`; `git cat-file` only for
  * what the patch cannot carry). The working tree is never read, so a token staged and then deleted from
- * disk is still seen.
+ * disk is still seen. Git's output is read whole (spawnSync): here git is quick and there is little
+ * to scan, so nothing would overlap.
  */
-async function collectStaged(git: GitRunner): Promise<Collected> {
+export async function collectStaged(git: GitRunner): Promise<Collected> {
   const out: Collected = { files: [], skipped: [] };
   const staged = await stagedFiles(git);
   const lookups = staged.flatMap((f) => ("lookup" in f ? [f.path] : []));
@@ -38,39 +44,52 @@ async function collectStaged(git: GitRunner): Promise<Collected> {
     else {
       const oid = oidOf(f);
       const bytes = oid === undefined ? undefined : blobs.get(oid);
-      if (bytes === undefined) out.skipped.push({ path: f.path, reason: "unreadable (its blob is missing)" });
+      if (bytes === undefined) out.skipped.push({ path: f.path, reason: MISSING });
       else accept(out, f.path, bytes);
     }
   }
   return out;
 }
 
-/** Every tracked file (`--all`) as the index holds it: `git ls-files -s` and one `git cat-file --batch`. */
-async function collectTracked(git: GitRunner): Promise<Collected> {
-  const candidates = await trackedEntries(git, undefined, CANDIDATE_PATHSPECS);
-  const out: Collected = { files: [], skipped: [] };
-  const blobs = await readBlobs(
-    git,
-    candidates.filter((e) => e.mode !== SYMLINK_MODE).map((e) => e.oid),
-  );
-  for (const e of candidates) {
-    if (e.mode === SYMLINK_MODE) {
-      out.skipped.push({
-        path: e.path,
-        reason: "a symbolic link (its target is checked where it is tracked)",
-      });
-      continue;
-    }
-    const bytes = blobs.get(e.oid);
-    if (bytes === undefined) out.skipped.push({ path: e.path, reason: "unreadable (its blob is missing)" });
-    else accept(out, e.path, bytes);
-  }
-  return out;
+function judgeBytes<T>(path: string, bytes: Uint8Array, judge: (file: SourceFile) => T): Judged<T> {
+  const decoded = decodeConfig(bytes, path);
+  return decoded.ok
+    ? { judged: judge({ path, text: decoded.text }) }
+    : { skipped: { path, reason: decoded.reason } };
 }
 
-/** The candidate files as the index holds them: what is staged (default) or every tracked file (`--all`). */
-export function collectFromIndex(git: GitRunner, scope: "staged" | "all"): Promise<Collected> {
-  return scope === "staged" ? collectStaged(git) : collectTracked(git);
+/**
+ * Every tracked file (`--all`) as the index holds it: `git ls-files -s`, then one `git cat-file --batch`
+ * read as git writes it. Each blob is decoded and handed to `judge` as soon as it is whole, once per
+ * path that holds it, so git inflates the next blob while this one is scanned; then only `judge`'s
+ * result is kept. The outcomes come in index order, whatever order the blobs arrive in.
+ */
+export async function judgeTracked<T>(
+  git: GitRunner,
+  stream: GitStreamer,
+  judge: (file: SourceFile) => T,
+): Promise<Judged<T>[]> {
+  const entries = await trackedEntries(git, undefined, CANDIDATE_PATHSPECS);
+  const outcomes: (Judged<T> | undefined)[] = new Array<Judged<T> | undefined>(entries.length);
+  /** Which entries (by index) each blob id is read for: several paths may hold the same content. */
+  const holders = new Map<string, number[]>();
+  entries.forEach((e, i) => {
+    if (e.mode === SYMLINK_MODE) outcomes[i] = { skipped: { path: e.path, reason: SYMLINK } };
+    else {
+      const at = holders.get(e.oid);
+      if (at === undefined) holders.set(e.oid, [i]);
+      else at.push(i);
+    }
+  });
+  await streamBlobs(stream, [...holders.keys()], (oid, bytes) => {
+    for (const i of holders.get(oid) ?? []) {
+      const path = entries[i]?.path ?? "";
+      outcomes[i] =
+        bytes === undefined ? { skipped: { path, reason: MISSING } } : judgeBytes(path, bytes, judge);
+    }
+  });
+  // streamBlobs answered every id, so every entry has its outcome.
+  return outcomes.map((o, i) => o ?? { skipped: { path: entries[i]?.path ?? "", reason: MISSING } });
 }
 
 /** The files named on the command line (as the pre-commit framework passes them), from the working tree. */

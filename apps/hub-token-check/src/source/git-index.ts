@@ -1,4 +1,5 @@
-import type { GitRunner } from "./run-git.js";
+import { catFileBatchReader } from "./cat-file-batch.js";
+import type { GitRunner, GitStreamer } from "./run-git.js";
 
 /** One file as the index holds it. */
 export type IndexEntry = { path: string; mode: string; oid: string };
@@ -54,6 +55,37 @@ export async function readBlobs(git: GitRunner, oids: readonly string[]): Promis
     at += length + 1;
   }
   return blobs;
+}
+
+/**
+ * The contents of many blobs in one `git cat-file --batch` run, read as git writes them: `onBlob` gets
+ * each id (once, in the order given) with its bytes as soon as they are whole, `undefined` when the blob
+ * is missing. The bytes are only valid during the call. Output that stops early, or answers for other
+ * ids, rejects.
+ */
+export async function streamBlobs(
+  stream: GitStreamer,
+  oids: readonly string[],
+  onBlob: (oid: string, bytes: Buffer | undefined) => void,
+): Promise<void> {
+  const unique = [...new Set(oids)];
+  if (unique.length === 0) return;
+  let next = 0;
+  const reader = catFileBatchReader((oid, bytes) => {
+    if (oid !== unique[next]) {
+      throw new Error(
+        `git cat-file --batch answered for ${oid} where ${unique[next] ?? "nothing"} was asked`,
+      );
+    }
+    next += 1;
+    onBlob(oid, bytes);
+  });
+  // --buffer: git writes through stdio's buffer, not one write per object; the pipe still streams.
+  await stream(["cat-file", "--batch", "--buffer"], `${unique.join("\n")}\n`, reader.push);
+  reader.end();
+  if (next < unique.length) {
+    throw new Error(`git cat-file --batch stopped after ${next} of ${unique.length} objects`);
+  }
 }
 
 export const SYMLINK_MODE = "120000";

@@ -1,10 +1,44 @@
-import type { spawnSync } from "node:child_process";
+import type { spawn, spawnSync } from "node:child_process";
 import { HubSetupError } from "@hub-setup/core";
 
 /** node:child_process's spawnSync; bin.ts passes a loader, so that the module loads only when git runs. */
 export type Spawn = typeof spawnSync;
+/** node:child_process's spawn, loaded the same way: only `--all` streams git's output. */
+export type SpawnAsync = typeof spawn;
 
 export type GitRunner = (args: readonly string[], input?: string) => Promise<Buffer>;
+
+/**
+ * Runs `git` with `input` on its stdin and hands each piece of its stdout to `onChunk` as it arrives
+ * (pieces split anywhere). Resolves once git exits 0; a non-zero exit, a failed start or a throwing
+ * `onChunk` rejects, and git is stopped rather than left running.
+ */
+export type GitStreamer = (
+  args: readonly string[],
+  input: string,
+  onChunk: (chunk: Buffer) => void,
+) => Promise<void>;
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+// GIT_DIFF_OPTS (say `-u0`) takes precedence over --unified on the command line, which would cut the
+// whole-file hunks that staged-patch.ts reads the staged content from.
+function childEnvOf(env: Env): Env {
+  const { GIT_DIFF_OPTS: _diffOpts, ...childEnv } = env;
+  return childEnv;
+}
+
+function cannotRun(error: Error): HubSetupError {
+  return new HubSetupError("USAGE", `cannot run git: ${error.message}`, {
+    hint: "install git",
+    cause: error,
+  });
+}
+
+function gitFailed(args: readonly string[], stderr: string, status: number | string | null): HubSetupError {
+  const message = stderr.trim() || `git ${args[0] ?? ""} exited ${status}`;
+  return new HubSetupError("USAGE", message.replace(/^fatal: /, ""));
+}
 
 /**
  * Runs `git` in `cwd` with the given environment (inside a hook, git's own GIT_DIR / GIT_INDEX_FILE
@@ -12,20 +46,16 @@ export type GitRunner = (args: readonly string[], input?: string) => Promise<Buf
  * exit rejects with git's message. node:child_process is loaded on first use (`loadSpawn`, from
  * bin.ts), so that scanning named files, as the pre-commit framework asks, never loads it.
  *
- * spawnSync, not spawn: the checker has nothing else to do while git runs, and spawn's pipes are
- * sockets and streams whose setting up costs the commit path ~5 ms, more than git itself takes there.
+ * spawnSync, not spawn: on the commit path the checker has nothing else to do while git runs, and
+ * spawn's pipes are sockets and streams whose setting up costs the commit path ~5 ms, more than git
+ * itself takes there. Only `--all`, which has blobs to scan while git inflates the next, streams
+ * (gitStreamer).
  */
-export function gitRunner(
-  cwd: string,
-  env: Readonly<Record<string, string | undefined>>,
-  loadSpawn: () => Spawn,
-): GitRunner {
-  // GIT_DIFF_OPTS (say `-u0`) takes precedence over --unified on the command line, which would cut the
-  // whole-file hunks that staged-patch.ts reads the staged content from.
-  const { GIT_DIFF_OPTS: _diffOpts, ...childEnv } = env;
+export function gitRunner(cwd: string, env: Env, loadSpawn: () => Spawn): GitRunner {
+  const childEnv = childEnvOf(env);
   return async (args, input) => {
     const spawn = loadSpawn();
-    // No stdin pipe unless there is input. No limit on the output: `--all` reads every blob at once.
+    // No stdin pipe unless there is input. No limit on the output.
     const stdin = input === undefined ? "ignore" : "pipe";
     const run = spawn("git", [...args], {
       cwd,
@@ -34,12 +64,51 @@ export function gitRunner(
       stdio: [stdin, "pipe", "pipe"],
       maxBuffer: Infinity,
     });
-    if (run.error !== undefined) {
-      const e = run.error;
-      throw new HubSetupError("USAGE", `cannot run git: ${e.message}`, { hint: "install git", cause: e });
-    }
+    if (run.error !== undefined) throw cannotRun(run.error);
     if (run.status === 0) return run.stdout;
-    const message = run.stderr.toString("utf8").trim() || `git ${args[0] ?? ""} exited ${run.status}`;
-    throw new HubSetupError("USAGE", message.replace(/^fatal: /, ""));
+    throw gitFailed(args, run.stderr.toString("utf8"), run.status);
   };
+}
+
+/**
+ * The streaming twin of gitRunner (same `cwd`, environment and errors), for `--all`: git's output is
+ * handed over piece by piece, so the checker scans one blob while git inflates the next.
+ */
+export function gitStreamer(cwd: string, env: Env, loadSpawn: () => SpawnAsync): GitStreamer {
+  const childEnv = childEnvOf(env);
+  return (args, input, onChunk) =>
+    new Promise<void>((resolve, reject) => {
+      const child = loadSpawn()("git", [...args], { cwd, env: childEnv, stdio: ["pipe", "pipe", "pipe"] });
+      const stderr: Buffer[] = [];
+      let settled = false;
+      const fail = (error: Error) => {
+        if (settled) return;
+        settled = true;
+        // Stop git and close our ends of its pipes: nothing of it may keep the process alive.
+        child.kill();
+        child.stdout.destroy();
+        child.stderr.destroy();
+        reject(error);
+      };
+      child.on("error", (error) => fail(cannotRun(error)));
+      // EPIPE when git stops reading (it failed, or was stopped): its exit status says why.
+      child.stdin.on("error", () => undefined);
+      child.stdout.on("data", (chunk: Buffer) => {
+        if (settled) return;
+        try {
+          onChunk(chunk);
+        } catch (error) {
+          fail(error instanceof Error ? error : new Error(String(error)));
+        }
+      });
+      child.stderr.on("data", (chunk: Buffer) => void stderr.push(chunk));
+      child.on("close", (status, signal) => {
+        if (settled) return;
+        if (status === 0) {
+          settled = true;
+          resolve();
+        } else fail(gitFailed(args, Buffer.concat(stderr).toString("utf8"), status ?? signal));
+      });
+      child.stdin.end(input);
+    });
 }

@@ -1,4 +1,4 @@
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { memoryIo as recordingIo, type MemoryStreams } from "@hub-setup/test-utils";
 import type { Io } from "../../src/io.js";
 
@@ -9,6 +9,7 @@ export function memoryIo(overrides: Partial<Io> = {}): Io & MemoryStreams {
     cwd: "/",
     pid: process.pid,
     loadSpawn: () => spawnSync,
+    loadSpawnAsync: () => spawn,
   };
   return recordingIo(defaults, overrides);
 }

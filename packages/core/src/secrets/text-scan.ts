@@ -27,12 +27,12 @@ export function textContext(baseName: string, text: string): TextContext {
   };
 }
 
-function isNameStart(c: number): boolean {
-  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
-}
-function isNameChar(c: number): boolean {
-  return isNameStart(c) || (c >= 48 && c <= 57) || c === 45 || c === 46;
-}
+/**
+ * A name: a longest run of name characters (letters, digits, `_`, `-`, `.`) that starts with a letter
+ * or `_`. The regex engine finds them faster than a loop over every character, and --all scans
+ * thousands of files.
+ */
+const NAME = /(?<![A-Za-z0-9_.-])[A-Za-z_][A-Za-z0-9_.-]*/g;
 
 type Value = { text: string; start: number };
 
@@ -108,17 +108,14 @@ function hitsIn(lines: readonly ScanLine[], index: number, ctx: TextContext, out
   const l = lines[index];
   if (l === undefined) return;
   const raw = l.raw;
-  const dockerEnv = /^\s*ENV\s/i.test(raw);
-  let i = 0;
-  while (i < raw.length) {
-    const c = raw.charCodeAt(i);
-    if (!isNameStart(c) || (i > 0 && isNameChar(raw.charCodeAt(i - 1)))) {
-      i++;
-      continue;
-    }
-    let end = i;
-    while (end < raw.length && isNameChar(raw.charCodeAt(end))) end++;
-    const name = raw.slice(i, end);
+  // A hit needs a separator after its name (`=`, `:`, `=>`; `name:` for a value below) or Dockerfile's
+  // `ENV NAME value`: a line with none of them is done without reading its words.
+  if (!raw.includes("=") && !raw.includes(":") && !/^\s*ENV\s/i.test(raw)) return;
+  NAME.lastIndex = 0;
+  for (let run = NAME.exec(raw); run != null; run = NAME.exec(raw)) {
+    const i = run.index;
+    const name = run[0];
+    const end = i + name.length;
     const before = raw.charAt(i - 1);
     const kind = hubKeyKind(name) ?? (ctx.galaxyCredential ? secretKeyKind(name) : undefined);
     // `$NAME`, `${NAME}`, `secrets.NAME`, `env.NAME`, `%NAME%`: a use of the variable, not its value.
@@ -128,12 +125,11 @@ function hitsIn(lines: readonly ScanLine[], index: number, ctx: TextContext, out
         const below = valueBelow(lines, index);
         if (below !== undefined) out.push({ name, kind, value: below.value, line: below.line });
       } else {
-        const from = separatorAfter(raw, end, dockerEnv && /^\s*ENV\s+$/i.test(raw.slice(0, i)));
+        const from = separatorAfter(raw, end, /^\s*ENV\s+$/i.test(raw.slice(0, i)));
         const value = from === undefined ? undefined : valueAt(raw, from);
         if (value !== undefined) out.push({ name, kind, value, line: l });
       }
     }
-    i = end;
   }
 }
 
@@ -188,10 +184,14 @@ export function findAssignments(
 }
 
 /** A text file's lines in the scanner's line shape: comment lines and the rest. */
+const COMMENT_LINE = /^\s*(?:#|;|\/\/|--\s)/;
+/** Anything but white space: a line without it is blank (what `trim() === ""` says, with no copy). */
+const NOT_BLANK = /\S/;
+
 export function textLines(text: string): ScanLine[] {
   return text.split("\n").map((raw, i) => {
     const line = raw.endsWith("\r") ? raw.slice(0, -1) : raw;
-    const kind = /^\s*(?:#|;|\/\/|--\s)/.test(line) ? "comment" : line.trim() === "" ? "blank" : "invalid";
+    const kind = COMMENT_LINE.test(line) ? "comment" : NOT_BLANK.test(line) ? "invalid" : "blank";
     return { line: i + 1, kind, raw: line };
   });
 }
