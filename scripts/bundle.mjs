@@ -3,7 +3,10 @@
 //
 // With `lazyChunks`, the entry file stays small and code reached only through dynamic import()
 // (the wizard's subcommands, undici, inquirer, the sandbox) goes into chunks/ beside it, loaded when a
-// command runs: `--help` then compiles a few kB instead of 1.3 MB (see bench/startup.bench.mjs).
+// command runs: `--help` then compiles about 30 kB instead of 1.3 MB (see bench/startup.bench.mjs).
+// Code that the entry and a lazy chunk both import goes into a shared chunk, one per set of importers,
+// and each is one more file the entry loads at every start: keep that set small (apps/hub-setup's
+// README says how hub-setup does).
 import { chmodSync, rmSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";

@@ -6,7 +6,8 @@ import { HubSetupError } from "@hub-setup/core";
 import { hubToken, offlineToken } from "../test/support/fake-ports.js";
 import { EXIT, exitCodeFor } from "./exit-codes.js";
 import { memoryIo } from "../test/support/io.js";
-import { main, report } from "./main.js";
+import { main } from "./main.js";
+import { report } from "./report.js";
 
 const ctx = (io: ReturnType<typeof memoryIo>, version = "0") => ({
   io,

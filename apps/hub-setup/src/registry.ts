@@ -1,19 +1,24 @@
 import type { CommandSpec } from "./flags.js";
 import type { CommandModule } from "./context.js";
-import { CI } from "./commands/ci/spec.js";
-import { CONTROLLER } from "./commands/controller/spec.js";
-import { DEMO } from "./commands/demo/spec.js";
-import { EE, EE_BUILD, EE_PREPARE, EE_SECRET } from "./commands/ee/spec.js";
-import { ENV } from "./commands/env/spec.js";
-import { EXEC } from "./commands/exec/spec.js";
-import { LOGIN } from "./commands/login/spec.js";
-import { LOGOUT } from "./commands/logout/spec.js";
-import { REFRESH } from "./commands/refresh/spec.js";
-import { SANDBOX } from "./commands/sandbox/spec.js";
-import { SCHEDULE } from "./commands/schedule/spec.js";
-import { SETUP } from "./commands/setup/spec.js";
-import { SHELL_INIT } from "./commands/shell-init/spec.js";
-import { STATUS } from "./commands/status/spec.js";
+import {
+  CI,
+  CONTROLLER,
+  DEMO,
+  EE,
+  EE_BUILD,
+  EE_PREPARE,
+  EE_SECRET,
+  ENV,
+  EXEC,
+  LOGIN,
+  LOGOUT,
+  REFRESH,
+  SANDBOX,
+  SCHEDULE,
+  SETUP,
+  SHELL_INIT,
+  STATUS,
+} from "./commands/specs.js";
 
 /**
  * Every command, in `--help` order. Dispatch and `--help` are generated from this list. `load` imports

@@ -3,7 +3,7 @@ import { EXIT } from "../../exit-codes.js";
 import { ciOptions } from "./options.js";
 import { ciPorts } from "./real-ports.js";
 import { configureCi } from "./run.js";
-import { CI } from "./spec.js";
+import { CI } from "../specs.js";
 
 export async function run(argv: string[], ctx: AppContext): Promise<number> {
   const options = ciOptions(argv, ctx.io.env);

@@ -3,7 +3,7 @@ import type { Env } from "../../ports.js";
 import { safeArg } from "../../safe-arg.js";
 import { defaultShell, SHELLS, type Shell } from "../../shell/quote.js";
 import type { CiInputs, InputNames } from "./plan.js";
-import { CI } from "./spec.js";
+import { CI } from "../specs.js";
 
 /** Where the variables go: $GITHUB_ENV (and the server list to $GITHUB_OUTPUT), or export lines. */
 export type CiMode =

@@ -6,7 +6,7 @@ import { EXIT } from "../../exit-codes.js";
 import { parseFlags, usageError } from "../../flags.js";
 import { safeArg } from "../../safe-arg.js";
 import { runPush } from "./push.js";
-import { CONTROLLER } from "./spec.js";
+import { CONTROLLER } from "../specs.js";
 
 export async function run(argv: string[], ctx: AppContext): Promise<number> {
   const [action, ...rest] = argv;

@@ -6,7 +6,7 @@ import { controllerTarget } from "../../consumers/controller-target.js";
 import { galaxyInputs, pushCredential } from "../../consumers/push-credential.js";
 import { loadWorkspace, type WorkspacePorts } from "../../servers/workspace.js";
 import type { ServerView } from "../../servers/servers.js";
-import { CONTROLLER } from "./spec.js";
+import { CONTROLLER } from "../specs.js";
 import { ordinal } from "./ordinal.js";
 
 export type PushOptions = {

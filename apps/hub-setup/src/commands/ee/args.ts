@@ -2,7 +2,7 @@ import { parseFlags, usageError, type CommandSpec, type FlagOptions, type Parsed
 import type { RuntimeName } from "../../ports.js";
 import { safeArg } from "../../safe-arg.js";
 import { RUNTIMES } from "./runtime.js";
-import { EE } from "./spec.js";
+import { EE } from "../specs.js";
 
 export type Subcommand = "build" | "prepare" | "secret";
 

@@ -10,7 +10,7 @@ import type { EeDeps } from "./deps.js";
 import { buildCommand } from "./runtime.js";
 import { secretForBuild } from "./secret-file.js";
 import { refreshOffline, type SecretPlan } from "./servers.js";
-import { EE_BUILD } from "./spec.js";
+import { EE_BUILD } from "../specs.js";
 import { verifyImage } from "./verify.js";
 
 /** ansible-builder's own default tag. */

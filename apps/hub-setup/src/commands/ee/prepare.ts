@@ -8,7 +8,7 @@ import { DEFAULT_TAG } from "./build.js";
 import { readContext } from "./context.js";
 import type { EeDeps } from "./deps.js";
 import { buildCommand, RUNTIMES } from "./runtime.js";
-import { EE_PREPARE } from "./spec.js";
+import { EE_PREPARE } from "../specs.js";
 
 /** A shell word: quoted only when it needs to be. */
 function word(text: string): string {

@@ -4,7 +4,7 @@ import { runBuild } from "./build.js";
 import type { EeDeps } from "./deps.js";
 import { runPrepare } from "./prepare.js";
 import { runSecret } from "./secret.js";
-import { EE } from "./spec.js";
+import { EE } from "../specs.js";
 
 export async function runEe(argv: readonly string[], deps: EeDeps): Promise<number> {
   const { sub, rest } = splitSubcommand(argv);

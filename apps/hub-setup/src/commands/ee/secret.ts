@@ -4,7 +4,7 @@ import { parseFlags, usageError } from "../../flags.js";
 import { pathFlag } from "./args.js";
 import type { EeDeps } from "./deps.js";
 import { secretForBuild } from "./secret-file.js";
-import { EE_SECRET } from "./spec.js";
+import { EE_SECRET } from "../specs.js";
 
 /** `ee secret --out FILE`: the build secret for a build run elsewhere, written 0600 (never to stdout). */
 export async function runSecret(argv: readonly string[], deps: EeDeps): Promise<number> {

@@ -2,7 +2,7 @@ import { EXIT } from "../../exit-codes.js";
 import { safeArg } from "../../safe-arg.js";
 import { parseFlags, usageError } from "../../flags.js";
 import { assignmentLine, canAssign, defaultShell, SHELLS, type Shell } from "../../shell/quote.js";
-import { ENV } from "./spec.js";
+import { ENV } from "../specs.js";
 import { tokenEnvironment, withheldMessage } from "../../servers/token-env.js";
 import { loadWorkspace, rebindNow, type WorkspacePorts } from "../../servers/workspace.js";
 import type { Env } from "../../ports.js";

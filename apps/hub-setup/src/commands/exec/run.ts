@@ -6,7 +6,7 @@ import { parseFlags, usageError } from "../../flags.js";
 import type { Env, SpawnPort } from "../../ports.js";
 import type { Prompter } from "../../prompter/prompter.js";
 import { tokenLeakingDebug } from "./node-debug.js";
-import { EXEC } from "./spec.js";
+import { EXEC } from "../specs.js";
 import { tokenEnvironment, withheldMessage } from "../../servers/token-env.js";
 import { loadWorkspace, rebindNow, type WorkspacePorts } from "../../servers/workspace.js";
 

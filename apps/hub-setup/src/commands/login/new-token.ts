@@ -3,7 +3,7 @@ import { usageError } from "../../flags.js";
 import { safeArg } from "../../safe-arg.js";
 import type { Prompter, Spinner } from "../../prompter/prompter.js";
 import type { Env, HubTarget } from "../../ports.js";
-import { LOGIN } from "./spec.js";
+import { LOGIN } from "../specs.js";
 
 export type NewTokenDeps = {
   env: Env;

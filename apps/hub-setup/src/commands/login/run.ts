@@ -23,7 +23,7 @@ import { safeArg } from "../../safe-arg.js";
 import { pickServer } from "../../servers/pick-server.js";
 import { hubTarget, viewServer } from "../../servers/servers.js";
 import { mintNewToken, newTokenProblem } from "./new-token.js";
-import { LOGIN } from "./spec.js";
+import { LOGIN } from "../specs.js";
 
 export type LoginDeps = {
   env: Env;

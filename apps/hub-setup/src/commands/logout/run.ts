@@ -3,7 +3,7 @@ import { parseFlags, usageError } from "../../flags.js";
 import type { Prompter } from "../../prompter/prompter.js";
 import type { ConfigFile, LoadedConfig, TokenStore } from "../../ports.js";
 import { pickServer } from "../../servers/pick-server.js";
-import { LOGOUT } from "./spec.js";
+import { LOGOUT } from "../specs.js";
 
 export type LogoutDeps = {
   loadConfig: () => Promise<LoadedConfig>;

@@ -4,7 +4,7 @@ import { EXIT } from "../../exit-codes.js";
 import { parseFlags } from "../../flags.js";
 import { classOfOutcome, exitCodeForResults, type FailureClass } from "../../servers/outcome.js";
 import type { HubChecks, LoadedConfig, RefreshState, TokenReader } from "../../ports.js";
-import { REFRESH } from "./spec.js";
+import { REFRESH } from "../specs.js";
 import { refreshTargets, type RefreshTarget } from "./targets.js";
 import { errorInfo } from "../../error-info.js";
 import { ALLOW_NEW_ORIGIN_HINT, viewServers, type ServerView } from "../../servers/servers.js";

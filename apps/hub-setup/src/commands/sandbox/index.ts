@@ -2,7 +2,7 @@ import type { AppContext } from "../../context.js";
 import { EXIT } from "../../exit-codes.js";
 import { parseFlags, usageError } from "../../flags.js";
 import { safeArg } from "../../safe-arg.js";
-import { SANDBOX } from "./spec.js";
+import { SANDBOX } from "../specs.js";
 
 /** `hub-setup sandbox`: flags in, @hub-setup/sandbox's command out; Ctrl-C (ctx.signal) stops it. */
 export async function run(argv: string[], ctx: AppContext): Promise<number> {

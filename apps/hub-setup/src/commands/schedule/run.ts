@@ -4,7 +4,7 @@ import { parseFlags, usageError } from "../../flags.js";
 import { installCron, readCrontab, removeCron } from "./cron.js";
 import { passedEnv } from "./passed-env.js";
 import type { ScheduleDeps } from "./deps.js";
-import { SCHEDULE } from "./spec.js";
+import { SCHEDULE } from "../specs.js";
 import { installSystemd, removeSystemd, unitFiles } from "./systemd.js";
 import { cronLine } from "./units.js";
 

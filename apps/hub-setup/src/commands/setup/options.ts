@@ -2,7 +2,7 @@ import { HubSetupError, serverIdProblem, type HubKind } from "@hub-setup/core";
 import { parseFlags, usageError } from "../../flags.js";
 import type { StoreChoice } from "../../ports.js";
 import { safeArg } from "../../safe-arg.js";
-import { SETUP } from "./spec.js";
+import { SETUP } from "../specs.js";
 import { REPOSITORIES, type Repository } from "../../servers/hub-repositories.js";
 
 export type { HubKind };

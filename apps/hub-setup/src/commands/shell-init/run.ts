@@ -2,7 +2,7 @@ import { join } from "node:path";
 import { parseFlags, usageError } from "../../flags.js";
 import type { ConfigFile, Env, SelfCommand } from "../../ports.js";
 import { safeArg } from "../../safe-arg.js";
-import { SHELL_INIT } from "./spec.js";
+import { SHELL_INIT } from "../specs.js";
 import { INIT_SHELLS, renderInit, withBlock, type InitShell } from "./render.js";
 
 export type ShellInitDeps = {

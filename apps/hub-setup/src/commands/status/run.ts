@@ -5,7 +5,7 @@ import { exitCodeForResults } from "../../servers/outcome.js";
 import type { ConsumerState, HubChecks, LoadedConfig, RefreshState, TokenReader } from "../../ports.js";
 import { viewServers, type ServerView } from "../../servers/servers.js";
 import { formatStatus } from "./format.js";
-import { STATUS } from "./spec.js";
+import { STATUS } from "../specs.js";
 import { errorInfo } from "../../error-info.js";
 import { STATUS_SCHEMA_VERSION, type StatusReport } from "./report.js";
 import { serverStatus } from "./server.js";
