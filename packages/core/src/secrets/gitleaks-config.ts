@@ -5,7 +5,7 @@
  * the detector's rules as far as RE2 can say them; its test runs a real gitleaks over the detector's
  * fixtures and expects the same verdict on every file.
  */
-import { RED_HAT_SSO_ISSUER } from "../sso/red-hat.js";
+import { RED_HAT_REALM_PATH } from "../sso/red-hat.js";
 import { PLACEHOLDER_VOCABULARY, PLACEHOLDER_WORDS, VARIABLE_NAME } from "./value-rules.js";
 
 const B64URL = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
@@ -34,6 +34,15 @@ export function base64urlInfixes(text: string): string[] {
   });
 }
 
+/**
+ * How Red Hat SSO's realm reads inside a JWT's base64url payload: the realm, not the host (Red Hat's stage
+ * SSO and Keycloak's paths without `/auth` issue it too); its closing quote keeps
+ * `…/realms/redhat-external-other` out. Another realm's JWT is no hub token.
+ */
+export function redHatRealmInfixes(): string[] {
+  return base64urlInfixes(`${RED_HAT_REALM_PATH.replace(/^\/auth/, "")}"`);
+}
+
 const HUB_VARIABLE = String.raw`ANSIBLE_GALAXY_(?:SERVER_[A-Z0-9_]+?_(?:TOKEN|PASSWORD|CLIENT_SECRET)|TOKEN)`;
 const B64 = "[A-Za-z0-9_-]";
 
@@ -50,7 +59,7 @@ function valueAllowlist(): string[] {
     String.raw`(?i)\blookup\(|\bquery\(`,
     String.raw`^-`, // the next flag (`--build-arg NAME -t …`): no value given
     String.raw`^<[^<>]*>$`, // <your-token>
-    String.raw`\.\.\.$|…`, // eyJhbGciOi..., abc123…, hub-setup's e402…53ac
+    String.raw`\.\.\.|…|\*\*\*`, // eyJhbGciOi..., eyJhbGci...5Xk2Qw, abc123…, e402****53ac, hub-setup's e402…53ac
     String.raw`^[^A-Za-z0-9]*$|^[xX*._-]+$`,
     VARIABLE_NAME.source, // another variable's name
     `(?i)^${alternation([...PLACEHOLDER_WORDS])}$`,
@@ -61,7 +70,7 @@ function valueAllowlist(): string[] {
 type Rule = { id: string; description: string; regex: string; keywords: string[]; allow?: string[] };
 
 function rules(): Rule[] {
-  const issuer = alternation(base64urlInfixes(RED_HAT_SSO_ISSUER.replace(/^https:\/\//, "")));
+  const issuer = alternation(redHatRealmInfixes());
   const typ = alternation(["Offline", "Refresh"].flatMap((t) => base64urlInfixes(`"${t}"`)));
   // A token may wrap onto a second comment line (`# old token: eyJ…` / `# …`), in its header or payload.
   const wrap = String.raw`(?:\r?\n[ \t]*[#;][ \t]*)?`;

@@ -7,6 +7,7 @@ import { readCommentedOption } from "./commented-option.js";
 import { describeSecret, offlineToken } from "./describe.js";
 import type { Finding, FindingPlace, ScanResult } from "./finding.js";
 import { fixFor } from "./fix-hint.js";
+import { isObjectIdAt } from "./git-ids.js";
 import { jwtSpans } from "./jwt-spans.js";
 import { urlCredentials, type UrlCredential } from "./url-credentials.js";
 import { isBase64Url } from "./char-classes.js";
@@ -85,7 +86,7 @@ export function findOfflineTokens(
         line: l.line,
         column,
         endColumn: column + span.text.length,
-        kind: "offline token",
+        kind: offline.kind,
         key: at.key,
         section: at.section,
         redacted: offline.redacted,
@@ -140,7 +141,7 @@ export function findSplitOfflineTokens(
         line: l.line,
         column,
         endColumn: tail.start + tail.text.length + 1,
-        kind: "offline token",
+        kind: offline.kind,
         key: at.key,
         section: at.section,
         redacted: offline.redacted,
@@ -173,7 +174,8 @@ function hexWords(raw: string): Array<{ start: number; end: number }> {
 
 /**
  * A hub API token (40 hex) in prose that calls it a token (`# prod hub token: 0f1e…`). A 40-hex word
- * on a line that does not say "token", or inside a URL, is taken for a git object id and left alone.
+ * on a line that does not say "token", inside a URL, or where git ids and checksums sit (isObjectIdAt)
+ * is taken for a git object id and left alone.
  */
 export function findHexInProse(
   path: string,
@@ -186,6 +188,7 @@ export function findHexInProse(
     const urls = urlsInText(l.raw).map((u) => [u.start, u.start + u.text.length] as const);
     for (const w of hexWords(l.raw)) {
       if (urls.some(([s, e]) => w.start >= s && w.start < e)) continue;
+      if (isObjectIdAt(l.raw, w.start, w.end)) continue;
       if (taken(out, l.line, w.start + 1, w.end + 1)) continue;
       const text = l.raw.slice(w.start, w.end);
       if (isPlaceholder(text)) continue;
