@@ -24,7 +24,11 @@ const FILES: [string, Buffer, boolean][] = [
   ["png/ansible.cfg", Buffer.concat([PNG, Buffer.from(`\n${leaky}`)]), true],
   ["picture.ini", Buffer.concat([PNG, Buffer.from(`\n${leaky}`)]), false],
   // What Windows PowerShell 5's `>` writes: UTF-16LE with a BOM (its NUL bytes make it no binary).
-  ["utf16/.env", utf16le(`ANSIBLE_GALAXY_SERVER_LIST=pah\r\nANSIBLE_GALAXY_SERVER_PAH_TOKEN=${token}\r\n`), true],
+  [
+    "utf16/.env",
+    utf16le(`ANSIBLE_GALAXY_SERVER_LIST=pah\r\nANSIBLE_GALAXY_SERVER_PAH_TOKEN=${token}\r\n`),
+    true,
+  ],
 ];
 
 function utf16le(text: string): Buffer {

@@ -168,7 +168,8 @@ const MAKERS: Record<string, (seed: string) => string> = {
   /** typ Offline from another Keycloak: not a hub token. */
   kcoffline: (seed) => fakeSsoToken(seed, { iss: "https://keycloak.corp.example.com/realms/ops" }),
   /** typ Refresh from another Keycloak: not a hub token. */
-  kcrefresh: (seed) => fakeSsoToken(seed, { typ: "Refresh", iss: "https://keycloak.corp.example.com/realms/ops" }),
+  kcrefresh: (seed) =>
+    fakeSsoToken(seed, { typ: "Refresh", iss: "https://keycloak.corp.example.com/realms/ops" }),
   /** A git object id or SHA-1 checksum: 40 hex, like a hub token. */
   sha: (seed) => seededHex(`git object ${seed}`, 40),
   /** Standard base64 of an offline token, as a Kubernetes Secret's `data:` holds it. */

@@ -55,7 +55,13 @@ function taken(out: ScanResult, line: number, column: number, endColumn: number)
   return out.findings.some((f) => f.line === line && f.column < endColumn && column < f.endColumn);
 }
 
-function finding(path: string, l: ScanLine, start: number, end: number, what: Pick<Finding, "kind" | "redacted">): Finding {
+function finding(
+  path: string,
+  l: ScanLine,
+  start: number,
+  end: number,
+  what: Pick<Finding, "kind" | "redacted">,
+): Finding {
   const key = keyOf(l.raw, start);
   return {
     path,
@@ -66,7 +72,7 @@ function finding(path: string, l: ScanLine, start: number, end: number, what: Pi
     key,
     section: null,
     fix: "hub-setup",
-    place: key === null ? (l.kind === "comment" ? "comment" : "text") : "value",
+    place: key == null ? (l.kind === "comment" ? "comment" : "text") : "value",
   };
 }
 
@@ -98,14 +104,14 @@ export function findSecretDataHubTokens(path: string, lines: readonly ScanLine[]
   let indent = -1;
   for (const l of lines) {
     const block = DATA_BLOCK.exec(l.raw);
-    if (block !== null) {
+    if (block != null) {
       indent = block[1]?.length ?? 0;
       continue;
     }
     if (indent < 0 || l.kind === "blank") continue;
     const entry = ENTRY.exec(l.raw);
-    const entryIndent = entry?.[1]?.length ?? (/^\s*/.exec(l.raw)?.[0].length ?? 0);
-    if (entry === null || entryIndent <= indent) {
+    const entryIndent = entry?.[1]?.length ?? /^\s*/.exec(l.raw)?.[0].length ?? 0;
+    if (entry == null || entryIndent <= indent) {
       if (entryIndent <= indent) indent = -1;
       continue;
     }

@@ -111,7 +111,8 @@ function rules(): Rule[] {
     },
     {
       id: "hub-setup-hub-token-base64-under-key",
-      description: "A hub API token (40 hex), base64-encoded under a credential's key (a Kubernetes Secret's data:)",
+      description:
+        "A hub API token (40 hex), base64-encoded under a credential's key (a Kubernetes Secret's data:)",
       regex: String.raw`(?i:[\w.-]*(?:tok|passw|secret)[\w.-]*)['"]?[ \t]*:[ \t]*['"]?(${HEX40_BASE64})`,
       keywords: ["tok", "passw", "secret"],
     },

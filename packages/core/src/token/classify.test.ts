@@ -43,7 +43,9 @@ describe("classifyToken", () => {
     expect(accepted(mintOfflineToken({ iss: "http://127.0.0.1:4/realms/redhat-external" })).realm).toBe(
       "redhat-external",
     );
-    expect(accepted(mintOfflineToken({ iss: "https://sso.redhat.com/auth/realms/other" })).realm).toBe("other");
+    expect(accepted(mintOfflineToken({ iss: "https://sso.redhat.com/auth/realms/other" })).realm).toBe(
+      "other",
+    );
   });
 
   it("still calls an offline token from another realm offline, with a note naming its issuer", () => {
