@@ -92,15 +92,17 @@ type Rule = { id: string; description: string; regex: string; keywords: string[]
 function rules(): Rule[] {
   const issuer = alternation(redHatRealmInfixes());
   const typ = alternation(["Offline", "Refresh"].flatMap((t) => base64urlInfixes(`"${t}"`)));
-  // A token may wrap onto a second comment line (`# old token: eyJ…` / `# …`), in its header or payload.
-  const wrap = String.raw`(?:\r?\n[ \t]*[#;][ \t]*)?`;
-  const payload = `${B64}*${wrap}${B64}*`;
+  // A token may wrap over lines, in its header or payload: a comment at 80 columns (`# eyJ…` / `# …`),
+  // an indented block or quote (`    …`, `> …`), a shell `\` continuation.
+  const wrap = String.raw`\\?\r?\n[ \t]*(?:[#;>]+[ \t]*)?`;
+  const payload = `(?:${B64}|${wrap})*`;
   const allow = valueAllowlist();
   return [
     {
       id: "hub-setup-redhat-offline-token",
-      description: "A Red Hat SSO offline or refresh token (a JWT issued by sso.redhat.com), under any name",
-      regex: String.raw`eyJ${B64}{10,}${wrap}${B64}*\.(?:${payload}${issuer}${payload}${typ}|${payload}${typ}${payload}${issuer})`,
+      description:
+        "A Red Hat SSO offline or refresh token (a JWT from the redhat-external realm), under any name",
+      regex: String.raw`eyJ${B64}{10,}(?:${wrap}${B64}*)*\.(?:${payload}${issuer}${payload}${typ}|${payload}${typ}${payload}${issuer})`,
       keywords: ["eyJ"],
     },
     {
