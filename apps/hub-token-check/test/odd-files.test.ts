@@ -23,10 +23,20 @@ const FILES: [string, Buffer, boolean][] = [
   ["nul-hubs.ini", Buffer.concat([Buffer.from([0x00, 0x0a]), Buffer.from(leaky)]), true],
   ["png/ansible.cfg", Buffer.concat([PNG, Buffer.from(`\n${leaky}`)]), true],
   ["picture.ini", Buffer.concat([PNG, Buffer.from(`\n${leaky}`)]), false],
+  // What Windows PowerShell 5's `>` writes: UTF-16LE with a BOM (its NUL bytes make it no binary).
+  [
+    "utf16/.env",
+    utf16le(`ANSIBLE_GALAXY_SERVER_LIST=pah\r\nANSIBLE_GALAXY_SERVER_PAH_TOKEN=${token}\r\n`),
+    true,
+  ],
 ];
 
+function utf16le(text: string): Buffer {
+  return Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, "utf16le")]);
+}
+
 type Json = {
-  findings: { path: string; line: number; kind: string }[];
+  findings: { path: string; line: number; column: number; kind: string }[];
   skipped: { path: string; reason: string }[];
 };
 
@@ -59,6 +69,8 @@ describe.skipIf(!git.available)("files that are not plain UTF-8 text", () => {
       expect(r.json.skipped.map((s) => s.path)).toEqual(["picture.ini"]);
       expect(r.json.skipped[0]?.reason).toMatch(/binary.*PNG/);
       expect(r.out).not.toContain(token);
+      const utf16 = r.json.findings.find((f) => f.path === "utf16/.env");
+      expect(utf16).toMatchObject({ line: 2, column: 33, kind: "hub token" });
     },
   );
 });

@@ -130,6 +130,23 @@ export function fakeOtherJwt(seed = "other"): string {
   return fakeJwt(seed, { iss: "https://login.example.com/", typ: "ID", sub: "someone" });
 }
 
+/** A Red Hat SSO token with other claims (`typ`, `iss`) over the offline token's, the same for the same seed. */
+function fakeSsoToken(seed: string, claims: Record<string, unknown>): string {
+  const iss = typeof claims["iss"] === "string" ? claims["iss"] : RED_HAT_ISSUER;
+  return fakeJwt(seed, {
+    iat: 1767225600,
+    jti: seededUuid(`${seed}-jti`),
+    iss,
+    aud: iss,
+    sub: `f:${seededUuid(`${seed}-sub`)}:fake-user`,
+    typ: "Offline",
+    azp: "cloud-services",
+    session_state: seededUuid(`${seed}-session`),
+    scope: "openid api.iam.service_accounts offline_access",
+    ...claims,
+  });
+}
+
 /** Where fixtures wrap an offline token over two lines: the first 80 characters, and the rest. */
 const SPLIT_AT = 80;
 
@@ -143,11 +160,35 @@ const MAKERS: Record<string, (seed: string) => string> = {
   hub64: (seed) => Buffer.from(fakeHubToken(seed), "utf8").toString("base64"),
   offlinehead: (seed) => fakeOfflineToken(seed).slice(0, SPLIT_AT),
   offlinetail: (seed) => fakeOfflineToken(seed).slice(SPLIT_AT),
+  // Appended for the token-shape cases (probe12):
+  /** A Red Hat SSO refresh token (typ Refresh: a browser session's), from sso.redhat.com. */
+  refresh: (seed) => fakeSsoToken(seed, { typ: "Refresh" }),
+  /** An offline token from Red Hat's stage SSO, on Keycloak's newer path (no `/auth`). */
+  stageoffline: (seed) => fakeSsoToken(seed, { iss: "https://sso.stage.redhat.com/realms/redhat-external" }),
+  /** typ Offline from another Keycloak: not a hub token. */
+  kcoffline: (seed) => fakeSsoToken(seed, { iss: "https://keycloak.corp.example.com/realms/ops" }),
+  /** typ Refresh from another Keycloak: not a hub token. */
+  kcrefresh: (seed) =>
+    fakeSsoToken(seed, { typ: "Refresh", iss: "https://keycloak.corp.example.com/realms/ops" }),
+  /** A git object id or SHA-1 checksum: 40 hex, like a hub token. */
+  sha: (seed) => seededHex(`git object ${seed}`, 40),
+  /** Standard base64 of an offline token, as a Kubernetes Secret's `data:` holds it. */
+  offline64: (seed) => Buffer.from(fakeOfflineToken(seed), "utf8").toString("base64"),
+  /** An offline token cut in three, for wrapped lines: first, second and last third. */
+  offline3a: (seed) => thirdOf(fakeOfflineToken(seed), 0),
+  offline3b: (seed) => thirdOf(fakeOfflineToken(seed), 1),
+  offline3c: (seed) => thirdOf(fakeOfflineToken(seed), 2),
 };
+
+function thirdOf(token: string, k: number): string {
+  const n = Math.ceil(token.length / 3);
+  return token.slice(k * n, (k + 1) * n);
+}
 
 /**
  * Fills a fixture's `@@kind:seed@@` markers with fake tokens (kinds: hub, gateway, offline, access,
- * jwt; hub64, offlinehead, offlinetail), so that fixture files hold no token-shaped text themselves.
+ * jwt; hub64, offlinehead, offlinetail; refresh, stageoffline, kcoffline, kcrefresh, sha, offline64,
+ * offline3a/b/c), so that fixture files hold no token-shaped text themselves.
  */
 export function fillTokens(template: string): string {
   return template.replace(/@@(\w+):([\w-]+)@@/g, (whole, kind: string, seed: string) => {

@@ -21,6 +21,11 @@ const ABOUT: Record<FindingKind, [name: string, text: string, severity: string]>
     "A Red Hat SSO offline token (console.redhat.com Automation Hub) in plain text.",
     "9.1",
   ],
+  "refresh token": [
+    "RefreshToken",
+    "A Red Hat SSO refresh token (a browser session's, typ Refresh) in plain text.",
+    "8.0",
+  ],
   "access token": ["AccessToken", "A Red Hat SSO access token (short-lived JWT) in plain text.", "6.5"],
   "hub token": ["HubToken", "A private automation hub API token (40 hex) in plain text.", "9.1"],
   "gateway token": ["GatewayToken", "An AAP platform gateway token in plain text.", "9.1"],

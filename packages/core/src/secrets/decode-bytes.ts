@@ -29,8 +29,32 @@ function sequenceAt(bytes: Uint8Array, i: number): number {
   return 0;
 }
 
-/** UTF-8 where it is valid, Latin-1 for each byte where it is not. */
+/**
+ * UTF-16 text (what Windows PowerShell 5's `>` and `Out-File` write, and Notepad's "Unicode"): by its BOM,
+ * or, without one, by ASCII's zero high bytes at every other position of the start. Undefined otherwise.
+ */
+function utf16Of(bytes: Uint8Array): "utf-16le" | "utf-16be" | undefined {
+  if (bytes.length < 2) return undefined;
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return "utf-16le";
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return "utf-16be";
+  const pairs = Math.min(64, Math.floor(bytes.length / 2));
+  if (pairs < 4 || bytes.length % 2 !== 0) return undefined;
+  let le = 0;
+  let be = 0;
+  for (let i = 0; i < pairs; i++) {
+    const a = bytes[2 * i] ?? 0;
+    const b = bytes[2 * i + 1] ?? 0;
+    if (a !== 0 && b === 0) le++;
+    else if (a === 0 && b !== 0) be++;
+  }
+  if (le === pairs) return "utf-16le";
+  return be === pairs ? "utf-16be" : undefined;
+}
+
+/** UTF-8 where it is valid, Latin-1 for each byte where it is not; UTF-16 text as UTF-16 (its BOM dropped). */
 export function decodeLenient(bytes: Uint8Array): string {
+  const utf16 = utf16Of(bytes);
+  if (utf16 !== undefined) return new TextDecoder(utf16).decode(bytes);
   try {
     return utf8.decode(bytes);
   } catch {

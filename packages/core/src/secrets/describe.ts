@@ -14,6 +14,8 @@ export function describeSecret(value: string, keyKind: KeyKind): { kind: Finding
   const c = classifyToken(value);
   if (c.ok) {
     if (c.kind === "offline") return { kind: "offline token", redacted: c.redacted };
+    const sso = offlineToken(c.value);
+    if (sso !== undefined) return sso;
     if (c.kind === "access") return { kind: "access token", redacted: c.redacted };
     if ((c.kind === "hub-api" || c.kind === "gateway") && (keyKind === "token" || keyKind === "api key")) {
       return { kind: BY_TOKEN_KIND[c.kind], redacted: c.redacted };
@@ -31,8 +33,17 @@ export function isTokenShaped(value: string): boolean {
   return classifyToken(value).ok;
 }
 
-/** Whether `text` is a Red Hat SSO offline token: flagged wherever it appears. */
-export function offlineToken(text: string): { redacted: string } | undefined {
+/**
+ * Whether `text` is a Red Hat SSO offline or refresh token (a JWT whose `iss` is Red Hat SSO's
+ * redhat-external realm, or the sandbox serving it, and whose `typ` is Offline or Refresh): flagged
+ * wherever it appears. A JWT another SSO issued is not a hub token, whatever its `typ`.
+ */
+export function offlineToken(
+  text: string,
+): { kind: "offline token" | "refresh token"; redacted: string } | undefined {
   const c = classifyToken(text);
-  return c.ok && c.kind === "offline" ? { redacted: c.redacted } : undefined;
+  if (!c.ok || c.realm === undefined || c.realm === "other") return undefined;
+  if (c.kind === "offline") return { kind: "offline token", redacted: c.redacted };
+  if (c.claims?.typ?.toLowerCase() !== "refresh") return undefined;
+  return { kind: "refresh token", redacted: redactValue(c.value, "refresh token") };
 }

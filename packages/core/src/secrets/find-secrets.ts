@@ -7,6 +7,7 @@
  */
 import { tokenizeAnsibleConfig } from "../cfg/tokenize.js";
 import { isAllowed } from "./allow.js";
+import { ENCODED_JWT, findEncodedSsoTokens, findSecretDataHubTokens } from "./base64-tokens.js";
 import type { ScanLine } from "./cfg-line.js";
 import type { Finding, ScanResult } from "./finding.js";
 import {
@@ -91,6 +92,8 @@ export function scanSecrets(input: string, options: FindSecretsOptions): ScanRes
     findOfflineTokens(path, lines, sectionAt, out);
     findSplitOfflineTokens(path, lines, sectionAt, out);
   }
+  if (text.includes(ENCODED_JWT)) findEncodedSsoTokens(path, lines, out);
+  if (ctx.kubernetesSecret) findSecretDataHubTokens(path, lines, out);
   if (TOKEN_WORD.test(text)) findHexInProse(path, lines, sectionAt, out);
   return settled(out, lines);
 }

@@ -4,6 +4,8 @@
  */
 export type FindingKind =
   | "offline token"
+  /** A Red Hat SSO refresh token (`typ: Refresh`, a browser session's): as good as a password until it ends. */
+  | "refresh token"
   | "access token"
   | "hub token"
   | "gateway token"
@@ -19,6 +21,7 @@ export type FindingKind =
 
 export const FINDING_KINDS: readonly FindingKind[] = [
   "offline token",
+  "refresh token",
   "access token",
   "hub token",
   "gateway token",

@@ -4,8 +4,7 @@
  * with confidence — a Red Hat SSO offline token, and a literal value assigned to ansible-galaxy's
  * `_TOKEN` variables — generated from the detector's definitions, as the gitleaks config is.
  */
-import { RED_HAT_SSO_ISSUER } from "../sso/red-hat.js";
-import { base64urlInfixes } from "./gitleaks-config.js";
+import { base64urlInfixes, redHatRealmInfixes } from "./gitleaks-config.js";
 import { PLACEHOLDER_VOCABULARY, VARIABLE_NAME } from "./value-rules.js";
 
 export type GithubCustomPattern = {
@@ -19,7 +18,7 @@ export type GithubCustomPattern = {
 const B64 = "[A-Za-z0-9_-]";
 
 export function githubCustomPatterns(): GithubCustomPattern[] {
-  const issuer = `(?:${base64urlInfixes(RED_HAT_SSO_ISSUER.replace(/^https:\/\//, "")).join("|")})`;
+  const issuer = `(?:${redHatRealmInfixes().join("|")})`;
   const typ = `(?:${["Offline", "Refresh"].flatMap((t) => base64urlInfixes(`"${t}"`)).join("|")})`;
   const vocabulary = [...PLACEHOLDER_VOCABULARY].sort((a, b) => b.length - a.length).join("|");
   return [
@@ -34,8 +33,13 @@ export function githubCustomPatterns(): GithubCustomPattern[] {
       name: "ansible-galaxy token variable assigned a literal value (hub-setup)",
       secretFormat: `[A-Za-z0-9_.+/=-]{16,}`,
       beforeSecret: `ANSIBLE_GALAXY_(?:SERVER_[A-Z0-9_]+_)?TOKEN['"]?\\]?[ \\t]*[=:][ \\t]*['"]?`,
-      afterSecret: `\\z|[^A-Za-z0-9_.+/=-]`,
-      mustNotMatch: [VARIABLE_NAME.source, `^(?:[^A-Za-z0-9]*(?:${vocabulary}))+[^A-Za-z0-9]*$`],
+      // Not cut short by an ellipsis or a mask (`eyJhbGci…5Xk2Qw`, `e402****…`): that is no secret.
+      afterSecret: `\\z|[^A-Za-z0-9_.+/=*\u2026-]`,
+      mustNotMatch: [
+        VARIABLE_NAME.source,
+        `^(?:[^A-Za-z0-9]*(?:${vocabulary}))+[^A-Za-z0-9]*$`,
+        String.raw`\.\.\.|\*\*\*`, // shortened in docs: eyJhbGci...5Xk2Qw, e402****53ac
+      ],
     },
   ];
 }

@@ -5,18 +5,19 @@
  * the detector's rules as far as RE2 can say them; its test runs a real gitleaks over the detector's
  * fixtures and expects the same verdict on every file.
  */
-import { RED_HAT_SSO_ISSUER } from "../sso/red-hat.js";
+import { RED_HAT_REALM_PATH } from "../sso/red-hat.js";
 import { PLACEHOLDER_VOCABULARY, PLACEHOLDER_WORDS, VARIABLE_NAME } from "./value-rules.js";
 
 const B64URL = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+const B64STD = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
-function base64url(text: string): string {
+function base64url(text: string, alphabet = B64URL): string {
   const bytes = [...text].map((c) => c.charCodeAt(0) & 0xff);
   let out = "";
   for (let i = 0; i < bytes.length; i += 3) {
     const n = ((bytes[i] ?? 0) << 16) | ((bytes[i + 1] ?? 0) << 8) | (bytes[i + 2] ?? 0);
     const chars = Math.ceil((Math.min(3, bytes.length - i) * 8) / 6);
-    for (let k = 0; k < chars; k++) out += B64URL[(n >> (18 - 6 * k)) & 63];
+    for (let k = 0; k < chars; k++) out += alphabet[(n >> (18 - 6 * k)) & 63];
   }
   return out;
 }
@@ -25,14 +26,34 @@ function base64url(text: string): string {
  * The three ways `text` reads inside base64url, one per offset of it modulo 3 in the encoded JSON:
  * only the characters that `text` alone decides (the ones its unknown neighbours also touch dropped).
  */
-export function base64urlInfixes(text: string): string[] {
+export function base64urlInfixes(text: string, alphabet = B64URL): string[] {
   return [0, 1, 2].map((shift) => {
-    const encoded = base64url(`${"\0".repeat(shift)}${text}`);
+    const encoded = base64url(`${"\0".repeat(shift)}${text}`, alphabet);
     const from = Math.ceil((shift * 8) / 6);
     const to = Math.floor(((shift + text.length) * 8) / 6);
     return encoded.slice(from, to);
   });
 }
+
+/**
+ * How Red Hat SSO's realm reads inside a JWT's base64url payload: the realm, not the host (Red Hat's stage
+ * SSO and Keycloak's paths without `/auth` issue it too); its closing quote keeps
+ * `…/realms/redhat-external-other` out. Another realm's JWT is no hub token.
+ */
+export function redHatRealmInfixes(): string[] {
+  return base64urlInfixes(`${RED_HAT_REALM_PATH.replace(/^\/auth/, "")}"`);
+}
+
+/** The same infixes once more in standard base64: how they read in a base64-encoded JWT (`| base64`). */
+function encodedTwice(infixes: readonly string[]): string[] {
+  return infixes.flatMap((infix) => base64urlInfixes(infix, B64STD)).map((x) => x.replace(/[+]/g, "\\+"));
+}
+
+/**
+ * Standard base64 of 40 lower-case hex (a hub token in a Kubernetes Secret's `data:`): each 3 hex
+ * digits encode to one of few characters per position, and the last digit to two and `==`.
+ */
+const HEX40_BASE64 = "(?:[MNOYZ][DGTWjmz2][A-Za-n][w-z0-5h-m]){13}[MNOYZ][AQgw]==";
 
 const HUB_VARIABLE = String.raw`ANSIBLE_GALAXY_(?:SERVER_[A-Z0-9_]+?_(?:TOKEN|PASSWORD|CLIENT_SECRET)|TOKEN)`;
 const B64 = "[A-Za-z0-9_-]";
@@ -50,7 +71,7 @@ function valueAllowlist(): string[] {
     String.raw`(?i)\blookup\(|\bquery\(`,
     String.raw`^-`, // the next flag (`--build-arg NAME -t …`): no value given
     String.raw`^<[^<>]*>$`, // <your-token>
-    String.raw`\.\.\.$|…`, // eyJhbGciOi..., abc123…, hub-setup's e402…53ac
+    String.raw`\.\.\.|…|\*\*\*`, // eyJhbGciOi..., eyJhbGci...5Xk2Qw, abc123…, e402****53ac, hub-setup's e402…53ac
     String.raw`^[^A-Za-z0-9]*$|^[xX*._-]+$`,
     VARIABLE_NAME.source, // another variable's name
     `(?i)^${alternation([...PLACEHOLDER_WORDS])}$`,
@@ -58,21 +79,44 @@ function valueAllowlist(): string[] {
   ];
 }
 
+/** `eyJ` then the realm and the typ, each as it reads in standard base64 of the JWT, in either order. */
+function encodedJwtRegex(): string {
+  const b64 = "[A-Za-z0-9+/]";
+  const issuer = alternation(encodedTwice(redHatRealmInfixes()));
+  const typ = alternation(encodedTwice(["Offline", "Refresh"].flatMap((t) => base64urlInfixes(`"${t}"`))));
+  return `ZXlK${b64}*(?:${issuer}${b64}*${typ}|${typ}${b64}*${issuer})${b64}*={0,2}`;
+}
+
 type Rule = { id: string; description: string; regex: string; keywords: string[]; allow?: string[] };
 
 function rules(): Rule[] {
-  const issuer = alternation(base64urlInfixes(RED_HAT_SSO_ISSUER.replace(/^https:\/\//, "")));
+  const issuer = alternation(redHatRealmInfixes());
   const typ = alternation(["Offline", "Refresh"].flatMap((t) => base64urlInfixes(`"${t}"`)));
-  // A token may wrap onto a second comment line (`# old token: eyJ…` / `# …`), in its header or payload.
-  const wrap = String.raw`(?:\r?\n[ \t]*[#;][ \t]*)?`;
-  const payload = `${B64}*${wrap}${B64}*`;
+  // A token may wrap over lines, in its header or payload: a comment at 80 columns (`# eyJ…` / `# …`),
+  // an indented block or quote (`    …`, `> …`), a shell `\` continuation.
+  const wrap = String.raw`\\?\r?\n[ \t]*(?:[#;>]+[ \t]*)?`;
+  const payload = `(?:${B64}|${wrap})*`;
   const allow = valueAllowlist();
   return [
     {
       id: "hub-setup-redhat-offline-token",
-      description: "A Red Hat SSO offline or refresh token (a JWT issued by sso.redhat.com), under any name",
-      regex: String.raw`eyJ${B64}{10,}${wrap}${B64}*\.(?:${payload}${issuer}${payload}${typ}|${payload}${typ}${payload}${issuer})`,
+      description:
+        "A Red Hat SSO offline or refresh token (a JWT from the redhat-external realm), under any name",
+      regex: String.raw`eyJ${B64}{10,}(?:${wrap}${B64}*)*\.(?:${payload}${issuer}${payload}${typ}|${payload}${typ}${payload}${issuer})`,
       keywords: ["eyJ"],
+    },
+    {
+      id: "hub-setup-redhat-offline-token-base64",
+      description: "A Red Hat SSO offline or refresh token, base64-encoded (a Kubernetes Secret's data:)",
+      regex: encodedJwtRegex(),
+      keywords: ["ZXlK"],
+    },
+    {
+      id: "hub-setup-hub-token-base64-under-key",
+      description:
+        "A hub API token (40 hex), base64-encoded under a credential's key (a Kubernetes Secret's data:)",
+      regex: String.raw`(?i:[\w.-]*(?:tok|passw|secret)[\w.-]*)['"]?[ \t]*:[ \t]*['"]?(${HEX40_BASE64})`,
+      keywords: ["tok", "passw", "secret"],
     },
     {
       id: "hub-setup-galaxy-variable",
@@ -122,7 +166,7 @@ export function gitleaksConfig(): string {
     out.push("[[rules]]", `id = "${r.id}"`, `description = "${r.description}"`);
     out.push(`regex = ${tomlString(r.regex)}`);
     if (r.regex.includes("("))
-      out.push(r.id === "hub-setup-redhat-offline-token" ? "secretGroup = 0" : "secretGroup = 1");
+      out.push(r.id.startsWith("hub-setup-redhat-offline-token") ? "secretGroup = 0" : "secretGroup = 1");
     out.push(`keywords = [${r.keywords.map((k) => `"${k}"`).join(", ")}]`);
     if (r.allow !== undefined) {
       out.push("[[rules.allowlists]]", 'regexTarget = "secret"');

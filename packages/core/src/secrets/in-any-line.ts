@@ -5,10 +5,12 @@
 import type { ScanLine } from "./cfg-line.js";
 import { readCommentedOption } from "./commented-option.js";
 import { describeSecret, offlineToken } from "./describe.js";
-import type { Finding, FindingPlace, ScanResult } from "./finding.js";
+import type { Finding, FindingKind, FindingPlace, ScanResult } from "./finding.js";
 import { fixFor } from "./fix-hint.js";
+import { isObjectIdAt } from "./git-ids.js";
 import { jwtSpans } from "./jwt-spans.js";
 import { urlCredentials, type UrlCredential } from "./url-credentials.js";
+import { wrappedAfter } from "./wrapped-jwt.js";
 import { isBase64Url } from "./char-classes.js";
 import { urlsInText } from "./urls-in-text.js";
 import { isPlaceholder } from "./value-rules.js";
@@ -85,7 +87,7 @@ export function findOfflineTokens(
         line: l.line,
         column,
         endColumn: column + span.text.length,
-        kind: "offline token",
+        kind: offline.kind,
         key: at.key,
         section: at.section,
         redacted: offline.redacted,
@@ -107,9 +109,24 @@ function lastWord(raw: string): { start: number; text: string } | undefined {
   return start < trimmed.length ? { start, text: trimmed.slice(start) } : undefined;
 }
 
+/** Kinds a name rule gives a value it cannot place: a decoded token's kind says more. */
+const GENERIC_KINDS: ReadonlySet<FindingKind> = new Set(["token", "secret", "api key", "password"]);
+
+/** The Red Hat SSO token that one of `joins` holds from its start, running past the first `firstLength` characters. */
+function tokenAcross(joins: readonly string[], firstLength: number): ReturnType<typeof offlineToken> {
+  for (const text of joins) {
+    const span = jwtSpans(text)[0];
+    if (span === undefined || span.start !== 0 || span.end <= firstLength) continue;
+    const found = offlineToken(span.text);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
 /**
- * An offline token wrapped over two lines (a comment pasted at 80 columns): the last word of one line
- * and the first word of the next, joined, hold the token. Reported on the first line.
+ * An offline or refresh token wrapped over lines: the last word of one line and the first word of the
+ * next (a comment pasted at 80 columns), or whole lines of token text after it (an indented block, a
+ * `\` continuation: wrappedAfter). Reported on the first line.
  */
 export function findSplitOfflineTokens(
   path: string,
@@ -124,30 +141,39 @@ export function findSplitOfflineTokens(
     if (l === undefined || next === undefined || !l.raw.includes("eyJ")) continue;
     const tail = lastWord(l.raw);
     if (tail === undefined || !tail.text.includes("eyJ")) continue;
-    const lead = COMMENT_LEAD.exec(next.raw)?.[0].length ?? 0;
-    const head = /^\S+/.exec(next.raw.slice(lead))?.[0];
-    if (head === undefined) continue;
     const eyj = tail.text.indexOf("eyJ");
     const column = tail.start + eyj + 1;
-    if (taken(out, l.line, column, column + tail.text.length - eyj)) continue;
-    for (const span of jwtSpans(tail.text.slice(eyj) + head)) {
-      if (span.start !== 0 || span.end <= tail.text.length - eyj) continue;
-      const offline = offlineToken(span.text);
-      if (offline === undefined) continue;
-      const at = contextOf(l, sectionAt[l.line] ?? null);
-      out.findings.push({
-        path,
-        line: l.line,
-        column,
-        endColumn: tail.start + tail.text.length + 1,
-        kind: "offline token",
-        key: at.key,
-        section: at.section,
-        redacted: offline.redacted,
-        fix: fixFor(at.section, at.key),
-        place: at.place,
-      });
-    }
+    const endColumn = tail.start + tail.text.length + 1;
+    // A name rule may have taken the first part as a value of its own (`refresh_token=eyJ…\`): the
+    // decoded token says more, so it takes that finding's place (and keeps its key).
+    const before = out.findings.findIndex(
+      (f) => f.line === l.line && f.column < endColumn && column < f.endColumn,
+    );
+    const generic = before >= 0 && GENERIC_KINDS.has(out.findings[before]?.kind ?? "token");
+    if (before >= 0 && !generic) continue;
+    const lead = COMMENT_LEAD.exec(next.raw)?.[0].length ?? 0;
+    const head = /^\S+/.exec(next.raw.slice(lead))?.[0];
+    const first = tail.text.slice(eyj);
+    const wrapped = wrappedAfter(first, lines, i);
+    const joins = head === undefined ? wrapped.joined : [first + head, ...wrapped.joined];
+    const found = tokenAcross(joins, wrapped.first.length);
+    if (found === undefined) continue;
+    const at = contextOf(l, sectionAt[l.line] ?? null);
+    const finding: Finding = {
+      path,
+      line: l.line,
+      column,
+      endColumn,
+      kind: found.kind,
+      key: at.key,
+      section: at.section,
+      redacted: found.redacted,
+      fix: fixFor(at.section, at.key),
+      place: at.place,
+    };
+    const replaced = generic ? out.findings[before] : undefined;
+    if (replaced === undefined) out.findings.push(finding);
+    else out.findings[before] = { ...finding, key: replaced.key, fix: replaced.fix, place: replaced.place };
   }
 }
 
@@ -173,7 +199,8 @@ function hexWords(raw: string): Array<{ start: number; end: number }> {
 
 /**
  * A hub API token (40 hex) in prose that calls it a token (`# prod hub token: 0f1e…`). A 40-hex word
- * on a line that does not say "token", or inside a URL, is taken for a git object id and left alone.
+ * on a line that does not say "token", inside a URL, or where git ids and checksums sit (isObjectIdAt)
+ * is taken for a git object id and left alone.
  */
 export function findHexInProse(
   path: string,
@@ -186,6 +213,7 @@ export function findHexInProse(
     const urls = urlsInText(l.raw).map((u) => [u.start, u.start + u.text.length] as const);
     for (const w of hexWords(l.raw)) {
       if (urls.some(([s, e]) => w.start >= s && w.start < e)) continue;
+      if (isObjectIdAt(l.raw, w.start, w.end)) continue;
       if (taken(out, l.line, w.start + 1, w.end + 1)) continue;
       const text = l.raw.slice(w.start, w.end);
       if (isPlaceholder(text)) continue;

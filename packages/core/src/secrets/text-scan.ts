@@ -12,6 +12,7 @@ import { describeSecret } from "./describe.js";
 import type { Finding, ScanResult } from "./finding.js";
 import { hubKeyKind, hubVariableKind } from "./hub-names.js";
 import { secretKeyKind, type KeyKind } from "./secret-keys.js";
+import { withoutTrailingEllipsis } from "./shortened.js";
 import { isPlaceholder, judgeValue } from "./value-rules.js";
 
 /** A file that describes a Galaxy/Automation Hub credential: there, `token:` / `password:` are its. */
@@ -60,6 +61,9 @@ function valueAt(raw: string, from: number): Value | undefined {
   }
   let end = at;
   while (end < raw.length && !/[\s,;})\]]/.test(raw.charAt(end))) end++;
+  // `set "NAME=pw"`, `Environment="NAME=pw"`, `-d "refresh_token=…"`: the quote opened before the name closes here.
+  const last = raw[end - 1];
+  if (end > at && (last === '"' || last === "'") && raw.slice(0, at).split(last).length % 2 === 0) end--;
   return { text: raw.slice(at, end), start: at };
 }
 
@@ -145,7 +149,7 @@ function judge(hit: Hit, ctx: TextContext, path: string): Finding | undefined {
   if (/^#/.test(text)) return undefined;
   const verdict = judgeValue(text, hit.kind !== "password");
   if (!verdict.secret) return undefined;
-  const secret = verdict.inner?.text ?? text;
+  const secret = withoutTrailingEllipsis(verdict.inner?.text ?? text);
   if (isPlaceholder(secret)) return undefined;
   const { kind, redacted } = describeSecret(secret, hit.kind);
   const column = hit.value.start + lead + 1 + (decoded === undefined ? (verdict.inner?.start ?? 0) : 0);

@@ -1,4 +1,5 @@
 import { classifyToken } from "../token/classify.js";
+import { isShortened } from "./shortened.js";
 /**
  * Values under a secret key that are not secrets: empty, placeholders, references to something else
  * (environment variables, templates, interpolation), paths and URLs. Everything else is a secret.
@@ -99,9 +100,9 @@ function words(text: string): string[] {
     .filter((w) => w.length > 0);
 }
 
-/** Text a person writes where a secret is elided: `eyJhbGciOi...`, `abc123…`, hub-setup's `e402…53ac`. */
+/** Text a person writes where a secret is elided: `eyJhbGciOi...`, `abc…123`, `e402****…`, hub-setup's `e402…53ac`. */
 export function isElided(text: string): boolean {
-  return text.includes("\u2026") || /\.{3}$/.test(text.trim());
+  return isShortened(text);
 }
 
 /** Placeholder text a person writes where the secret should go: `<your-token>`, `changeme`, `xxxx`. */

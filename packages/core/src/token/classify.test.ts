@@ -34,6 +34,20 @@ describe("classifyToken", () => {
     expect(c.claims?.iss).toBe(iss);
   });
 
+  it("reads Red Hat's stage SSO and Keycloak's path without /auth as Red Hat SSO", () => {
+    for (const iss of [
+      "https://sso.stage.redhat.com/auth/realms/redhat-external",
+      "https://sso.redhat.com/realms/redhat-external",
+    ])
+      expect(accepted(mintOfflineToken({ iss })).realm, iss).toBe("red-hat-sso");
+    expect(accepted(mintOfflineToken({ iss: "http://127.0.0.1:4/realms/redhat-external" })).realm).toBe(
+      "redhat-external",
+    );
+    expect(accepted(mintOfflineToken({ iss: "https://sso.redhat.com/auth/realms/other" })).realm).toBe(
+      "other",
+    );
+  });
+
   it("still calls an offline token from another realm offline, with a note naming its issuer", () => {
     const c = accepted(mintOfflineToken({ iss: "https://sso.example.com/auth/realms/corp" }));
     expect(c.kind).toBe("offline");

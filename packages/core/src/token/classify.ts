@@ -35,13 +35,23 @@ const KIND_LABEL: Record<TokenKind, string> = {
   unknown: "token",
 };
 
-function realmOf(iss: string | undefined): TokenRealm | undefined {
+/** The realm path without Keycloak's legacy `/auth` prefix (Keycloak 17+ serves `/realms/…`). */
+const REALM_PATH = RED_HAT_REALM_PATH.replace(/^\/auth/, "");
+
+/**
+ * Whose SSO issued a JWT. Red Hat's own SSO hosts (sso.redhat.com, sso.stage.redhat.com…) serving the
+ * redhat-external realm are Red Hat SSO; any other host serving that realm (the sandbox) is
+ * `redhat-external`; anything else is other.
+ */
+export function realmOf(iss: string | undefined): TokenRealm | undefined {
   if (iss === undefined) return undefined;
   if (iss === RED_HAT_SSO_ISSUER) return "red-hat-sso";
   try {
-    return new URL(iss).pathname.replace(/\/+$/, "").endsWith(RED_HAT_REALM_PATH)
-      ? "redhat-external"
-      : "other";
+    const url = new URL(iss);
+    const path = url.pathname.replace(/\/+$/, "");
+    if (!path.endsWith(REALM_PATH)) return "other";
+    const redHatHost = url.protocol === "https:" && /(?:^|\.)redhat\.com$/.test(url.hostname);
+    return redHatHost ? "red-hat-sso" : "redhat-external";
   } catch {
     return "other";
   }
