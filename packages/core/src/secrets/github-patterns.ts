@@ -6,7 +6,14 @@
  */
 import { RED_HAT_SSO_ISSUER } from "../sso/red-hat.js";
 import { base64urlInfixes } from "./gitleaks-config.js";
-import { PLACEHOLDER_VOCABULARY, VARIABLE_NAME } from "./value-rules.js";
+import { referenceSources } from "./value-references.js";
+import {
+  MASKED,
+  ONE_CHARACTER_REPEATED,
+  PLACEHOLDER_PHRASES,
+  PLACEHOLDER_VOCABULARY,
+  VARIABLE_NAME,
+} from "./value-rules.js";
 
 export type GithubCustomPattern = {
   name: string;
@@ -35,7 +42,15 @@ export function githubCustomPatterns(): GithubCustomPattern[] {
       secretFormat: `[A-Za-z0-9_.+/=-]{16,}`,
       beforeSecret: `ANSIBLE_GALAXY_(?:SERVER_[A-Z0-9_]+_)?TOKEN['"]?\\]?[ \\t]*[=:][ \\t]*['"]?`,
       afterSecret: `\\z|[^A-Za-z0-9_.+/=-]`,
-      mustNotMatch: [VARIABLE_NAME.source, `^(?:[^A-Za-z0-9]*(?:${vocabulary}))+[^A-Za-z0-9]*$`],
+      mustNotMatch: [
+        VARIABLE_NAME.source,
+        `^(?:[^A-Za-z0-9]*(?:${vocabulary}))+[^A-Za-z0-9]*$`,
+        ...PLACEHOLDER_PHRASES.map((p) => p.source),
+        MASKED.source,
+        String.raw`\.\.\.|…`, // elided: eyJhbGciOi...5Xk2Qw
+        ONE_CHARACTER_REPEATED,
+        ...referenceSources(),
+      ],
     },
   ];
 }
