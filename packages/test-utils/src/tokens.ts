@@ -143,11 +143,16 @@ const MAKERS: Record<string, (seed: string) => string> = {
   hub64: (seed) => Buffer.from(fakeHubToken(seed), "utf8").toString("base64"),
   offlinehead: (seed) => fakeOfflineToken(seed).slice(0, SPLIT_AT),
   offlinetail: (seed) => fakeOfflineToken(seed).slice(SPLIT_AT),
+  /** A SealedSecret's ciphertext shape: `AgB` and base64 (no secret: kubeseal encrypts it). */
+  sealed: (seed) => `AgB${Buffer.from(seededHex(`sealed-${seed}`, 400), "hex").toString("base64")}`,
+  /** The base64 `data:` inside a SOPS `ENC[AES256_GCM,data:…]` value. */
+  sopsdata: (seed) => Buffer.from(seededHex(`sops-${seed}`, 80), "hex").toString("base64"),
 };
 
 /**
  * Fills a fixture's `@@kind:seed@@` markers with fake tokens (kinds: hub, gateway, offline, access,
- * jwt; hub64, offlinehead, offlinetail), so that fixture files hold no token-shaped text themselves.
+ * jwt; hub64, offlinehead, offlinetail; sealed, sopsdata), so that fixture files hold no token-shaped
+ * text themselves.
  */
 export function fillTokens(template: string): string {
   return template.replace(/@@(\w+):([\w-]+)@@/g, (whole, kind: string, seed: string) => {
