@@ -48,6 +48,15 @@ describe("isReference", () => {
     "arn:aws:secretsmanager:eu-west-1:123456789012:secret:pah",
     "projects/ci/secrets/pah-token/versions/latest",
     "ref+vault://secret/data/ci/pah#/token",
+    "<path:secret/data/ci/pah#token>",
+    "ssm:/ci/pah/token",
+    // more syntaxes
+    "<<parameters.pah_token>>",
+    "%{lookup('pah_token')}",
+    "%d/pah_token",
+    "(cat",
+    "ENV['PAH_TOKEN'",
+    "$encrypted$",
   ])("%j is a reference", (v) => {
     expect(isReference(v)).toBe(true);
     expect(judgeValue(v, true).secret).toBe(false);

@@ -20,6 +20,7 @@ export const EXPANSION_PATTERNS: readonly RegExp[] = [
   /^\$?\{\{|^\{%|^<%|^\(\(|^#\{|^\[\[/, // Jinja, GitHub ${{ }}, Go/Helm {{.X}}, ERB <%= %>, Concourse ((x)), Octopus #{x}
   /^__[A-Za-z][\w.-]*__$|^@[A-Za-z_][\w.-]*@$/, // replace-tokens __X__, Maven/autoconf @X@
   /^<\s*(?:%|\$|~|\/|\.|[A-Za-z]:\\)/, // batch `set /p X=<file`: read from a file
+  /^<<\s*[A-Za-z]|^%\{|^%[A-Za-z](?:\/|$)/, // CircleCI << parameters.x >>, Hiera %{lookup('x')}, systemd %d/x
 ];
 
 /** A YAML alias (`*pah_token`) or a tag that fetches or decrypts the value (`!vault |`, `!Ref`, `!secret`). */
@@ -42,6 +43,8 @@ const CREDENTIAL_WORD_CAMEL = "(?:Token|Password|Passwd|Secret|Key|Pass|Pwd|Cred
 export const CODE_PATTERNS: readonly RegExp[] = [
   /^@?[A-Za-z_$][\w$]*(?:(?:\.|::|->)[A-Za-z_$][\w$]*)*\((?:$|[)'"$[{(@]|-{1,2}[A-Za-z]|[A-Za-z_][\w.-]*\s*(?:$|[=,)(.:'"]))/,
   /^\(\s*(?:[A-Za-z]+-[A-Za-z]+|\$|\[|[A-Za-z_][\w.]*\()/,
+  /^\(\s*[a-z][\w.-]*(?:\s|$)/, // fish `(cat ~/.pah_token)`, cut at the space
+  /^[A-Z][A-Za-z_]*\[["']/, // Ruby ENV['X'], Secrets["x"]
   /^\[(?:[A-Za-z_]\w*\.)*(?:Environment|Convert|System)\]?(?:::|$)/,
   /^\.?[a-z_$][\w$-]{0,63}(?:\.[A-Za-z_$][\w$-]{0,63}|\[(?:\d+|"[^"\]]*"?|'[^'\]]*'?|[A-Za-z_][\w.]*)?\]?)+[),;]*$/,
   /^\.[A-Z][\w-]{0,63}(?:\.[A-Za-z_][\w-]{0,63})+[),;]*$/,
@@ -55,9 +58,12 @@ export const CODE_PATTERNS: readonly RegExp[] = [
 export const TYPE_PATTERN =
   /^\*?(?:str|string|String|SecretStr|SecretBytes|SecretString|bytes|Optional|Union|Annotated|Any|any|unknown|Secret|SecureString|securestring|SensitiveString|Text|CharSequence|Option|Maybe|Nullable|\[\]byte)(?:$|[\s[<?|;,)=])/;
 
-/** Secret managers' references: Bank-Vaults `vault:…`, AWS ARNs, GCP secret paths, `env:X`, `file:…`, vals `ref+vault://…`. */
+/**
+ * Secret managers' references: Bank-Vaults `vault:…`, AWS ARNs and `ssm:…`, GCP secret paths, `env:X`,
+ * `file:…`, vals `ref+vault://…`, argocd-vault-plugin `<path:secret/data/x#key>`.
+ */
 export const SECRET_MANAGER_PATTERN =
-  /^(?:vault:[\w/.-]|arn:aws[\w-]*:(?:secretsmanager|ssm|kms):|projects\/[\w-]+\/secrets\/|(?:awssm|gcpsm|azkv|keyvault|sops|gopass|doppler|infisical|akeyless|conjur|bw|op):[\w/.-]|env:[A-Za-z_]|file:[~./\w]|ref\+[a-z0-9]+:\/\/)/;
+  /^(?:vault:[\w/.-]|arn:aws[\w-]*:(?:secretsmanager|ssm|kms):|projects\/[\w-]+\/secrets\/|(?:awssm|gcpsm|azkv|keyvault|sops|gopass|doppler|infisical|akeyless|conjur|bw|op):[\w/.-]|(?:ssm|secretsmanager):[\w/.-]|env:[A-Za-z_]|file:[~./\w]|ref\+[a-z0-9]+:\/\/|<path:[\w/.-])/;
 
 /** Encrypted values: SOPS / hiera-eyaml `ENC[…]`, jasypt `ENC(…)`, a SealedSecret's `AgB…`, armored age/GPG. */
 export const ENCRYPTED_PATTERNS: readonly RegExp[] = [

@@ -94,6 +94,7 @@ export const PLACEHOLDER_VOCABULARY: ReadonlySet<string> = new Set([
   ..."client id user username name org organization".split(" "),
   // What logs and docs print in place of a secret: GitLab's `[MASKED]`, `<hidden>`, `(removed)`.
   ..."masked hidden removed omitted obfuscated censored sanitized scrubbed elided".split(" "),
+  ..."not please required actual valid own generated some".split(" "),
 ]);
 
 /**
