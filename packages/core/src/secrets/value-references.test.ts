@@ -57,6 +57,8 @@ describe("isReference", () => {
     "(cat",
     "ENV['PAH_TOKEN'",
     "$encrypted$",
+    "$cred.GetNetworkCredential().Password",
+    "$HOME/.pah_token",
   ])("%j is a reference", (v) => {
     expect(isReference(v)).toBe(true);
     expect(judgeValue(v, true).secret).toBe(false);
@@ -70,6 +72,7 @@ describe("isReference", () => {
     "Wint3r-Is-Coming!",
     "Summer(2024)",
     "hunter2",
+    "$uperS3cret!",
   ])("%j is not a reference", (v) => {
     expect(isReference(v)).toBe(false);
   });

@@ -13,7 +13,9 @@
 
 /** Expansions and templates: `$X`, `${…}`, `$(…)`, `$${X}`, `$env:X`, `%X%`, `!X!`, `{env:X}`, `{{…}}`… */
 export const EXPANSION_PATTERNS: readonly RegExp[] = [
-  /^\$+[A-Za-z_{([]/, // shell, Make ($$ escaped), PowerShell $env:X, Azure $(x) / $[x], GitLab $CI_JOB_TOKEN
+  // shell, Make ($$ escaped), PowerShell $env:X / $cred.X(), Azure $(x) / $[x], GitLab $CI_JOB_TOKEN, AWX
+  // $encrypted$; not a password that starts with `$` ($uperS3cret!)
+  /^\$+(?:[{([]|[A-Za-z_]\w*(?:[:.][A-Za-z_][\w-]*)*(?:$|[/\\$(){}[\]:;,'"]))/,
   /^%[A-Za-z_][\w.-]*(?:%|:[^%\s]*(?:%|$))/, // Windows %X%, %X:~0,8% (maybe cut at the comma), %USERPROFILE%\…
   /^![A-Za-z_][\w.-]*(?::[^!\s]*)?!/, // batch delayed expansion !X!
   /^\{(?:env|posargs|envsitepackagesdir|toxinidir|envdir|homedir|\[[\w:-]+\]\w+):/, // tox {env:X}, {[section]key}
