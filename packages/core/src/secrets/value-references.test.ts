@@ -59,6 +59,9 @@ describe("isReference", () => {
     "$encrypted$",
     "$cred.GetNetworkCredential().Password",
     "$HOME/.pah_token",
+    "{type:",
+    '{"type":',
+    'f"{pah_token}"',
   ])("%j is a reference", (v) => {
     expect(isReference(v)).toBe(true);
     expect(judgeValue(v, true).secret).toBe(false);

@@ -47,6 +47,10 @@ export const CODE_PATTERNS: readonly RegExp[] = [
   /^\(\s*(?:[A-Za-z]+-[A-Za-z]+|\$|\[|[A-Za-z_][\w.]*\()/,
   /^\(\s*[a-z][\w.-]*(?:\s|$)/, // fish `(cat ~/.pah_token)`, cut at the space
   /^[A-Z][A-Za-z_]*\[["']/, // Ruby ENV['X'], Secrets["x"]
+  // an option's spec, not its value: `{type: str, no_log: true}`, JSON schema's `{"type": "string"}`
+  /^\{\s*["']?(?:type|description|required|no_log|choices|elements|aliases|format|title|writeOnly|\$ref)["']?\s*:/,
+  // a Python f-string of one variable: f"{pah_token}" (gitleaks keeps only the `f` before the quote)
+  /^(?:f|rf|fr|F)(?:["']\{[A-Za-z_][\w.]*(?:\}["']?)?)?$/,
   /^\[(?:[A-Za-z_]\w*\.)*(?:Environment|Convert|System)\]?(?:::|$)/,
   /^\.?[a-z_$][\w$-]{0,63}(?:\.[A-Za-z_$][\w$-]{0,63}|\[(?:\d+|"[^"\]]*"?|'[^'\]]*'?|[A-Za-z_][\w.]*)?\]?)+[),;]*$/,
   /^\.[A-Z][\w-]{0,63}(?:\.[A-Za-z_][\w-]{0,63})+[),;]*$/,
