@@ -178,6 +178,11 @@ const MAKERS: Record<string, (seed: string) => string> = {
   offline3a: (seed) => thirdOf(fakeOfflineToken(seed), 0),
   offline3b: (seed) => thirdOf(fakeOfflineToken(seed), 1),
   offline3c: (seed) => thirdOf(fakeOfflineToken(seed), 2),
+  // Appended for the value cases (probe12):
+  /** A SealedSecret's ciphertext shape: `AgB` and base64 (no secret: kubeseal encrypts it). */
+  sealed: (seed) => `AgB${Buffer.from(seededHex(`sealed-${seed}`, 400), "hex").toString("base64")}`,
+  /** The base64 `data:` inside a SOPS `ENC[AES256_GCM,data:…]` value. */
+  sopsdata: (seed) => Buffer.from(seededHex(`sops-${seed}`, 80), "hex").toString("base64"),
 };
 
 function thirdOf(token: string, k: number): string {
@@ -188,7 +193,7 @@ function thirdOf(token: string, k: number): string {
 /**
  * Fills a fixture's `@@kind:seed@@` markers with fake tokens (kinds: hub, gateway, offline, access,
  * jwt; hub64, offlinehead, offlinetail; refresh, stageoffline, kcoffline, kcrefresh, sha, offline64,
- * offline3a/b/c), so that fixture files hold no token-shaped text themselves.
+ * offline3a/b/c; sealed, sopsdata), so that fixture files hold no token-shaped text themselves.
  */
 export function fillTokens(template: string): string {
   return template.replace(/@@(\w+):([\w-]+)@@/g, (whole, kind: string, seed: string) => {

@@ -5,7 +5,14 @@
  * `_TOKEN` variables — generated from the detector's definitions, as the gitleaks config is.
  */
 import { base64urlInfixes, redHatRealmInfixes } from "./gitleaks-config.js";
-import { PLACEHOLDER_VOCABULARY, VARIABLE_NAME } from "./value-rules.js";
+import { referenceSources } from "./value-references.js";
+import {
+  MASKED,
+  ONE_CHARACTER_REPEATED,
+  PLACEHOLDER_PHRASES,
+  PLACEHOLDER_VOCABULARY,
+  VARIABLE_NAME,
+} from "./value-rules.js";
 
 export type GithubCustomPattern = {
   name: string;
@@ -38,7 +45,11 @@ export function githubCustomPatterns(): GithubCustomPattern[] {
       mustNotMatch: [
         VARIABLE_NAME.source,
         `^(?:[^A-Za-z0-9]*(?:${vocabulary}))+[^A-Za-z0-9]*$`,
-        String.raw`\.\.\.|\*\*\*`, // shortened in docs: eyJhbGci...5Xk2Qw, e402****53ac
+        ...PLACEHOLDER_PHRASES.map((p) => p.source),
+        MASKED.source,
+        String.raw`\.\.\.|…|\*\*\*`, // shortened in docs: eyJhbGci...5Xk2Qw, e402****53ac
+        ONE_CHARACTER_REPEATED,
+        ...referenceSources(),
       ],
     },
   ];

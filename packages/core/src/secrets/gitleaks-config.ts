@@ -6,7 +6,15 @@
  * fixtures and expects the same verdict on every file.
  */
 import { RED_HAT_REALM_PATH } from "../sso/red-hat.js";
-import { PLACEHOLDER_VOCABULARY, PLACEHOLDER_WORDS, VARIABLE_NAME } from "./value-rules.js";
+import { referenceSources } from "./value-references.js";
+import {
+  MASKED,
+  ONE_CHARACTER_REPEATED,
+  PLACEHOLDER_PHRASES,
+  PLACEHOLDER_VOCABULARY,
+  PLACEHOLDER_WORDS,
+  VARIABLE_NAME,
+} from "./value-rules.js";
 
 const B64URL = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 const B64STD = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
@@ -76,6 +84,10 @@ function valueAllowlist(): string[] {
     VARIABLE_NAME.source, // another variable's name
     `(?i)^${alternation([...PLACEHOLDER_WORDS])}$`,
     `(?i)^(?:[^A-Za-z0-9]*${alternation(vocabulary)})+[^A-Za-z0-9]*$`,
+    ...PLACEHOLDER_PHRASES.map((p) => `(?i)${p.source}`), // your_pah_token_here, paste-your-…
+    MASKED.source, // e402********53ac
+    ONE_CHARACTER_REPEATED, // 0000-0000, xxxx_xxxx
+    ...referenceSources(), // credentials('x'), var.x, {env:X}, !X!, *alias, vault:…, ENC[…], AgB…
   ];
 }
 
@@ -139,6 +151,7 @@ function rules(): Rule[] {
         "A hub API token (40 hex) under a token-like key, also wrapped, quoted or as a ${VAR:-default}",
       regex: String.raw`(?i)[\w.-]*(?:tok|pat\b|key|secret|passw)[\w.-]*['"]?[ \t]*[=:][ \t]*(?:\$\{\w+:?-)?["'<{]?([0-9a-f]{40})\b`,
       keywords: ["tok", "pat", "key", "secret", "passw"],
+      allow,
     },
     {
       id: "hub-setup-hub-password",

@@ -24,6 +24,21 @@ describe("judgeValue", () => {
     ["C:\\tokens\\hub.txt", "path"],
     ["https://console.redhat.com/ansible/automation-hub/token", "url"],
     ["see the docs", "prose"],
+    ["[MASKED]", "placeholder"],
+    ["your_pah_token_here", "placeholder"],
+    ["paste-your-offline-token-from-console.redhat.com", "placeholder"],
+    ["pah-token-goes-here", "placeholder"],
+    ["<your token>", "placeholder"],
+    ["REPLACE_ME", "placeholder"],
+    ["********", "placeholder"],
+    ["e402********************************53ac", "placeholder"],
+    ["e402xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx53ac", "placeholder"],
+    ["0000-0000-0000-0000", "placeholder"],
+    ["TODO", "placeholder"],
+    ["<redacted>", "placeholder"],
+    ["eyJhbGciOiJIUzUxMiIsInR5cCIgOiAiSldUIiwia2lkIiA6...5Xk2Qw", "placeholder"],
+    ["ENC[AES256_GCM,data:abc", "encrypted"],
+    ["credentials('pah-token'", "reference"],
   ])("%j is not a secret (%s)", (value, why) => {
     const v = judgeValue(value, true);
     expect(v.secret).toBe(false);
@@ -50,7 +65,16 @@ describe("judgeValue", () => {
     expect(value.slice(start, start + text.length)).toBe(text);
   });
 
-  it.each([fakeHubToken(), "s3cr3t-Passw0rd", "RpMud8Cp3", "hunter2"])("%j is a secret", (value) => {
+  it.each([
+    fakeHubToken(),
+    "s3cr3t-Passw0rd",
+    "RpMud8Cp3",
+    "hunter2",
+    "MyDogAteIt",
+    "MyCompanyS3cretKey",
+    "Wint3r-Is-Coming!",
+    "Summer(2024)",
+  ])("%j is a secret", (value) => {
     expect(judgeValue(value, true)).toEqual({ secret: true });
   });
 

@@ -1,5 +1,6 @@
 import { classifyToken } from "../token/classify.js";
 import { isShortened } from "./shortened.js";
+import { isEncrypted, isReference } from "./value-references.js";
 /**
  * Values under a secret key that are not secrets: empty, placeholders, references to something else
  * (environment variables, templates, interpolation), paths and URLs. Everything else is a secret.
@@ -8,7 +9,10 @@ export type ValueVerdict =
   /** `inner`: the secret is only part of the value (the default of `${VAR:-secret}`), 0-based in it. */
   | { secret: true; inner?: { start: number; text: string } }
   /** `reference`: computed when used (`$(cmd)`, `lookup(…)`) or another variable's name (`AH_TOKEN`). */
-  | { secret: false; why: "empty" | "placeholder" | "template" | "reference" | "path" | "url" | "prose" }
+  | {
+      secret: false;
+      why: "empty" | "placeholder" | "template" | "reference" | "encrypted" | "path" | "url" | "prose";
+    }
   /**
    * `${VAR}` / `$VAR`: not a secret, but Ansible sends that literal text, so the user is told. `shown` is
    * the reference as a note may quote it: whatever follows an operator (`:-`, `:?`…) is left out.
@@ -89,7 +93,65 @@ export const PLACEHOLDER_VOCABULARY: ReadonlySet<string> = new Set([
   ),
   ..."environment env variable var vault keyring prompt stdin ask use with of for to be real".split(" "),
   ..."client id user username name org organization".split(" "),
+  // What logs and docs print in place of a secret: GitLab's `[MASKED]`, `<hidden>`, `(removed)`.
+  ..."masked hidden removed omitted obfuscated censored sanitized scrubbed elided".split(" "),
+  ..."not please required actual valid own generated some".split(" "),
 ]);
+
+/**
+ * Placeholder phrases: words joined by separators that say "put yours here" (`your_pah_token_here`,
+ * `paste-your-offline-token-from-console.redhat.com`, `pah-token-goes-here`, `my-example-token`).
+ * Letters only, so a real passphrase with a digit or symbol (`Wint3r-Is-Coming!`) is not one, and a
+ * word run together without separators (`MyDogAteIt`) is not either. RE2-compatible: gitleaks-config
+ * uses the same sources.
+ */
+const SEP = "[-_. /:]+";
+export const PLACEHOLDER_PHRASES: readonly RegExp[] = [
+  new RegExp(`^(?:your|paste|insert|enter|put|fill|replace|provide)(?:${SEP}[a-z]+)+$`, "i"),
+  new RegExp(`^(?:[a-z]+${SEP})+(?:here|goes)$`, "i"),
+  new RegExp(
+    `^(?:[a-z]+${SEP})*(?:placeholder|changeme|example|dummy|fake|sample|redacted|masked|notreal|replaceme)(?:${SEP}[a-z]+)*$`,
+    "i",
+  ),
+];
+
+/**
+ * A masked value, as logs and docs print one: a few characters kept at either end and the middle
+ * starred or x-ed out (`e402********53ac`, `ghp_xxxxxxxxxxxx`, `ab12••••`), maybe still quoted.
+ */
+export const MASKED = /^["'`]?[A-Za-z0-9_-]{0,8}(?:\*{4,}|•{3,}|x{6,}|X{6,}|#{4,})[A-Za-z0-9_-]{0,8}["'`]?$/;
+
+/**
+ * `oneCharacterRepeated` as a regular expression for gitleaks and GitHub: RE2 has no backreference, so
+ * one branch a character.
+ */
+export const ONE_CHARACTER_REPEATED = `^(?:${[..."0123456789abcdefghijklmnopqrstuvwxyz"]
+  .map((c) => `(?:[^A-Za-z0-9]*[${c}${c.toUpperCase() === c ? "" : c.toUpperCase()}]){2,}`)
+  .join("|")})[^A-Za-z0-9]*$`;
+
+/** Whether every letter and digit in `v` is the same one (`0000-0000`, `xxxx_xxxx`, `aaaa`). */
+function oneCharacterRepeated(v: string): boolean {
+  let first = -1;
+  let count = 0;
+  for (let i = 0; i < v.length; i++) {
+    const c = v.charCodeAt(i) | 0x20;
+    const alnum = (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+    if (!alnum) continue;
+    if (first === -1) first = c;
+    else if (c !== first) return false;
+    count++;
+  }
+  return count >= 2;
+}
+
+/** Placeholder phrases are short: longer values are not tested against them (they could backtrack). */
+const MAX_PHRASE = 200;
+
+function isPlaceholderPhrase(v: string): boolean {
+  if (v.length > MAX_PHRASE) return false;
+  const separated = v.replace(/([a-z])([A-Z])/g, "$1_$2");
+  return PLACEHOLDER_PHRASES.some((p) => p.test(v) || p.test(separated));
+}
 
 /** The words of a value, split at punctuation and camelCase (`yourTokenHere` → your token here). */
 function words(text: string): string[] {
@@ -100,7 +162,10 @@ function words(text: string): string[] {
     .filter((w) => w.length > 0);
 }
 
-/** Text a person writes where a secret is elided: `eyJhbGciOi...`, `abc…123`, `e402****…`, hub-setup's `e402…53ac`. */
+/**
+ * Text a person writes where a secret is elided: `eyJhbGciOi...`, `abc…123`, `e402****…`, hub-setup's
+ * `e402…53ac`, a token cut in the middle in docs (`eyJhbGciOi...5Xk2Qw`).
+ */
 export function isElided(text: string): boolean {
   return isShortened(text);
 }
@@ -117,6 +182,7 @@ export function isPlaceholder(text: string): boolean {
   }
   if (/^[xX*._-]+$/.test(v) && /x/i.test(v)) return true;
   if (v.length >= 2 && /^(.)\1+$/.test(v)) return true;
+  if (oneCharacterRepeated(v) || MASKED.test(v) || isPlaceholderPhrase(v)) return true;
   if (/^(?:x+|\.{3}|…)$/i.test(v.replace(/[-_ ]/g, ""))) return true;
   const normal = v.toLowerCase().replace(/[^a-z0-9]/g, "");
   if (PLACEHOLDER_WORDS.has(normal)) return true;
@@ -142,6 +208,30 @@ function envReference(m: RegExpExecArray, oneWord: boolean): ValueVerdict {
   return { secret: false, why: "env-reference", variable, shown };
 }
 
+/** A verdict on `v.slice(by)`, with its inner secret moved to where it sits in `v`. */
+function shifted(verdict: ValueVerdict, by: number): ValueVerdict {
+  if (!verdict.secret || verdict.inner === undefined) return verdict;
+  return { secret: true, inner: { start: verdict.inner.start + by, text: verdict.inner.text } };
+}
+
+/**
+ * A reference with a default after its name: tox `{env:X:default}`, devcontainer
+ * `${localEnv:X:default}`. The default is a value in plain text, judged as one.
+ */
+const BRACED_DEFAULT = /^(\$?\{(?:env|localEnv|containerEnv):[A-Za-z_]\w*:)([^}]*)\}$/;
+
+function bracedDefault(m: RegExpExecArray, oneWord: boolean): ValueVerdict {
+  const [, head = "", word = ""] = m;
+  const { text, offset } = unquote(word.trim());
+  if (text.length > 0 && judgeValue(text, oneWord).secret) {
+    return {
+      secret: true,
+      inner: { start: head.length + (word.length - word.trimStart().length) + offset, text },
+    };
+  }
+  return { secret: false, why: "reference" };
+}
+
 /**
  * A token-like value followed by more words: `0f1e… # prod`, `"0f1e…" # prod`. Ansible keeps a `#`
  * inside the value (only ` ;` starts an inline comment), so the token is in the file; the rest is
@@ -163,12 +253,21 @@ export function judgeValue(text: string, oneWord: boolean): ValueVerdict {
   if (v.length === 0) return { secret: false, why: "empty" };
   const env = ENV_REFERENCE.exec(v);
   if (env) return envReference(env, oneWord);
+  // Make's `$${VAR:-default}` is the shell's `${VAR:-default}`: a default there is judged the same.
+  if (v.startsWith("$$")) {
+    const escaped = ENV_REFERENCE.exec(v.slice(1));
+    if (escaped) return shifted(envReference(escaped, oneWord), 1);
+  }
+  const braced = BRACED_DEFAULT.exec(v);
+  if (braced) return bracedDefault(braced, oneWord);
   if (TEMPLATE.test(v)) return { secret: false, why: "template" };
   if (COMPUTED.test(v)) return { secret: false, why: "reference" };
   if (isPlaceholder(v)) return { secret: false, why: "placeholder" };
   if (VARIABLE_NAME.test(v)) return { secret: false, why: "reference" };
   if (URL.test(v)) return { secret: false, why: "url" };
   if (PATH.test(v)) return { secret: false, why: "path" };
+  if (isEncrypted(v)) return { secret: false, why: "encrypted" };
+  if (isReference(v)) return { secret: false, why: "reference" };
   if (oneWord && /\s/.test(v)) return firstWordToken(v);
   return { secret: true };
 }
