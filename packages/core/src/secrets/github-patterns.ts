@@ -35,7 +35,12 @@ export function githubCustomPatterns(): GithubCustomPattern[] {
       secretFormat: `[A-Za-z0-9_.+/=-]{16,}`,
       beforeSecret: `ANSIBLE_GALAXY_(?:SERVER_[A-Z0-9_]+_)?TOKEN['"]?\\]?[ \\t]*[=:][ \\t]*['"]?`,
       afterSecret: `\\z|[^A-Za-z0-9_.+/=-]`,
-      mustNotMatch: [VARIABLE_NAME.source, `^(?:[^A-Za-z0-9]*(?:${vocabulary}))+[^A-Za-z0-9]*$`],
+      mustNotMatch: [
+        VARIABLE_NAME.source,
+        `^(?:[^A-Za-z0-9]*(?:${vocabulary}))+[^A-Za-z0-9]*$`,
+        // Code reading another value (`process.env.PAH_TOKEN`): identifiers of at most 32 characters, so no JWT.
+        `^[A-Za-z_$][A-Za-z0-9_$]{0,31}(?:\\.[A-Za-z_$][A-Za-z0-9_$]{0,31})+$`,
+      ],
     },
   ];
 }

@@ -17,6 +17,8 @@ const VALUE_KEY = /(?:^|[\s{,-])["']?(value|default|valueFrom)["']?[ \t]*[:=](?!
 /** A block scalar's indicator: `|`, `>`, `|-`, `>+`, `|2-`… */
 const BLOCK_SCALAR = /^[|>](?:[1-9]?[-+]?|[-+][1-9]?)$/;
 const SKIPPED = /^\s*(?:#|\/\/|$)/;
+/** How far a sibling on the same line is looked for, in characters. */
+const ONE_LINE = 200;
 /** How far a sibling or child is looked for: entries are short. */
 const REACH = 8;
 
@@ -36,11 +38,14 @@ function indentOf(raw: string): number {
   return i;
 }
 
-/** The value of a `value:`/`default =` key in `raw[from, to)`; null for `valueFrom` (not literal). */
-function valueKeyIn(raw: string, from: number, to: number): Value | null | undefined {
+/** The value comes from elsewhere (`valueFrom`): no literal value to judge. */
+const ELSEWHERE = "elsewhere";
+
+/** The value of a `value:`/`default =` key in `raw[from, to)`, or ELSEWHERE for `valueFrom`. */
+function valueKeyIn(raw: string, from: number, to: number): Value | typeof ELSEWHERE | undefined {
   const m = VALUE_KEY.exec(raw.slice(from, to));
   if (m == null) return undefined;
-  if (m[1] === "valueFrom") return null;
+  if (m[1] === "valueFrom") return ELSEWHERE;
   return valueAt(raw, from + m.index + m[0].length);
 }
 
@@ -58,18 +63,34 @@ export function pairedValue(
   if (l === undefined) return undefined;
   const raw = l.raw;
   // Same line, after the name, up to the end of its object: `{name: N, value: V}`, `"name": N, "value": V`.
+  // An entry is short: its sibling is looked for within ONE_LINE characters, so a long line of entries
+  // costs no more than a short one per entry.
+  const limit = Math.min(raw.length, nameEnd + ONE_LINE);
   const close = raw.indexOf("}", nameEnd);
-  const after = valueKeyIn(raw, nameEnd, close < 0 ? raw.length : close);
-  if (after !== undefined) return after === null ? undefined : { value: after, line: l };
+  const after = valueKeyIn(raw, nameEnd, close < 0 || close > limit ? limit : close);
+  if (after !== undefined) return after === ELSEWHERE ? undefined : { value: after, line: l };
   // Same line, before the name, from its object's `{`: `{value: V, name: N}`.
-  const open = raw.lastIndexOf("{", keyColumn);
-  if (open >= 0 && raw.lastIndexOf("}", keyColumn) < open) {
+  const open = openingBrace(raw, keyColumn);
+  if (open >= 0) {
     const before = valueKeyIn(raw, open, keyColumn);
-    if (before !== undefined) return before === null ? undefined : { value: before, line: l };
+    if (before !== undefined) return before === ELSEWHERE ? undefined : { value: before, line: l };
     // A flow mapping's other entries are on this line: none below or above is its sibling.
     if (raw.slice(open + 1, keyColumn).trim() !== "") return undefined;
   }
-  return siblingValue(lines, index, keyColumn, 1) ?? siblingValue(lines, index, keyColumn, -1);
+  const below = siblingValue(lines, index, keyColumn, 1);
+  // `- name: NAME` starts its item: the lines above belong to other items.
+  const startsItem = raw.slice(indentOf(raw), keyColumn).startsWith("-");
+  return below ?? (startsItem ? undefined : siblingValue(lines, index, keyColumn, -1));
+}
+
+/** The `{` of the flow mapping a key at `keyColumn` is in (within ONE_LINE characters), or -1. */
+function openingBrace(raw: string, keyColumn: number): number {
+  for (let at = keyColumn - 1; at >= 0 && at >= keyColumn - ONE_LINE; at--) {
+    const c = raw.charCodeAt(at);
+    if (c === 0x7b) return at;
+    if (c === 0x7d) return -1;
+  }
+  return -1;
 }
 
 /** Walks from line `index` in `step` direction over the mapping whose keys start at `keyColumn`. */
@@ -93,7 +114,7 @@ function siblingValue(
     if (indent < keyColumn) return undefined;
     if (indent === keyColumn) {
       const v = valueKeyIn(raw, indent, raw.length);
-      if (v === null) return undefined;
+      if (v === ELSEWHERE) return undefined;
       if (v !== undefined && /^["']?(?:value|default)\b/.test(raw.slice(indent))) return { value: v, line: l };
     }
     // The item's first line: going up, nothing above it is in this mapping; going down, a new item.
@@ -146,9 +167,9 @@ export function blockScalarValue(lines: readonly ScanLine[], index: number): Pla
   return undefined;
 }
 
-/** Whether a key's value is a block below it: nothing after its separator but a comment, or `{`. */
+/** Whether a key's value is a block below it: nothing after its separator but a comment. */
 export function opensBlock(raw: string, from: number): boolean {
   let at = from;
   while (at < raw.length && (raw[at] === " " || raw[at] === "\t")) at++;
-  return at === raw.length || raw[at] === "#" || (raw[at] === "{" && raw.slice(at + 1).trim() === "");
+  return at === raw.length || raw[at] === "#";
 }

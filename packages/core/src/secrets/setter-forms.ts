@@ -7,15 +7,18 @@
  * assignment to a member (`process.env.NAME = "…"`, Helm's `--set env.NAME=…`).
  */
 
-/** Before a name: `ENV ` (line start, a list item's `- `, a quote), `set -gx `, `setx ` (after `;`, `&&`…). */
+/** Before a name: `ENV ` (line start, a list item's `- `, in a flow list, a quote), `set -gx `, `setx ` (after `;`, `&&`…). */
 const SPACED_SETTER =
-  /(?:^[ \t]*(?:-[ \t]+)?["']?ENV|(?:^|[;&|(])[ \t]*(?:setx|set(?:[ \t]+--?[A-Za-z][\w-]*)*))[ \t]+$/i;
+  /(?:(?:^[ \t]*(?:-[ \t]+)?|[[,][ \t]*)["']?ENV|(?:^|[;&|(])[ \t]*(?:setx|set(?:[ \t]+--?[A-Za-z][\w-]*)*))[ \t]+$/i;
 /** A line that may hold one: what text-scan asks before reading a line without `=`, `:`, `,` or `{`. */
 export const SPACED_SETTER_WORD = /(?:^|[\s;&|(-]|["'])(?:ENV|setx?)[ \t]/i;
 
 /** Whether the name starting at `nameStart` is a spaced setter's (its value follows after white space). */
 export function isSpacedSetter(raw: string, nameStart: number): boolean {
-  return SPACED_SETTER.test(raw.slice(0, nameStart));
+  // The command and its flags fit in 80 characters; further in, a NUL stands for the rest of the line
+  // (it is no white space, so the patterns' line-start alternatives cannot match there).
+  const from = Math.max(0, nameStart - 80);
+  return SPACED_SETTER.test(`${from > 0 ? "\0" : ""}${raw.slice(from, nameStart)}`);
 }
 
 /** A call's name before its quoted first argument: setters, and getters whose second argument is a default. */

@@ -97,7 +97,7 @@ function valueOf(
   // `variable "ah_token" {`: a block whose `default =` / `value =` holds the value.
   let after = end;
   while (after < raw.length && (raw[after] === '"' || raw[after] === "'")) after++;
-  if (raw.slice(after).trim() === "{") return childValue(lines, index);
+  if (isBlockOpening(raw, after)) return childValue(lines, index);
   const spaced = !form.hyphenated && !form.member && isSpacedSetter(raw, nameStart);
   const from = separatorAfter(raw, end, spaced) ?? (form.member ? undefined : callArgument(raw, nameStart, end));
   if (from === undefined) return undefined;
@@ -169,13 +169,47 @@ function hitsIn(lines: readonly ScanLine[], index: number, ctx: TextContext, out
   }
 }
 
-/** Whether a name is the first thing on its line (after indentation and a list item's `- `): a YAML key. */
+/**
+ * Whether a name is the first thing on its line (after indentation, a list item's `- ` and a quote): a
+ * YAML key. Read backwards from the name, so that a long line's many `"key":` cost no copies.
+ */
 function isKeyAtLineStart(raw: string, at: number): boolean {
-  return /^[ \t]*(?:-[ \t]+)?["']?$/.test(raw.slice(0, at));
+  let j = at - 1;
+  if (raw[j] === '"' || raw[j] === "'") j--;
+  if (raw[j] === " " && raw[j - 1] === "-") j -= 2;
+  while (j >= 0 && (raw[j] === " " || raw[j] === "\t")) j--;
+  return j < 0;
+}
+
+/** Whether only `{` (and white space) follows `from`: a block opens (`variable "ah_token" {`). */
+function isBlockOpening(raw: string, from: number): boolean {
+  let at = from;
+  while (raw[at] === " " || raw[at] === "\t") at++;
+  if (raw[at] !== "{") return false;
+  at++;
+  while (raw[at] === " " || raw[at] === "\t") at++;
+  return at >= raw.length;
 }
 
 function fixOf(name: string): string {
   return hubVariableKind(name) !== undefined ? name.toUpperCase() : "hub-setup";
+}
+
+/** `printf '…password=%s\n' "$PW"`: the value is filled in when the command runs. */
+const PRINTF_DIRECTIVE = /^%[-+ #0-9.]*[sdqvb]$/;
+
+/**
+ * An unquoted `process.env.PAH_TOKEN`, `var.pah_token`, `settings.hub.token`: code reading another
+ * value. Segments are identifiers of at most 32 characters, so a JWT (long base64url parts) is none.
+ */
+const MEMBER_PATH = /^[A-Za-z_$][\w$]{0,31}(?:\.[A-Za-z_$][\w$]{0,31})+$/;
+
+function isMemberPath(text: string): boolean {
+  return text.includes(".") && !text.startsWith("eyJ") && MEMBER_PATH.test(text);
+}
+
+function isQuote(c: string): boolean {
+  return c === '"' || c === "'";
 }
 
 function judge(hit: Hit, ctx: TextContext, path: string): Finding | undefined {
@@ -183,7 +217,8 @@ function judge(hit: Hit, ctx: TextContext, path: string): Finding | undefined {
   const lead = hit.value.text.length - hit.value.text.trimStart().length;
   const decoded = ctx.kubernetesSecret ? decodedBase64(text) : undefined;
   if (decoded !== undefined) text = decoded;
-  if (/^#/.test(text)) return undefined;
+  if (/^#/.test(text) || PRINTF_DIRECTIVE.test(text)) return undefined;
+  if (isMemberPath(text) && !isQuote(hit.line.raw.charAt(hit.value.start - 1))) return undefined;
   const verdict = judgeValue(text, hit.kind !== "password");
   if (!verdict.secret) return undefined;
   const secret = verdict.inner?.text ?? text;

@@ -4,8 +4,11 @@
  */
 export type Value = { text: string; start: number };
 
-/** Characters that end a bare word: white space and the punctuation after a value in code and YAML. */
-const WORD_END = /[\s,;})\]]/;
+/**
+ * Characters that end a bare word: white space, the punctuation after a value in code and YAML, and a
+ * quote (the end of the string the assignment is written in: `"ENV NAME value"`, `set "NAME=value"`).
+ */
+const WORD_END = /[\s,;})\]"']/;
 
 /** `\n`, `\t`, `\r` written as escapes inside a string (`printf '…\npassword=…\n'`): a line break. */
 export function isEscapedBreak(raw: string, at: number): boolean {
@@ -24,8 +27,8 @@ export function valueAt(raw: string, from: number): Value | undefined {
     const end = close < 0 ? raw.length : close;
     return { text: raw.slice(at + 1, end), start: at + 1 };
   }
-  // Make writes a shell's `$` as `$$`: `$${PAH_TOKEN}` is the shell's `${PAH_TOKEN}`.
-  if (raw.startsWith("$$", at) && (raw[at + 2] === "{" || raw[at + 2] === "(")) at++;
+  // Make writes a shell's `$` as `$$`: `$${PAH_TOKEN}`, `$$PAH_TOKEN` are the shell's references.
+  if (raw.startsWith("$$", at) && /[{(A-Za-z_]/.test(raw.charAt(at + 2))) at++;
   // A template `{{ .Values.x | quote }}`: one value up to its closing braces, spaces and all.
   if (raw.startsWith("{{", at)) {
     const close = raw.indexOf("}}", at + 2);
