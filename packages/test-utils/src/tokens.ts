@@ -143,6 +143,8 @@ const MAKERS: Record<string, (seed: string) => string> = {
   hub64: (seed) => Buffer.from(fakeHubToken(seed), "utf8").toString("base64"),
   offlinehead: (seed) => fakeOfflineToken(seed).slice(0, SPLIT_AT),
   offlinetail: (seed) => fakeOfflineToken(seed).slice(SPLIT_AT),
+  /** base64 of an offline token, as a Kubernetes Secret's `data:` holds it. */
+  offline64: (seed) => Buffer.from(fakeOfflineToken(seed), "utf8").toString("base64"),
 };
 
 /**
