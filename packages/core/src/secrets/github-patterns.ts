@@ -6,6 +6,7 @@
  */
 import { RED_HAT_SSO_ISSUER } from "../sso/red-hat.js";
 import { base64urlInfixes } from "./gitleaks-config.js";
+import { CODE_REFERENCE } from "./value-at.js";
 import { PLACEHOLDER_VOCABULARY, VARIABLE_NAME } from "./value-rules.js";
 
 export type GithubCustomPattern = {
@@ -38,8 +39,7 @@ export function githubCustomPatterns(): GithubCustomPattern[] {
       mustNotMatch: [
         VARIABLE_NAME.source,
         `^(?:[^A-Za-z0-9]*(?:${vocabulary}))+[^A-Za-z0-9]*$`,
-        // Code reading another value (`process.env.PAH_TOKEN`): identifiers of at most 32 characters, so no JWT.
-        `^[A-Za-z_$][A-Za-z0-9_$]{0,31}(?:\\.[A-Za-z_$][A-Za-z0-9_$]{0,31})+$`,
+        CODE_REFERENCE.source, // code reading another value (`process.env.PAH_TOKEN`)
       ],
     },
   ];

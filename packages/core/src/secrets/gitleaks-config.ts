@@ -7,6 +7,7 @@
  */
 import { RED_HAT_SSO_ISSUER } from "../sso/red-hat.js";
 import { layoutRules, type Rule } from "./gitleaks-layout-rules.js";
+import { CODE_REFERENCE } from "./value-at.js";
 import { PLACEHOLDER_VOCABULARY, PLACEHOLDER_WORDS, VARIABLE_NAME } from "./value-rules.js";
 
 const B64URL = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
@@ -55,7 +56,7 @@ function valueAllowlist(): string[] {
     String.raw`^[^A-Za-z0-9]*$|^[xX*._-]+$`,
     VARIABLE_NAME.source, // another variable's name
     `(?i)^${alternation([...PLACEHOLDER_WORDS])}$`,
-    String.raw`^[A-Za-z_$][\w$]{0,31}(?:\.[A-Za-z_$][\w$]{0,31})+[\[(]?$`, // process.env.X, os.environ[…], var.x
+    CODE_REFERENCE.source, // process.env.X, os.environ[…], var.x
     String.raw`^%\w+%$|^\(|^[a-z_][a-z0-9_]*=[^=]|^%[-+ #0-9.]*[sdqvb]$`, // %VAR%, fish (cmd), a keyword argument, printf's %s
     String.raw`^(?:User|Machine|Process)$`, // [Environment]::…('NAME', 'User'): the scope, not a value
     `(?i)^(?:[^A-Za-z0-9]*${alternation(vocabulary)})+[^A-Za-z0-9]*$`,
@@ -82,7 +83,7 @@ function rules(): Rule[] {
       description:
         "An ansible-galaxy credential variable set to a value (NAME=value, ENV NAME value, NAME: value…)",
       // Also Make's `?=`/`:=`/`::=`/`+=`, and a call's quoted second argument (`setenv("NAME", "…")`).
-      regex: String.raw`(?i)\b${HUB_VARIABLE}\b(?:['"][ \t]*,[ \t]*['"]|['"]?\]?[ \t]*(?:[?+]=|::?=|=|:|[ \t])[ \t]*['"]?)([^\s'"]+)`,
+      regex: String.raw`(?i)\b${HUB_VARIABLE}\b(?:['"][ \t]*,[ \t]*['"]|['"]?\]?[ \t]*(?:[?+]=|::?=|\?\?=|\|\|=|=|:|[ \t])[ \t]*['"]?)([^\s'"]+)`,
       keywords: ["ansible_galaxy_"],
       allow,
     },

@@ -11,7 +11,8 @@ export type Rule = { id: string; description: string; regex: string; keywords: s
 const HUB_KEY = String.raw`(?:(?:ah|pah|automation[_-]?hub|private[_-]?hub|rh[_-]?automation[_-]?hub|galaxy)[_-](?:api[_-])?(?:token|password|offline[_-]token|client[_-]secret)|(?:offline|refresh)[_-]token)`;
 /** A line between a `name` entry and its `value` in the same mapping: no new item, no brace. */
 const BETWEEN = String.raw`(?:\r?\n[ \t]*(?:[^\s{}\[\]#-][^\n{}\[\]]*|#[^\n]*)?){0,4}?[ \t]*,?[ \t]*`;
-const VALUE = String.raw`["']?([^\s'"},]+)`;
+/** The value: quoted, bare, or a block scalar's first line (`value: |` and the value below it). */
+const VALUE = String.raw`(?:[|>][-+0-9]*[ \t]*\r?\n[ \t]+)?["']?([^\s'"},]+)`;
 
 export function layoutRules(hubVariable: string, allow: string[]): Rule[] {
   const names = `(?:${hubVariable}|${HUB_KEY})`;

@@ -5,7 +5,8 @@
 import type { ScanLine } from "./cfg-line.js";
 
 const HUB_PARENT =
-  /^(?:automation_?hub|private_?(?:automation_?)?hub|rh_?automation_?hub|pah|ah|hub|galaxy|galaxy_?server)$/;
+  /^(?:automation_?hub|private_?(?:automation_?)?hub|rh_?automation_?hub|pah|ah|galaxy|galaxy_?server)$/;
+/** Not a bare `hub:` (JupyterHub's chart has one) nor `server:`: only names that say which hub. */
 const PARENT_KEY = /^[ \t]*(?:-[ \t]+)?["']?([A-Za-z_][\w-]*)["']?[ \t]*:[ \t]*(?:#.*)?$/;
 /** How far up a parent is looked for: a hub's mapping is short. */
 const REACH = 12;

@@ -24,7 +24,7 @@ import {
 import { secretKeyKind, type KeyKind } from "./secret-keys.js";
 import { callArgument, isAssignmentAt, isSpacedSetter, SPACED_SETTER_WORD } from "./setter-forms.js";
 import { isPlaceholder, judgeValue } from "./value-rules.js";
-import { isEscapedBreak, valueAt, type Value } from "./value-at.js";
+import { CODE_REFERENCE, isEscapedBreak, valueAt, type Value } from "./value-at.js";
 
 /** A file that describes a Galaxy/Automation Hub credential: there, `token:` / `password:` are its. */
 const GALAXY_CREDENTIAL = /galaxy\/automation hub|galaxy_api_token|automation hub api token|\[galaxy/i;
@@ -61,6 +61,8 @@ function separatorAfter(raw: string, end: number, spacedSetter: boolean): number
   // Make's `?=`, `+=`, `:=`, `::=` (and Go's `:=`): the value follows the operator.
   if ((c === "?" || c === "+" || c === ":") && raw[spaced + 1] === "=") return spaced + 2;
   if (c === ":" && raw[spaced + 1] === ":" && raw[spaced + 2] === "=") return spaced + 3;
+  // Ruby's `ENV['NAME'] ||= …`, JavaScript's `??=`: set when unset.
+  if ((c === "|" || c === "?") && raw[spaced + 1] === c && raw[spaced + 2] === "=") return spaced + 3;
   if (c === ":" && raw[spaced + 1] !== ":") return spaced + 1;
   if (spacedSetter && spaced > at && c !== undefined) return spaced;
   return undefined;
@@ -75,6 +77,14 @@ function decodedBase64(text: string): string | undefined {
 }
 
 type Hit = { name: string; kind: KeyKind; value: Value; line: ScanLine };
+
+/** A sibling's or child's value that is itself a block scalar (`value: |`): its first line below. */
+function belowIfBlockScalar(lines: readonly ScanLine[], placed: Placed | undefined): Placed | undefined {
+  if (placed === undefined || !isBlockScalar(placed.value.text)) return placed;
+  // Scan lines are numbered from 1 in file order: line n is lines[n - 1].
+  const index = placed.line.line - 1;
+  return lines[index] === placed.line ? blockScalarValue(lines, index) : undefined;
+}
 
 /** The value a hit's name is given at [nameStart, end) on line `index`, wherever it is written. */
 function valueOf(
@@ -93,11 +103,11 @@ function valueOf(
   }
   // `- name: NAME` / `"name": "NAME"` / `name = "NAME"`: the value is the entry's `value`/`default`.
   const entryKey = nameEntryKey(raw, nameStart);
-  if (entryKey >= 0) return pairedValue(lines, index, entryKey, end);
+  if (entryKey >= 0) return belowIfBlockScalar(lines, pairedValue(lines, index, entryKey, end));
   // `variable "ah_token" {`: a block whose `default =` / `value =` holds the value.
   let after = end;
   while (after < raw.length && (raw[after] === '"' || raw[after] === "'")) after++;
-  if (isBlockOpening(raw, after)) return childValue(lines, index);
+  if (isBlockOpening(raw, after)) return belowIfBlockScalar(lines, childValue(lines, index));
   const spaced = !form.hyphenated && !form.member && isSpacedSetter(raw, nameStart);
   const from = separatorAfter(raw, end, spaced) ?? (form.member ? undefined : callArgument(raw, nameStart, end));
   if (from === undefined) return undefined;
@@ -105,7 +115,8 @@ function valueOf(
   if (form.hyphenated && raw[from - 1] !== ":" && raw[from - 2] !== " ") return undefined;
   // fish's command substitution `set -gx NAME (cat file)`: computed, not a value.
   if (spaced && raw[from] === "(") return undefined;
-  if (opensBlock(raw, from)) return raw.charCodeAt(from - 1) === 0x3a ? childValue(lines, index) : undefined;
+  if (opensBlock(raw, from))
+    return raw.charCodeAt(from - 1) === 0x3a ? belowIfBlockScalar(lines, childValue(lines, index)) : undefined;
   const value = valueAt(raw, from);
   if (value === undefined) return undefined;
   if (isBlockScalar(value.text)) return blockScalarValue(lines, index);
@@ -198,14 +209,8 @@ function fixOf(name: string): string {
 /** `printf '…password=%s\n' "$PW"`: the value is filled in when the command runs. */
 const PRINTF_DIRECTIVE = /^%[-+ #0-9.]*[sdqvb]$/;
 
-/**
- * An unquoted `process.env.PAH_TOKEN`, `var.pah_token`, `settings.hub.token`: code reading another
- * value. Segments are identifiers of at most 32 characters, so a JWT (long base64url parts) is none.
- */
-const MEMBER_PATH = /^[A-Za-z_$][\w$]{0,31}(?:\.[A-Za-z_$][\w$]{0,31})+$/;
-
 function isMemberPath(text: string): boolean {
-  return text.includes(".") && !text.startsWith("eyJ") && MEMBER_PATH.test(text);
+  return text.includes(".") && CODE_REFERENCE.test(text);
 }
 
 function isQuote(c: string): boolean {

@@ -50,3 +50,11 @@ export function valueAt(raw: string, from: number): Value | undefined {
   while (end < raw.length && !WORD_END.test(raw.charAt(end)) && !isEscapedBreak(raw, end)) end++;
   return { text: raw.slice(at, end), start: at };
 }
+
+/**
+ * An unquoted value that is code reading another value: `process.env.PAH_TOKEN`, `os.environ[…]`,
+ * Terraform's `var.pah_token` / `data.…` / `local.…`, `self.token`, `settings.hub.token`. Only these
+ * roots: a password with dots in it (`correct.horse.battery`) is still a value.
+ */
+export const CODE_REFERENCE =
+  /^(?:process\.env|os\.environ|os\.getenv|var|local|data|module|self|this|settings|config|env|ENV|vars|params|inputs|values|Values)(?:\.[A-Za-z_$][\w$]*)*[[(]?$/;
