@@ -34,6 +34,11 @@ export function valueAt(raw: string, from: number): Value | undefined {
     const close = raw.indexOf("}}", at + 2);
     if (close >= 0) return { text: raw.slice(at, close + 2), start: at };
   }
+  // ConfigParser's `%(name)s`: one value, its `)` included.
+  if (raw.startsWith("%(", at)) {
+    const close = raw.indexOf(")", at + 2);
+    if (close >= 0) return { text: raw.slice(at, close + 2), start: at };
+  }
   const group = raw.startsWith("$(", at)
     ? ")"
     : raw.startsWith("${", at)
