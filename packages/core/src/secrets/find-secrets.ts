@@ -16,6 +16,7 @@ import {
   findSplitOfflineTokens,
   findUrlCredentials,
 } from "./in-any-line.js";
+import { findEmbeddedCfg } from "./embedded-cfg.js";
 import { scanLines } from "./scan-lines.js";
 import { findAssignments, textContext, textLines } from "./text-scan.js";
 
@@ -39,8 +40,15 @@ export function copiedBaseName(path: string): string {
   return unwrapped.replace(BACKUP_SUFFIX, "");
 }
 
+function isConfigName(base: string): boolean {
+  return CONFIG_NAMES.has(base.toLowerCase()) || INI_EXTENSION.test(base);
+}
+
+/** YAML and JSON files: a galaxy section in them is an embedded ansible.cfg (see embedded-cfg.ts). */
+const STRUCTURED_EXTENSION = /\.(?:ya?ml|json)$/i;
+
 function isIniShapedBase(base: string, text: string): boolean {
-  return CONFIG_NAMES.has(base.toLowerCase()) || INI_EXTENSION.test(base) || GALAXY_SECTION.test(text);
+  return isConfigName(base) || (!STRUCTURED_EXTENSION.test(base) && GALAXY_SECTION.test(text));
 }
 
 /** Whether a file is read as Ansible reads ansible.cfg (by its name, or a galaxy section in it). */
@@ -79,12 +87,16 @@ export function scanSecrets(input: string, options: FindSecretsOptions): ScanRes
     const cfgLines = tokenizeAnsibleConfig(text);
     const out = scanLines(path, cfgLines);
     findAssignments(path, cfgLines, { ...ctx, galaxyCredential: false }, out);
+    // A file read as ansible.cfg only for the `[galaxy]` written in it (a ConfigMap's `ansible.cfg: |`).
+    if (!isConfigName(base)) findEmbeddedCfg(path, cfgLines, out);
     return settled(out, cfgLines);
   }
   const lines = textLines(text);
   const out: ScanResult = { findings: [], notes: [] };
   const sectionAt: (string | null)[] = [];
   findAssignments(path, lines, ctx, out);
+  // An ansible.cfg inside a string or a YAML block: only where a galaxy section is written.
+  if (text.includes("[galaxy")) findEmbeddedCfg(path, lines, out);
   // Each of these finds only on a line that holds its marker (a URL's `://`, a JWT's `eyJ`, "token"):
   // a file without it anywhere is passed over whole. Most files are, and --all scans thousands.
   if (text.includes("://")) findUrlCredentials(path, lines, sectionAt, out);

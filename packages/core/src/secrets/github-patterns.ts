@@ -5,6 +5,7 @@
  * `_TOKEN` variables — generated from the detector's definitions, as the gitleaks config is.
  */
 import { base64urlInfixes, redHatRealmInfixes } from "./gitleaks-config.js";
+import { CODE_REFERENCE } from "./value-at.js";
 import { referenceSources } from "./value-references.js";
 import {
   MASKED,
@@ -50,6 +51,7 @@ export function githubCustomPatterns(): GithubCustomPattern[] {
         String.raw`\.\.\.|…|\*\*\*`, // shortened in docs: eyJhbGci...5Xk2Qw, e402****53ac
         ONE_CHARACTER_REPEATED,
         ...referenceSources(),
+        CODE_REFERENCE.source, // code reading another value (`process.env.PAH_TOKEN`)
       ],
     },
   ];

@@ -6,6 +6,8 @@
  * fixtures and expects the same verdict on every file.
  */
 import { RED_HAT_REALM_PATH } from "../sso/red-hat.js";
+import { layoutRules, type Rule } from "./gitleaks-layout-rules.js";
+import { CODE_REFERENCE } from "./value-at.js";
 import { referenceSources } from "./value-references.js";
 import {
   MASKED,
@@ -83,6 +85,9 @@ function valueAllowlist(): string[] {
     String.raw`^[^A-Za-z0-9]*$|^[xX*._-]+$`,
     VARIABLE_NAME.source, // another variable's name
     `(?i)^${alternation([...PLACEHOLDER_WORDS])}$`,
+    CODE_REFERENCE.source, // process.env.X, os.environ[…], var.x
+    String.raw`^%\w+%$|^\(|^[a-z_][a-z0-9_]*=[^=]|^%[-+ #0-9.]*[sdqvb]$`, // %VAR%, fish (cmd), a keyword argument, printf's %s
+    String.raw`^(?:User|Machine|Process)$`, // [Environment]::…('NAME', 'User'): the scope, not a value
     `(?i)^(?:[^A-Za-z0-9]*${alternation(vocabulary)})+[^A-Za-z0-9]*$`,
     ...PLACEHOLDER_PHRASES.map((p) => `(?i)${p.source}`), // your_pah_token_here, paste-your-…
     MASKED.source, // e402********53ac
@@ -98,8 +103,6 @@ function encodedJwtRegex(): string {
   const typ = alternation(encodedTwice(["Offline", "Refresh"].flatMap((t) => base64urlInfixes(`"${t}"`))));
   return `ZXlK${b64}*(?:${issuer}${b64}*${typ}|${typ}${b64}*${issuer})${b64}*={0,2}`;
 }
-
-type Rule = { id: string; description: string; regex: string; keywords: string[]; allow?: string[] };
 
 function rules(): Rule[] {
   const issuer = alternation(redHatRealmInfixes());
@@ -134,7 +137,8 @@ function rules(): Rule[] {
       id: "hub-setup-galaxy-variable",
       description:
         "An ansible-galaxy credential variable set to a value (NAME=value, ENV NAME value, NAME: value…)",
-      regex: String.raw`(?i)\b${HUB_VARIABLE}\b['"]?\]?[ \t]*(?:=|:|[ \t])[ \t]*['"]?([^\s'"]+)`,
+      // Also Make's `?=`/`:=`/`::=`/`+=`, and a call's quoted second argument (`setenv("NAME", "…")`).
+      regex: String.raw`(?i)\b${HUB_VARIABLE}\b(?:['"][ \t]*,[ \t]*['"]|['"]?\]?[ \t]*(?:[?+]=|::?=|\?\?=|\|\|=|=|:|[ \t])[ \t]*['"]?)([^\s'"]+)`,
       keywords: ["ansible_galaxy_"],
       allow,
     },
@@ -149,17 +153,19 @@ function rules(): Rule[] {
       id: "hub-setup-hub-token-under-key",
       description:
         "A hub API token (40 hex) under a token-like key, also wrapped, quoted or as a ${VAR:-default}",
-      regex: String.raw`(?i)[\w.-]*(?:tok|pat\b|key|secret|passw)[\w.-]*['"]?[ \t]*[=:][ \t]*(?:\$\{\w+:?-)?["'<{]?([0-9a-f]{40})\b`,
-      keywords: ["tok", "pat", "key", "secret", "passw"],
+      regex: String.raw`(?i)[\w.-]*(?:tok|pat\b|key|secret|passw|cred)[\w.-]*['"]?[ \t]*[=:][ \t]*(?:\$\{\w+:?-)?["'<{]?([0-9a-f]{40})\b`,
+      keywords: ["tok", "pat", "key", "secret", "passw", "cred"],
       allow,
     },
     {
       id: "hub-setup-hub-password",
       description: "A password for a hub (password =, ah_password:, …) that is no reference or placeholder",
-      regex: String.raw`(?i)\b(?:[\w.-]*_)?(?:password|passwd)['"]?[ \t]*[=:][ \t]*['"]?([^\s'"#;]+)`,
-      keywords: ["passw"],
+      // Also after an escaped newline inside a string (`printf '…\npassword=…\n'`), and ansible.cfg's `pass =`.
+      regex: String.raw`(?im)(?:\b(?:[\w.-]*_)?(?:password|passwd)|\\[ntr](?:password|passwd|pass)|^[ \t]*pass)['"]?[ \t]*[=:][ \t]*['"]?([^\s'"#;\\]+)`,
+      keywords: ["passw", "pass"],
       allow,
     },
+    ...layoutRules(HUB_VARIABLE, allow),
   ];
 }
 

@@ -116,18 +116,29 @@ function indexOptions(options: readonly Option[]): OptionIndex {
 
 const INTERPOLATION = /^%\(([^)]+)\)s$/;
 
+/** ConfigParser's BasicInterpolation gives up after this many levels (MAX_INTERPOLATION_DEPTH). */
+const MAX_DEPTH = 10;
+
 /**
  * `token = %(hubtok)s`: Ansible's ConfigParser fills it from `hubtok` in the same section or
- * `[DEFAULT]`, so a secret there is the token, whatever that key is called. Reported where it sits.
+ * `[DEFAULT]`, and goes on through `hubtok = %(prod)s` to `prod`, up to ten levels, always looking in
+ * the section of the option read: a secret at the end of that chain is the token, whatever its key is
+ * called. Reported where it sits. A chain through another secret's key is reported at that key.
  */
 function interpolated(o: Option, index: OptionIndex): Option | undefined {
-  const text = o.pieces.map((p) => p.text.trim()).join("");
-  const name = INTERPOLATION.exec(unquote(text).text)?.[1]?.toLowerCase();
-  if (name === undefined || o.place !== "value") return undefined;
-  const target = index.get(o.section ?? "DEFAULT")?.get(name) ?? index.get("DEFAULT")?.get(name);
-  if (target === undefined || target === o || keyKindIn(target.section, target.key) !== undefined)
-    return undefined;
-  return target;
+  if (o.place !== "value") return undefined;
+  const section = o.section ?? "DEFAULT";
+  let current = o;
+  for (let depth = 0; depth < MAX_DEPTH; depth++) {
+    const text = current.pieces.map((p) => p.text.trim()).join("");
+    const name = INTERPOLATION.exec(unquote(text).text)?.[1]?.toLowerCase();
+    if (name === undefined) return current === o ? undefined : current;
+    const target = index.get(section)?.get(name) ?? index.get("DEFAULT")?.get(name);
+    if (target === undefined || target === o || target === current) return undefined;
+    if (keyKindIn(target.section, target.key) !== undefined) return undefined;
+    current = target;
+  }
+  return undefined;
 }
 
 function evaluate(path: string, o: Option, out: ScanResult, index: OptionIndex): void {

@@ -36,11 +36,13 @@ export function secretKeyKind(key: string): KeyKind | undefined {
 
 /**
  * In a `[galaxy]` / `[galaxy_server.*]` section every option is about one hub, so a key that only
- * abbreviates a token (`hubtoken`, `tokens`, `token_value`, `tok`, `pat`, `key`) holds one too. Paths,
- * files and URLs are not: their values are judged as such anyway.
+ * abbreviates a credential (`hubtoken`, `tokens`, `token_value`, `tok`, `hubkey`, `apikey`, `api-key`,
+ * `hubpat`, `pass`, `passwd`, `creds`) holds one too. Paths, files, URLs, ids, names, counts and
+ * switches (`validate_certs`, `ignore_certs`) are not: their values are judged as such anyway.
  */
-const GALAXY_TOKENISH = /tok|secret|passw|^pat$|[_.-]pat$|^key$|[_.-]key$/;
-const NOT_A_SECRET_NAME = /(?:path|file|dir|url|_id|name)$/;
+const GALAXY_TOKENISH = /tok|secret|passw|pass$|cred|key$|pat$/;
+const NOT_A_SECRET_NAME =
+  /(?:path|paths|file|files|dir|url|uri|_id|name|names|type|list|count|codes?|timeout|ring|skeleton|ignore|certs?|bypass|compat)$|^gpg/;
 
 export function isGalaxySection(section: string | null | undefined): boolean {
   return section === "galaxy" || (section?.startsWith("galaxy_server.") ?? false);
@@ -51,7 +53,8 @@ export function keyKindIn(section: string | null | undefined, key: string): KeyK
   const kind = secretKeyKind(key);
   if (kind !== undefined || !isGalaxySection(section)) return kind;
   const k = key.trim().toLowerCase();
-  return GALAXY_TOKENISH.test(k) && !NOT_A_SECRET_NAME.test(k) && !FLAG_PREFIX.test(k) ? "token" : undefined;
+  if (!GALAXY_TOKENISH.test(k) || NOT_A_SECRET_NAME.test(k) || FLAG_PREFIX.test(k)) return undefined;
+  return k.includes("pass") ? "password" : "token";
 }
 
 /** A URL parameter that carries a secret: a secret key's name, or a bare `key` (`?key=…`). */
