@@ -18,7 +18,7 @@ const SUFFIXES: ReadonlyArray<readonly [RegExp, KeyKind]> = [
 ];
 
 /** Every name SUFFIXES accepts ends in one of these: a cheap first test (see secretKeyKind). */
-const SECRET_WORDS = ["secret", "password", "passwd", "passphrase", "pwd", "key", "token"] as const;
+export const SECRET_WORDS = ["secret", "password", "passwd", "passphrase", "pwd", "key", "token"] as const;
 
 /** Switches about a secret (`save_password = yes`, `ask_vault_pass`), not secrets. */
 const FLAG_PREFIX = /^(?:ask|save|prompt|use|store|remember|no|allow|enable|disable)[_-]/;

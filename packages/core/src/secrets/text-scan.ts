@@ -21,7 +21,7 @@ import {
   pairedValue,
   type Placed,
 } from "./pair-entries.js";
-import { secretKeyKind, type KeyKind } from "./secret-keys.js";
+import { SECRET_WORDS, secretKeyKind, type KeyKind } from "./secret-keys.js";
 import { withoutTrailingEllipsis } from "./shortened.js";
 import { callArgument, isAssignmentAt, isSpacedSetter, SPACED_SETTER_WORD } from "./setter-forms.js";
 import { isPlaceholder, judgeValue } from "./value-rules.js";
@@ -46,6 +46,9 @@ export function textContext(baseName: string, text: string): TextContext {
  * thousands of files.
  */
 const NAME = /(?<![A-Za-z0-9_.-])[A-Za-z_][A-Za-z0-9_.-]*/g;
+
+/** What every credential name holds: one of secret-keys.ts's SECRET_WORDS, in any case. */
+const CREDENTIAL_WORD = new RegExp(SECRET_WORDS.join("|"), "i");
 
 /**
  * The separator after a name ending at `end`: `=`, `:`, `=>` (after an optional closing quote or
@@ -142,6 +145,9 @@ function hitsIn(lines: readonly ScanLine[], index: number, ctx: TextContext, out
     !SPACED_SETTER_WORD.test(raw)
   )
     return;
+  // Every name a hit is for ends in a secret word (secretKeyKind's, and the hub names' _TOKEN,
+  // _PASSWORD, _SECRET among them): a line holding none is done without a regex run per word.
+  if (!CREDENTIAL_WORD.test(raw)) return;
   NAME.lastIndex = 0;
   for (let run = NAME.exec(raw); run != null; run = NAME.exec(raw)) {
     let i = run.index;

@@ -8,7 +8,27 @@ export type Value = { text: string; start: number };
  * Characters that end a bare word: white space, the punctuation after a value in code and YAML, and a
  * quote (the end of the string the assignment is written in: `"ENV NAME value"`, `set "NAME=value"`).
  */
-const WORD_END = /[\s,;})\]"']/;
+const WORD_END = String.raw`\s,;})\]"'`;
+
+/** Runs of characters that cannot end a bare word (a backslash is looked at apart: `\n` may). */
+const BARE_RUN = new RegExp(String.raw`[^${WORD_END}\\]*`, "y");
+
+/**
+ * Where the bare word at `at` ends: at a WORD_END character or an escaped line break. One sticky regex
+ * per run of the word, not a test per character (every value of every file of `--all` goes through
+ * here).
+ */
+export function bareWordEnd(raw: string, at: number): number {
+  let end = at;
+  for (;;) {
+    BARE_RUN.lastIndex = end;
+    BARE_RUN.test(raw);
+    end = BARE_RUN.lastIndex;
+    // A backslash that does not start `\n`, `\t`, `\r` is part of the word.
+    if (end < raw.length && raw.charCodeAt(end) === 0x5c && !isEscapedBreak(raw, end)) end++;
+    else return end;
+  }
+}
 
 /** `\n`, `\t`, `\r` written as escapes inside a string (`printf '…\npassword=…\n'`): a line break. */
 export function isEscapedBreak(raw: string, at: number): boolean {
@@ -51,9 +71,7 @@ export function valueAt(raw: string, from: number): Value | undefined {
     const close = raw.indexOf(group, at + 1);
     return { text: raw.slice(at, close < 0 ? raw.length : close + 1), start: at };
   }
-  let end = at;
-  while (end < raw.length && !WORD_END.test(raw.charAt(end)) && !isEscapedBreak(raw, end)) end++;
-  return { text: raw.slice(at, end), start: at };
+  return { text: raw.slice(at, bareWordEnd(raw, at)), start: at };
 }
 
 /**
