@@ -1,8 +1,6 @@
-import { spawnSync } from "node:child_process";
-import { closeSync, openSync, readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { tempDir } from "@hub-setup/test-utils";
+import { modulesLoaded, tempDir } from "@hub-setup/test-utils";
 import { describe, expect, it } from "vitest";
 
 // What `hub-setup --help` (and `--version`, and a usage error in dispatch) costs at start-up, checked by
@@ -12,29 +10,12 @@ import { describe, expect, it } from "vitest";
 const bin = fileURLToPath(new URL("../bin/hub-setup.mjs", import.meta.url));
 const helpPath = fileURLToPath(new URL("../dist/help-path.inputs.json", import.meta.url));
 
-/**
- * Node's own modules a run of the built command loaded (process.moduleLoadList, read at exit). Its
- * stdout and stderr are files, as in the bench: a pipe would load node:net for the pipe itself.
- */
-function modulesLoaded(args: string[]): { status: number | null; stdout: string; loaded: string[] } {
-  const dir = tempDir("hub-setup-modules-");
-  const list = join(dir, "modules.txt");
-  const preload = join(dir, "record.cjs");
-  writeFileSync(
-    preload,
-    `process.on("exit", () => require("node:fs").writeFileSync(${JSON.stringify(list)}, process.moduleLoadList.join("\\n")));\n`,
-  );
-  const out = openSync(join(dir, "out.txt"), "w");
-  const run = spawnSync(process.execPath, ["--require", preload, bin, ...args], {
-    stdio: ["ignore", out, out],
-    env: { PATH: process.env["PATH"] ?? "", HOME: dir },
+/** Node's own modules a run of the built command loaded, its output in a file as in the bench. */
+function loadedBy(args: string[]): { status: number | null; stdout: string; loaded: string[] } {
+  const { status, output, loaded } = modulesLoaded(bin, args, {
+    env: { PATH: process.env["PATH"] ?? "", HOME: tempDir("hub-setup-modules-") },
   });
-  closeSync(out);
-  return {
-    status: run.status,
-    stdout: readFileSync(join(dir, "out.txt"), "utf8"),
-    loaded: readFileSync(list, "utf8").split("\n"),
-  };
+  return { status, stdout: output, loaded };
 }
 
 // What printing a text never needs. (The ES module loader itself reads files through
@@ -59,7 +40,7 @@ describe("hub-setup's help path", () => {
     [["no-such-command"], 2, 'unknown command "no-such-command"'],
     [["ee"], 2, "which one?"],
   ])("%j loads none of Node's crypto, child_process, readline, fs/promises, net…", (args, status, text) => {
-    const run = modulesLoaded(args);
+    const run = loadedBy(args);
     expect(run.status).toBe(status);
     expect(run.stdout).toContain(text);
     expect(run.loaded).toContain("NativeModule fs");

@@ -1,8 +1,7 @@
 import { spawnSync } from "node:child_process";
-import { readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { requireTool, tempDir } from "@hub-setup/test-utils";
+import { modulesLoaded, requireTool, tempDir } from "@hub-setup/test-utils";
 import { describe, expect, it } from "vitest";
 import { initRepo } from "./support/git-repo.js";
 
@@ -11,22 +10,11 @@ const oldBin = fileURLToPath(new URL("../bin/hub-token-check.mjs", import.meta.u
 const pkg = (await import("../package.json", { with: { type: "json" } })).default;
 const git = requireTool("git");
 
-/** Node's own modules a run of the built command loaded (process.moduleLoadList, read at exit). */
-function modulesLoaded(args: string[], cwd: string, env: Record<string, string>): string[] {
-  const dir = tempDir("hub-token-check-modules-");
-  const list = join(dir, "modules.txt");
-  const preload = join(dir, "record.cjs");
-  writeFileSync(
-    preload,
-    `process.on("exit", () => require("node:fs").writeFileSync(${JSON.stringify(list)}, process.moduleLoadList.join("\\n")));\n`,
-  );
-  const run = spawnSync(process.execPath, ["--require", preload, bin, ...args], {
-    cwd,
-    env,
-    encoding: "utf8",
-  });
-  expect(run.status, run.stderr).toBe(0);
-  return readFileSync(list, "utf8").split("\n");
+/** Node's own modules a run of the built command loaded (it must succeed). */
+function loadedBy(args: string[], cwd: string, env: Record<string, string>): string[] {
+  const run = modulesLoaded(bin, args, { cwd, env });
+  expect(run.status, run.output).toBe(0);
+  return run.loaded;
 }
 
 describe("the built hub-token-check command", () => {
@@ -81,8 +69,8 @@ describe("the built hub-token-check command", () => {
       const repo = initRepo(tempDir());
       repo.write("ansible.cfg", "[galaxy_server.hub]\nurl = https://hub.example.com/api/galaxy/\n");
       repo.git("add", "ansible.cfg");
-      const staged = modulesLoaded([], repo.dir, repo.env);
-      const named = modulesLoaded(["ansible.cfg"], repo.dir, repo.env);
+      const staged = loadedBy([], repo.dir, repo.env);
+      const named = loadedBy(["ansible.cfg"], repo.dir, repo.env);
       for (const loaded of [staged, named]) {
         expect(loaded).toContain("NativeModule internal/modules/cjs/loader");
         expect(loaded).not.toContain("NativeModule internal/modules/esm/loader");

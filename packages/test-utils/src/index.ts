@@ -66,3 +66,4 @@ export {
   type RecordedFinding,
   type SecretsFixture,
 } from "./secrets-fixtures.js";
+export { modulesLoaded, type ModulesLoaded } from "./modules-loaded.js";
