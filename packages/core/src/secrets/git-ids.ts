@@ -39,9 +39,11 @@ const CREDENTIAL_BEFORE =
   /(?:tokens?|tok|keys?|secrets?|passw(?:or)?d|pass|pwd|creds?|credentials?|(?:^|[^A-Za-z])pat)["'`]?[ \t]*[:=]?[ \t]*$/i;
 
 function isCitationAt(raw: string, start: number, end: number): boolean {
-  const open = raw.lastIndexOf("(", start);
-  const close = raw.indexOf(")", end);
-  if (open < 0 || close < 0 || start - open > 200 || close - end > 200) return false;
+  // Within a citation's reach of the id: a long line's many ids each read a few hundred characters.
+  const from = Math.max(0, start - 200);
+  const open = raw.slice(from, start).lastIndexOf("(") + from;
+  const close = raw.slice(end, end + 200).indexOf(")") + end;
+  if (open < from || close < end) return false;
   if (!CITED_IDS.test(raw.slice(open + 1, close).trim())) return false;
   if (!LINE_END_AFTER.test(raw.slice(close + 1))) return false;
   return !CREDENTIAL_BEFORE.test(raw.slice(Math.max(0, open - 40), open));
