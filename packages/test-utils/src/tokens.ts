@@ -183,6 +183,13 @@ const MAKERS: Record<string, (seed: string) => string> = {
   sealed: (seed) => `AgB${Buffer.from(seededHex(`sealed-${seed}`, 400), "hex").toString("base64")}`,
   /** The base64 `data:` inside a SOPS `ENC[AES256_GCM,data:…]` value. */
   sopsdata: (seed) => Buffer.from(seededHex(`sops-${seed}`, 80), "hex").toString("base64"),
+  // Appended for the probe13 cases:
+  /** Standard base64 of an ansible.cfg with a hub token in a galaxy server, as a Secret's `data:` holds it. */
+  cfg64: (seed) =>
+    Buffer.from(
+      `[galaxy_server.ah]\nurl = https://hub.example.com/api/galaxy/\ntoken = ${fakeHubToken(seed)}\n`,
+      "utf8",
+    ).toString("base64"),
 };
 
 function thirdOf(token: string, k: number): string {
@@ -193,7 +200,7 @@ function thirdOf(token: string, k: number): string {
 /**
  * Fills a fixture's `@@kind:seed@@` markers with fake tokens (kinds: hub, gateway, offline, access,
  * jwt; hub64, offlinehead, offlinetail; refresh, stageoffline, kcoffline, kcrefresh, sha, offline64,
- * offline3a/b/c; sealed, sopsdata), so that fixture files hold no token-shaped text themselves.
+ * offline3a/b/c; sealed, sopsdata; cfg64), so that fixture files hold no token-shaped text themselves.
  */
 export function fillTokens(template: string): string {
   return template.replace(/@@(\w+):([\w-]+)@@/g, (whole, kind: string, seed: string) => {

@@ -99,8 +99,27 @@ function isCredentialKey(key: string): boolean {
 const DATA_BLOCK = /^(\s*)(?:data|binaryData):\s*(?:#.*)?$/;
 const ENTRY = /^(\s+)["']?([A-Za-z0-9_.-]+)["']?:[ \t]*["']?([A-Za-z0-9+/]+={0,2})["']?[ \t]*(?:#.*)?$/;
 
-/** In a Kubernetes Secret's `data:`, a hub token (40 hex) base64-encoded under a credential's key. */
-export function findSecretDataHubTokens(path: string, lines: readonly ScanLine[], out: ScanResult): void {
+/** What standard base64 decodes to when it is a text file (lines of printable text), else undefined. */
+function decodeTextFile(encoded: string): string | undefined {
+  const bytes = decodeBase64Url(encoded.replace(/\+/g, "-").replace(/\//g, "_"));
+  const text = utf8.decode(bytes);
+  return text.includes("\n") && /^[\x20-\x7e\t\r\n]+$/.test(text) ? text : undefined;
+}
+
+/** Scans a decoded file (`data:`'s key is its name): the detector itself, passed in (no import cycle). */
+export type ScanText = (text: string, name: string) => readonly Finding[];
+
+/**
+ * In a Kubernetes Secret's `data:`, a hub token (40 hex) base64-encoded under a credential's key, and
+ * secrets in a text file base64-encoded under its name (`ansible.cfg: W2dhbGF4eV9…`), each reported at
+ * the data line, over its whole base64 value.
+ */
+export function findSecretDataHubTokens(
+  path: string,
+  lines: readonly ScanLine[],
+  out: ScanResult,
+  scanText?: ScanText,
+): void {
   let indent = -1;
   for (const l of lines) {
     const block = DATA_BLOCK.exec(l.raw);
@@ -116,6 +135,11 @@ export function findSecretDataHubTokens(path: string, lines: readonly ScanLine[]
       continue;
     }
     const [, , key = "", value = ""] = entry;
+    const file = scanText === undefined ? undefined : decodeTextFile(value);
+    if (file !== undefined && scanText !== undefined) {
+      addDecodedFile(path, l, value, scanText(file, key), out);
+      continue;
+    }
     if (!isCredentialKey(key)) continue;
     const hex = decodeText(value);
     if (hex === undefined || !/^[0-9a-f]{40}$/.test(hex)) continue;
@@ -124,4 +148,24 @@ export function findSecretDataHubTokens(path: string, lines: readonly ScanLine[]
     const { kind, redacted } = describeSecret(hex, "token");
     out.findings.push(finding(path, l, start, start + value.length, { kind, redacted }));
   }
+}
+
+/** The first finding in a decoded file, moved to the `data:` line over the whole base64 value. */
+function addDecodedFile(
+  path: string,
+  l: ScanLine,
+  value: string,
+  found: readonly Finding[],
+  out: ScanResult,
+): void {
+  const first = found[0];
+  if (first === undefined) return;
+  const start = l.raw.lastIndexOf(value);
+  if (taken(out, l.line, start + 1, start + value.length + 1)) return;
+  out.findings.push({
+    ...finding(path, l, start, start + value.length, { kind: first.kind, redacted: first.redacted }),
+    key: first.key,
+    section: first.section,
+    fix: first.fix,
+  });
 }

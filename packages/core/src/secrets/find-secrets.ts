@@ -17,6 +17,8 @@ import {
   findUrlCredentials,
 } from "./in-any-line.js";
 import { findEmbeddedCfg } from "./embedded-cfg.js";
+import { findGalaxyTokenFlags } from "./galaxy-flags.js";
+import { findNetrcPasswords, isNetrcName } from "./netrc.js";
 import { scanLines } from "./scan-lines.js";
 import { findAssignments, textContext, textLines } from "./text-scan.js";
 
@@ -105,9 +107,18 @@ export function scanSecrets(input: string, options: FindSecretsOptions): ScanRes
     findSplitOfflineTokens(path, lines, sectionAt, out);
   }
   if (text.includes(ENCODED_JWT)) findEncodedSsoTokens(path, lines, out);
-  if (ctx.kubernetesSecret) findSecretDataHubTokens(path, lines, out);
+  if (ctx.kubernetesSecret) findSecretDataHubTokens(path, lines, out, scanDecoded);
+  if (text.includes("--token") || text.includes("--api-key")) findGalaxyTokenFlags(path, lines, out);
+  const netrc = isNetrcName(base);
+  if (netrc || text.includes("machine") || text.includes("default"))
+    findNetrcPasswords(path, lines, netrc, out);
   if (TOKEN_WORD.test(text)) findHexInProse(path, lines, sectionAt, out);
   return settled(out, lines);
+}
+
+/** A file decoded from a Kubernetes Secret's `data:`, scanned as the file its key names. */
+function scanDecoded(text: string, name: string): readonly Finding[] {
+  return scanSecrets(text, { path: name }).findings;
 }
 
 /** The findings of scanSecrets: `{ path, line, column, kind, key, redacted, fix }` and where. */

@@ -26,6 +26,11 @@ describe("isObjectIdAt", () => {
       `git show ${ID}:lib/token.py`,
       `git diff ${ID}^ HEAD -- token.py`,
       `token fix ${ID}..0123456789abcdef0123456789abcdef0123ffff`,
+      `- Rotate the hub token handling in \`hub.yml\` (${ID})`,
+      `- Rotate token handling (${ID}).`,
+      `- Fix token refresh (0123456, ${ID})`,
+      `* token rotation (commit ${ID})`,
+      `- compat token shim (${ID})`,
     ])
       expect(at(line), line).toBe(true);
   });
@@ -38,6 +43,11 @@ describe("isObjectIdAt", () => {
       `# prod hub token: ${ID}`,
       `hub token: ${ID}...`,
       `${ID} # the prod hub token`,
+      `the hub token (${ID})`,
+      `ah_token (${ID})`,
+      `(token: ${ID})`,
+      `my hub password: (${ID})`,
+      `- Rotate token handling (${ID}) and the old one`,
     ])
       expect(at(line), line).toBe(false);
   });

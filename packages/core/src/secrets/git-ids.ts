@@ -28,6 +28,27 @@ const PIN_BEFORE =
 /** What follows an id in a checksum line (`<id>  file`, `<id> *file`) or a git listing (`<id> refs/…`, blame's `<id> (`). */
 const LISTING_AFTER = /^(?: {2}\S| \*\S|\trefs\/| refs\/| \([^()]*\d{4}-\d\d-\d\d| \d+ \d+)/;
 
+/**
+ * A citation: commit ids alone in parentheses at the end of a line or bullet (`- Fix it (<id>)`,
+ * `(<id>, <id>)`, `(commit <id>)`). Not when the word before the parenthesis names a credential
+ * (`token (<id>)`): that gives the value, as `token: <id>` inside the parentheses would.
+ */
+const CITED_IDS = /^(?:commit[ \t]+)?[0-9a-f]{7,40}(?:[ \t]*,[ \t]*(?:commit[ \t]+)?[0-9a-f]{7,40})*$/i;
+const LINE_END_AFTER = /^[ \t]*[.,;]?[ \t]*$/;
+const CREDENTIAL_BEFORE =
+  /(?:tokens?|tok|keys?|secrets?|passw(?:or)?d|pass|pwd|creds?|credentials?|(?:^|[^A-Za-z])pat)["'`]?[ \t]*[:=]?[ \t]*$/i;
+
+function isCitationAt(raw: string, start: number, end: number): boolean {
+  // Within a citation's reach of the id: a long line's many ids each read a few hundred characters.
+  const from = Math.max(0, start - 200);
+  const open = raw.slice(from, start).lastIndexOf("(") + from;
+  const close = raw.slice(end, end + 200).indexOf(")") + end;
+  if (open < from || close < end) return false;
+  if (!CITED_IDS.test(raw.slice(open + 1, close).trim())) return false;
+  if (!LINE_END_AFTER.test(raw.slice(close + 1))) return false;
+  return !CREDENTIAL_BEFORE.test(raw.slice(Math.max(0, open - 40), open));
+}
+
 /** Whether the 40-hex word at [start, end) of `raw` is a git object id or a checksum. */
 export function isObjectIdAt(raw: string, start: number, end: number): boolean {
   const before = start > 0 ? raw.charCodeAt(start - 1) : -1;
@@ -40,6 +61,9 @@ export function isObjectIdAt(raw: string, start: number, end: number): boolean {
   if (before === DOT && RANGE_BEFORE.test(raw.slice(Math.max(0, start - 4), start))) return true;
   const head = raw.slice(Math.max(0, start - 40), start);
   if (HASH_NAME.test(head) || PIN_BEFORE.test(head)) return true;
+  if (raw.charCodeAt(end) === 0x29 || raw.charCodeAt(end) === 0x2c) {
+    if (isCitationAt(raw, start, end)) return true;
+  }
   // First on its line: a checksum list or a git listing.
   return raw.slice(0, start).trim() === "" && LISTING_AFTER.test(raw.slice(end, end + 80));
 }

@@ -166,6 +166,52 @@ function rules(): Rule[] {
       allow,
     },
     ...layoutRules(HUB_VARIABLE, allow),
+    ...commandAndFileRules(allow),
+  ];
+}
+
+/**
+ * ansible-galaxy's `--token`/`--api-key` (galaxy-flags.ts), a netrc entry's password (netrc.ts), and an
+ * ansible.cfg base64-encoded in a Kubernetes Secret's `data:` (base64-tokens.ts): as far as RE2 can.
+ */
+function commandAndFileRules(allow: string[]): Rule[] {
+  const b64 = "[A-Za-z0-9+/]";
+  // `\ntoken = ` (and `=`, `password`, `client_secret`) inside the base64, then a value as long as a token's.
+  const option = alternation(
+    ["token", "password", "client_secret"]
+      .flatMap((k) => [`\n${k} = `, `\n${k}=`])
+      .flatMap((t) => base64urlInfixes(t, B64STD))
+      .map((x) => x.replace(/[+]/g, "\\+")),
+  );
+  return [
+    {
+      id: "hub-setup-galaxy-token-flag",
+      description: "ansible-galaxy's --token / --api-key given a literal value (also on a continued line)",
+      regex: String.raw`ansible-galaxy(?:[^\n]*\\\r?\n){0,8}?[^\n]*?[ \t]--(?:api-key|token)(?:[ \t]+|=)['"]?([^\s'"]+)`,
+      keywords: ["--api-key", "--token"],
+      allow,
+    },
+    {
+      id: "hub-setup-hub-token-flag",
+      description: "A hub API token (40 hex) given to a --token / --api-key flag of any command",
+      regex: String.raw`--(?:api-key|token)(?:[ \t]+|=)['"]?([0-9a-f]{40})\b`,
+      keywords: ["--api-key", "--token"],
+    },
+    {
+      id: "hub-setup-netrc-password",
+      description:
+        "A password in a netrc entry (machine HOST login NAME password VALUE, on one line or several)",
+      regex: String.raw`(?m)^[ \t]*(?:machine[ \t]+\S+|default)(?:\s+(?:login|account|port)[ \t]+\S+)*\s+(?:password|account)[ \t]+['"]?([^\s'"]+)`,
+      keywords: ["machine", "default"],
+      allow,
+    },
+    {
+      id: "hub-setup-base64-ansible-cfg",
+      description:
+        "An ansible.cfg with a galaxy credential, base64-encoded under its name (a Kubernetes Secret's data:)",
+      regex: String.raw`(?i:[\w.-]*(?:cfg|ini))['"]?[ \t]*:[ \t]*['"]?(W2dhbGF4e${b64}*${option}${b64}{50,}={0,2})`,
+      keywords: ["W2dhbGF4e"],
+    },
   ];
 }
 
