@@ -19,7 +19,12 @@ export type DecodedJwt =
 
 const BASE64URL = /^[A-Za-z0-9_-]+$/;
 /** As Buffer#toString did: invalid UTF-8 becomes U+FFFD and a BOM is kept (so JSON.parse refuses it). */
-const utf8 = new TextDecoder("utf-8", { ignoreBOM: true });
+/** Made on first use: most runs (a commit's clean ansible.cfg) decode no JWT. */
+let utf8: InstanceType<typeof TextDecoder> | undefined;
+function decodeUtf8(bytes: Uint8Array): string {
+  utf8 ??= new TextDecoder("utf-8", { ignoreBOM: true });
+  return utf8.decode(bytes);
+}
 
 /** Three base64url parts joined by dots: the shape of a JWS compact serialisation. */
 export function looksLikeJwt(value: string): boolean {
@@ -29,7 +34,7 @@ export function looksLikeJwt(value: string): boolean {
 
 function decodePart(part: string): Record<string, unknown> | undefined {
   try {
-    const parsed: unknown = JSON.parse(utf8.decode(decodeBase64Url(part)));
+    const parsed: unknown = JSON.parse(decodeUtf8(decodeBase64Url(part)));
     return typeof parsed === "object" && parsed != null && !Array.isArray(parsed)
       ? (parsed as Record<string, unknown>)
       : undefined;
