@@ -164,16 +164,19 @@ function describeCalls(calls) {
   return `${calls.length === 1 ? "git command" : `${calls.length} git commands`} (${names.join(", ")})`;
 }
 
-// Runs each recorded git command in turn as run-git.ts does: child_process.spawnSync, stdin only when
-// there is input, stdout and stderr collected.
+// Runs each recorded git command in turn as the checker does (src/source/spawn-sync.ts): through Node's
+// spawn_sync binding, stdin only when there is input, stdout and stderr collected.
 const REPLAY_GIT = `
-const { spawnSync } = require("node:child_process");
+const binding = process.binding("spawn_sync");
 const calls = JSON.parse(process.argv[1]);
+const pipe = { type: "pipe", readable: false, writable: true };
 for (const { args, input } of calls) {
-  const run = spawnSync("git", args, {
-    env: { ...process.env },
-    input: input || undefined,
-    stdio: [input ? "pipe" : "ignore", "pipe", "pipe"],
+  const run = binding.spawn({
+    file: "git",
+    args: ["git", ...args],
+    cwd: process.cwd(),
+    envPairs: Object.entries(process.env).map(([k, v]) => k + "=" + v),
+    stdio: [input ? { type: "pipe", readable: true, writable: false, input: Buffer.from(input) } : { type: "ignore" }, pipe, pipe],
     maxBuffer: Infinity,
   });
   if (run.status !== 0) {

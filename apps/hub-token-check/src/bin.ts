@@ -1,5 +1,19 @@
 import pkg from "../package.json" with { type: "json" };
 import { main, type FixModule } from "./main.js";
+import type { Spawn } from "./source/run-git.js";
+import { childProcessSpawn, spawnSyncOf } from "./source/spawn-sync.js";
+
+const childProcessSpawnSync = (): Spawn =>
+  childProcessSpawn(process.getBuiltinModule("node:child_process").spawnSync);
+let spawnSync: Spawn | undefined;
+
+/** `process.binding` (deprecated in the documentation only, so not in @types/node), where Node has it. */
+function processBinding(): ((name: string) => unknown) | undefined {
+  const binding: unknown = Reflect.get(process, "binding");
+  return typeof binding === "function"
+    ? (name): unknown => Reflect.apply(binding, process, [name]) as unknown
+    : undefined;
+}
 
 // The only module that touches `process`. Bundled as CommonJS (see build.mjs), so no top-level await:
 // the exit code is set when main settles, and node exits once nothing is left to do.
@@ -13,7 +27,19 @@ void main(process.argv.slice(2), {
     pid: process.pid,
     // `process.getBuiltinModule` (Node >= 20.16) rather than `await import()`: the checker is bundled as
     // CommonJS (see build.mjs), where import() would start the ES module loader just for this.
-    loadSpawn: () => process.getBuiltinModule("node:child_process").spawnSync,
+    // A commit's one git run goes through Node's spawn_sync binding where it may (spawn-sync.ts): loading
+    // node:child_process would cost the commit ~4 ms more.
+    loadSpawn: () =>
+      (spawnSync ??=
+        spawnSyncOf(
+          {
+            binding: processBinding(),
+            execArgv: process.execArgv,
+            env: process.env,
+            errorName: (errno) => process.getBuiltinModule("node:util").getSystemErrorName(errno),
+          },
+          childProcessSpawnSync,
+        ) ?? childProcessSpawnSync()),
     loadSpawnAsync: () => process.getBuiltinModule("node:child_process").spawn,
   },
   version: pkg.version,

@@ -6,7 +6,7 @@ import { scanConfigText } from "./scan/scan-config.js";
 import { collectFromPaths, collectStaged, judgeTracked, type Collected } from "./source/collect.js";
 import { decodeConfig } from "./source/decode.js";
 import type { FileReader } from "./source/disk.js";
-import type { GitRunner, GitStreamer } from "./source/run-git.js";
+import { GitCannotRunError, type GitRunner, type GitStreamer } from "./source/run-git.js";
 import { HubSetupError } from "@hub-setup/core";
 
 /**
@@ -75,6 +75,8 @@ function notARepository(cause: unknown): HubSetupError {
 export async function runCheck(opts: CheckOptions, ports: CheckPorts): Promise<CheckResult> {
   const fromIndex = <T>(reading: Promise<T>) =>
     reading.catch(async (error: unknown) => {
+      // Where git cannot be started, asking it whether this is a repository would say "no".
+      if (error instanceof GitCannotRunError) throw error;
       throw (await outsideRepository(ports.git)) ? notARepository(error) : error;
     });
   const { findings, notes, skipped, scanned } =

@@ -8,7 +8,7 @@ export type Io = {
   cwd: string;
   /** This process's id, for temp file names that say who wrote them. */
   pid: number;
-  /** node:child_process's spawnSync, loaded on first use (scanning named files never needs it). */
+  /** A synchronous spawn (spawn-sync.ts), loaded on first use (scanning named files never needs it). */
   loadSpawn: () => Spawn;
   /** node:child_process's spawn, loaded on first use: only `--all` streams git's output. */
   loadSpawnAsync: () => SpawnAsync;

@@ -62,9 +62,10 @@ describe("the built hub-token-check command", () => {
   });
 
   // Start-up work, checked by what is loaded rather than by time: the ES module loader (~4 ms in
-  // Node 20) and node:fs/promises never; node:child_process (with node:net, ~2 ms) only to run git.
+  // Node 20), node:fs/promises and node:child_process (with node:net and node:stream, ~4 ms) never: a
+  // commit runs git through Node's spawn_sync binding (src/source/spawn-sync.ts).
   it.skipIf(!git.available)(
-    "loads neither the ES module loader nor fs/promises; child_process only when git runs",
+    "loads neither the ES module loader, fs/promises nor child_process, staged or named",
     () => {
       const repo = initRepo(tempDir());
       repo.write("ansible.cfg", "[galaxy_server.hub]\nurl = https://hub.example.com/api/galaxy/\n");
@@ -75,9 +76,54 @@ describe("the built hub-token-check command", () => {
         expect(loaded).toContain("NativeModule internal/modules/cjs/loader");
         expect(loaded).not.toContain("NativeModule internal/modules/esm/loader");
         expect(loaded).not.toContain("NativeModule internal/fs/promises");
+        expect(loaded).not.toContain("NativeModule child_process");
       }
-      expect(staged).toContain("NativeModule child_process");
-      expect(named).not.toContain("NativeModule child_process");
+      expect(staged).toContain("Internal Binding spawn_sync");
+      expect(named).not.toContain("Internal Binding spawn_sync");
+    },
+  );
+
+  // Where Node would warn that process.binding is deprecated, the checker runs git through
+  // node:child_process instead: the same verdict, and no warning in a user's commit.
+  it.skipIf(!git.available)(
+    "runs git through child_process, with the same verdict and no warning, under --pending-deprecation",
+    () => {
+      const repo = initRepo(tempDir());
+      repo.write("ansible.cfg", `[galaxy_server.hub]\ntoken = ${"a1b2c3d4e5".repeat(4)}\n`);
+      repo.git("add", "ansible.cfg");
+      const plain = modulesLoaded(bin, [], { cwd: repo.dir, env: repo.env });
+      for (const env of [
+        { ...repo.env, NODE_OPTIONS: "--pending-deprecation" },
+        { ...repo.env, NODE_PENDING_DEPRECATION: "1" },
+      ]) {
+        const run = modulesLoaded(bin, [], { cwd: repo.dir, env });
+        expect(run.status).toBe(1);
+        expect(run.output).toBe(plain.output);
+        expect(run.output).not.toMatch(/DeprecationWarning|DEP0111/);
+        expect(run.loaded).toContain("NativeModule child_process");
+      }
+      expect(plain.status).toBe(1);
+      expect(plain.output).toContain("ansible.cfg:2:9: hub token in [galaxy_server.hub]");
+    },
+  );
+
+  it.skipIf(!git.available)(
+    'says to install git, not "not inside a git repository", when git cannot be run',
+    () => {
+      const repo = initRepo(tempDir());
+      repo.write("ansible.cfg", "[defaults]\n");
+      repo.git("add", "ansible.cfg");
+      for (const args of [[], ["--all"], ["install"]])
+        for (const extra of [{}, { NODE_OPTIONS: "--pending-deprecation" }]) {
+          const run = spawnSync(process.execPath, [bin, ...args], {
+            cwd: repo.dir,
+            env: { ...repo.env, ...extra, PATH: tempDir() },
+            encoding: "utf8",
+          });
+          expect(run.stdout).toBe("");
+          expect(run.stderr).toBe("hub-token-check: cannot run git: spawnSync git ENOENT\n  install git\n");
+          expect(run.status).toBe(2);
+        }
     },
   );
 });

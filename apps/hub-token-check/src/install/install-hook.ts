@@ -6,7 +6,7 @@ import { commandOnPath } from "../advice/on-path.js";
 import { preCommitEntry } from "../advice/run-context.js";
 import { EXIT, type ExitCode } from "../exit-codes.js";
 import type { Io } from "../io.js";
-import type { GitRunner } from "../source/run-git.js";
+import { GitCannotRunError, type GitRunner } from "../source/run-git.js";
 import { CHAINED_NAME, HOOK_MARKER, hookScript } from "./hook-script.js";
 import { adviseFramework, preCommitFramework } from "./pre-commit-framework.js";
 
@@ -50,6 +50,7 @@ async function hooksDir(git: GitRunner, cwd: string): Promise<string> {
   try {
     out = (await git(["rev-parse", "--git-path", "hooks"])).toString("utf8").trim();
   } catch (error) {
+    if (error instanceof GitCannotRunError) throw error;
     throw new HubSetupError("USAGE", "not inside a git repository", {
       hint: "run `hub-token-check install` in the repository the hook is for",
       cause: error,

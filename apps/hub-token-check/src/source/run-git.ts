@@ -1,8 +1,32 @@
-import type { spawn, spawnSync } from "node:child_process";
+import type { spawn } from "node:child_process";
 import { HubSetupError } from "@hub-setup/core";
 
-/** node:child_process's spawnSync; bin.ts passes a loader, so that the module loads only when git runs. */
-export type Spawn = typeof spawnSync;
+export type SpawnSyncOptions = {
+  cwd: string;
+  env: Env;
+  /** Written to the child's stdin; without it, the child gets no stdin at all. */
+  input?: string;
+  maxBuffer: number;
+};
+
+/**
+ * As node:child_process's spawnSync answers. `error`: the child could not be started, or its output
+ * passed maxBuffer; stdout and stderr are then not to be read.
+ */
+export type SpawnSyncResult = {
+  status: number | null;
+  signal: string | null;
+  stdout: Buffer;
+  stderr: Buffer;
+  error?: Error;
+};
+
+/**
+ * A synchronous run of a command, stdout and stderr piped: node:child_process's spawnSync, or the same
+ * over Node's spawn_sync binding (spawn-sync.ts). bin.ts passes a loader, so that neither is loaded
+ * unless git runs.
+ */
+export type Spawn = (file: string, args: string[], options: SpawnSyncOptions) => SpawnSyncResult;
 /** node:child_process's spawn, loaded the same way: only `--all` streams git's output. */
 export type SpawnAsync = typeof spawn;
 
@@ -28,11 +52,15 @@ function childEnvOf(env: Env): Env {
   return childEnv;
 }
 
+/** Git could not be started at all (not installed, not on PATH): there is no answer of git's to read. */
+export class GitCannotRunError extends HubSetupError {
+  constructor(error: Error) {
+    super("USAGE", `cannot run git: ${error.message}`, { hint: "install git", cause: error });
+  }
+}
+
 function cannotRun(error: Error): HubSetupError {
-  return new HubSetupError("USAGE", `cannot run git: ${error.message}`, {
-    hint: "install git",
-    cause: error,
-  });
+  return new GitCannotRunError(error);
 }
 
 function gitFailed(args: readonly string[], stderr: string, status: number | string | null): HubSetupError {
@@ -54,16 +82,8 @@ function gitFailed(args: readonly string[], stderr: string, status: number | str
 export function gitRunner(cwd: string, env: Env, loadSpawn: () => Spawn): GitRunner {
   const childEnv = childEnvOf(env);
   return async (args, input) => {
-    const spawn = loadSpawn();
-    // No stdin pipe unless there is input. No limit on the output.
-    const stdin = input === undefined ? "ignore" : "pipe";
-    const run = spawn("git", [...args], {
-      cwd,
-      env: childEnv,
-      input,
-      stdio: [stdin, "pipe", "pipe"],
-      maxBuffer: Infinity,
-    });
+    // No stdin unless there is input. No limit on the output.
+    const run = loadSpawn()("git", [...args], { cwd, env: childEnv, input, maxBuffer: Infinity });
     if (run.error !== undefined) throw cannotRun(run.error);
     if (run.status === 0) return run.stdout;
     throw gitFailed(args, run.stderr.toString("utf8"), run.status);
