@@ -2,7 +2,7 @@
 // start, and `--all` over a 20,000-file repository against the least any checker must do there (list the
 // tracked files and read the candidates). Repositories are generated under the OS temp dir once and reused.
 import { spawnSync } from "node:child_process";
-import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { fileURLToPath } from "node:url";
 import { dirname, join } from "node:path";
@@ -11,7 +11,6 @@ import { compareCommands } from "./lib.mjs";
 const node = process.execPath;
 // What `npx hub-token-check` and the hook `install` writes run, and what the pre-commit framework runs.
 const checker = join(process.cwd(), "apps/hub-token-check/bin/hub-token-check.cjs");
-const hookBundle = join(process.cwd(), "apps/hub-token-check/hook/dist/hub-token-check.cjs");
 const env = {
   PATH: process.env.PATH,
   HOME: tmpdir(),
@@ -207,12 +206,31 @@ compareCommands({
   options: { cwd: commit, env },
 });
 
+// What the pre-commit framework runs: the entry in /.pre-commit-hooks.yaml from its clone of this
+// repository, where nothing is built (so no dist/ and no shipped code cache: bin/ runs hook/dist/), once
+// per commit with the staged file names. A fresh copy each bench run, so that its first run (the
+// warm-up) is the first ever: it writes the command's own code cache, which every later commit uses.
+const clone = join(tmpdir(), "hub-token-check-bench-pre-commit-clone");
+rmSync(clone, { recursive: true, force: true });
+for (const part of ["bin", "hook"]) {
+  cpSync(join(process.cwd(), "apps/hub-token-check", part), join(clone, "apps/hub-token-check", part), {
+    recursive: true,
+  });
+}
+const preCommitEntry = join(clone, "apps/hub-token-check/bin/hub-token-check.cjs");
 compareCommands({
   name: "hub-token-check ansible.cfg (as the pre-commit framework runs it) vs node -e 0",
   baseline: [node, "-e", "0"],
-  subject: [node, hookBundle, "ansible.cfg"],
+  subject: [node, preCommitEntry, "ansible.cfg"],
   options: { cwd: commit, env },
   aim: 1.5,
+});
+// Informative: the same with no code cache at all, as on the first commit after an install or update.
+compareCommands({
+  name: "the same, without a code cache (a first run) (informative)",
+  baseline: [node, "-e", "0"],
+  subject: [node, preCommitEntry, "ansible.cfg"],
+  options: { cwd: commit, env: { ...env, HUB_TOKEN_CHECK_NO_CODE_CACHE: "1" } },
 });
 
 const big = bigRepo();

@@ -1,9 +1,9 @@
 // Two bundles: the checker (the pre-commit hot path: no undici, no inquirer) and --fix (the secret
 // store and file writing from @hub-setup/core/node, ~600 kB with undici), which the checker loads only
 // when --fix runs. The checker is also copied to hook/dist/, which is committed: the pre-commit
-// framework runs it straight from a clone of this repository (`language: script`, see
-// /.pre-commit-hooks.yaml), where nothing is built. Commit hook/dist/ with every change that alters
-// the checker bundle. (--fix is for people at a terminal: `npx hub-token-check --fix`.)
+// framework runs it (through bin/hub-token-check.cjs) straight from a clone of this repository
+// (`language: script`, see /.pre-commit-hooks.yaml), where nothing is built. Commit hook/dist/ with
+// every change that alters the checker bundle. (--fix is for people at a terminal: `npx hub-token-check --fix`.)
 import { chmodSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { build } from "esbuild";
 import { bundleCli, packageVersionOnly } from "../../scripts/bundle.mjs";
@@ -68,8 +68,8 @@ writeInputs(`dist/${checker.name}`, checkerBuild.metafile);
   }
 }
 // The code cache the installed command runs the bundle with (bin/hub-token-check.cjs, build-code-cache.mjs).
-// Only dist/ gets one: the pre-commit framework runs hook/dist/ (committed, so byte-for-byte the same
-// on every machine), and a cache is made for one Node version.
+// Only dist/ gets one: hook/dist/ is committed (byte-for-byte the same on every machine) and a cache is
+// made for one Node version; in the pre-commit framework's clone, bin/ keeps a cache of its own.
 try {
   writeCodeCache(`${process.cwd()}/dist/${checker.name}`, `${process.cwd()}/${cacheFile}`);
 } catch (error) {

@@ -3,6 +3,7 @@
 // Offline: pre-commit clones the local repository into PRE_COMMIT_HOME (a temp dir) and runs the
 // committed bundle (language: script), so nothing is downloaded.
 import { spawnSync } from "node:child_process";
+import { readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { requireTool, tempDir } from "@hub-setup/test-utils";
@@ -32,6 +33,7 @@ describe.skipIf(!preCommit.available || !git.available)(
           "--name-only",
           rev,
           ".pre-commit-hooks.yaml",
+          "apps/hub-token-check/bin/hub-token-check.cjs",
           "apps/hub-token-check/hook/dist/hub-token-check.cjs",
         ],
         repoRoot,
@@ -41,12 +43,17 @@ describe.skipIf(!preCommit.available || !git.available)(
       );
       expect(
         listed.stdout.trim().split("\n"),
-        "HEAD must hold the hook definition and its bundle",
-      ).toHaveLength(2);
+        "HEAD must hold the hook definition, its launcher and its bundle",
+      ).toHaveLength(3);
 
       const home = tempDir("hub-token-check-pre-commit-");
       const repo = initRepo(join(home, "user"));
-      const env = { ...repo.env, PRE_COMMIT_HOME: join(home, "pre-commit-cache") };
+      const codeCache = join(home, "xdg-cache", "hub-token-check");
+      const env = {
+        ...repo.env,
+        PRE_COMMIT_HOME: join(home, "pre-commit-cache"),
+        XDG_CACHE_HOME: join(home, "xdg-cache"),
+      };
       repo.write(
         ".pre-commit-config.yaml",
         `repos:\n  - repo: ${JSON.stringify(repoRoot)}\n    rev: ${rev}\n    hooks:\n      - id: hub-token-check\n`,
@@ -68,6 +75,12 @@ describe.skipIf(!preCommit.available || !git.available)(
       expect(said).toContain("ansible.cfg:3:9: hub token in [galaxy_server.hub] token");
       expect(said).not.toContain(token);
       expect(run("git", ["rev-parse", "--verify", "-q", "HEAD"], repo.dir, env).status).not.toBe(0);
+      // The launcher kept the code cache of the committed bundle for the next commits (bin/), private.
+      const cached = readdirSync(codeCache);
+      expect(cached).toHaveLength(1);
+      expect(cached[0]).toMatch(/^[0-9a-f]{8}\.v8-cache$/);
+      expect(statSync(codeCache).mode & 0o777).toBe(0o700);
+      expect(statSync(join(codeCache, cached[0] ?? "")).mode & 0o777).toBe(0o600);
 
       repo.write("ansible.cfg", "[galaxy_server.hub]\nurl = https://hub.example.com/api/galaxy/\n");
       repo.git("add", "ansible.cfg");
