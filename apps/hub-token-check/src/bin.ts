@@ -7,14 +7,6 @@ const childProcessSpawnSync = (): Spawn =>
   childProcessSpawn(process.getBuiltinModule("node:child_process").spawnSync);
 let spawnSync: Spawn | undefined;
 
-/** `process.binding` (deprecated in the documentation only, so not in @types/node), where Node has it. */
-function processBinding(): ((name: string) => unknown) | undefined {
-  const binding: unknown = Reflect.get(process, "binding");
-  return typeof binding === "function"
-    ? (name): unknown => Reflect.apply(binding, process, [name]) as unknown
-    : undefined;
-}
-
 // The only module that touches `process`. Bundled as CommonJS (see build.mjs), so no top-level await:
 // the exit code is set when main settles, and node exits once nothing is left to do.
 void main(process.argv.slice(2), {
@@ -33,7 +25,8 @@ void main(process.argv.slice(2), {
       (spawnSync ??=
         spawnSyncOf(
           {
-            binding: processBinding(),
+            // Deprecated in the documentation only, so not in @types/node; spawn-sync.ts checks it.
+            binding: Reflect.get(process, "binding"),
             execArgv: process.execArgv,
             env: process.env,
             errorName: (errno) => process.getBuiltinModule("node:util").getSystemErrorName(errno),

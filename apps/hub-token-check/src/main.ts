@@ -92,7 +92,7 @@ async function check(opts: CheckOptions, deps: MainDeps, ports: CheckPorts): Pro
 export async function main(argv: readonly string[], deps: MainDeps): Promise<ExitCode> {
   const { io } = deps;
   try {
-    const opts = parseOptions(argv);
+    const opts = parseOptions(argv, { underPreCommit: io.env["PRE_COMMIT"] === "1" });
     if (opts.command === "version") {
       io.stdout(`hub-token-check ${deps.version}\n`);
       return EXIT.CLEAN;

@@ -14,6 +14,20 @@ describe("parseOptions", () => {
       format: "json",
     });
     expect(parseOptions(["install"])).toEqual({ command: "install" });
+    // A file named `install`: after `--`, or where the pre-commit framework passes the staged names.
+    expect(parseOptions(["--", "install"])).toMatchObject({
+      command: "check",
+      scope: "paths",
+      paths: ["install"],
+    });
+    expect(parseOptions(["install"], { underPreCommit: true })).toMatchObject({
+      command: "check",
+      scope: "paths",
+      paths: ["install"],
+    });
+    expect(parseOptions(["install", "--"])).toEqual({ command: "install" });
+    // After `--`, names that look like options are paths too.
+    expect(parseOptions(["--", "--all", "-V"])).toMatchObject({ scope: "paths", paths: ["--all", "-V"] });
   });
 
   it("reads no arguments (a commit's run, parsed without parseArgs) as the explicit defaults would be", () => {

@@ -32,8 +32,12 @@ function stagedCheck(): CheckOptions {
   };
 }
 
-/** argv → what to do. Every combination that makes no sense is refused here, with the reason. */
-export function parseOptions(argv: readonly string[]): Options {
+/**
+ * argv → what to do. Every combination that makes no sense is refused here, with the reason.
+ * `underPreCommit`: the pre-commit framework runs us (PRE_COMMIT=1) with the staged file names, where a
+ * file named `install` is a file to scan, never the command that writes a git hook.
+ */
+export function parseOptions(argv: readonly string[], { underPreCommit = false } = {}): Options {
   // The hook's run, on every commit: no need to load and warm up node:util's parseArgs (~0.5 ms).
   if (argv.length === 0) return stagedCheck();
   let parsed;
@@ -51,6 +55,7 @@ export function parseOptions(argv: readonly string[]): Options {
       },
       allowPositionals: true,
       strict: true,
+      tokens: true,
     });
   } catch (error) {
     throw usage(error instanceof Error ? error.message : String(error));
@@ -59,7 +64,17 @@ export function parseOptions(argv: readonly string[]): Options {
   if (v.version === true) return { command: "version" };
   if (v.help === true) return { command: "help" };
   const positionals = parsed.positionals;
-  if (positionals[0] === "install" && positionals.length === 1 && v.all !== true && v.fix !== true) {
+  // After `--` (the pre-commit hook's args), every word is a path: a file named `install` included.
+  const installWord = parsed.tokens.find((token) => token.kind === "positional")?.index ?? -1;
+  const terminator = parsed.tokens.find((token) => token.kind === "option-terminator")?.index ?? Infinity;
+  if (
+    positionals[0] === "install" &&
+    positionals.length === 1 &&
+    installWord < terminator &&
+    !underPreCommit &&
+    v.all !== true &&
+    v.fix !== true
+  ) {
     return { command: "install" };
   }
   const format = v.format ?? "text";

@@ -94,6 +94,7 @@ describe("the built hub-token-check command", () => {
       const plain = modulesLoaded(bin, [], { cwd: repo.dir, env: repo.env });
       for (const env of [
         { ...repo.env, NODE_OPTIONS: "--pending-deprecation" },
+        { ...repo.env, NODE_OPTIONS: "--pending_deprecation=true --throw-deprecation" },
         { ...repo.env, NODE_PENDING_DEPRECATION: "1" },
       ]) {
         const run = modulesLoaded(bin, [], { cwd: repo.dir, env });
@@ -124,6 +125,17 @@ describe("the built hub-token-check command", () => {
           expect(run.stderr).toBe("hub-token-check: cannot run git: spawnSync git ENOENT\n  install git\n");
           expect(run.status).toBe(2);
         }
+      // Node's permission model forbids child processes unless allowed: it says so, and how to allow it.
+      const denied = spawnSync(
+        process.execPath,
+        ["--experimental-permission", "--allow-fs-read=*", "--no-warnings", bin],
+        { cwd: repo.dir, env: repo.env, encoding: "utf8" },
+      );
+      expect(denied.stderr).toBe(
+        "hub-token-check: cannot run git: Access to this API has been restricted\n" +
+          "  Node's permission model is on: allow it with --allow-child-process\n",
+      );
+      expect(denied.status).toBe(2);
     },
   );
 });

@@ -111,6 +111,18 @@ describe.skipIf(!preCommit.available || !git.available)(
       expect(elsewhere.status, told).not.toBe(0);
       for (const where of ["Containerfile:2:", ".env:1:", ".gitlab-ci.yml:2:"]) expect(told).toContain(where);
       expect(told).not.toContain(token);
+      repo.git("rm", "-q", "--cached", "Containerfile", ".env", ".gitlab-ci.yml");
+
+      // A staged file named `install` (or like an option) is a file to scan, not our install command.
+      repo.write("install", `export ANSIBLE_GALAXY_SERVER_HUB_TOKEN=${token}\n`);
+      repo.write("--all", `ANSIBLE_GALAXY_SERVER_HUB_TOKEN=${token}\n`);
+      repo.git("add", "--", "install", "--all");
+      const named = run("git", ["commit", "-m", "odd names"], repo.dir, env);
+      const namedSaid = named.stdout + named.stderr;
+      expect(named.status, namedSaid).not.toBe(0);
+      expect(namedSaid).toContain("install:1:");
+      expect(namedSaid).toContain("--all:1:");
+      expect(namedSaid).not.toContain("installed");
     });
   },
 );

@@ -11,7 +11,7 @@ import { childProcessSpawn, spawnSyncOf, type SpawnHost } from "../src/source/sp
 // for the same answer: output, exit status, signal, the error when the command cannot be started.
 
 const realHost: SpawnHost = {
-  binding: (name) => (process as unknown as { binding: (n: string) => unknown }).binding(name),
+  binding: Reflect.get(process, "binding"),
   execArgv: [],
   env: {},
   errorName: getSystemErrorName,
@@ -54,10 +54,10 @@ describe("spawnSync over Node's spawn_sync binding", () => {
     const [a, b] = both("sh", ["-c", "wc -c"], { input: "héllo\n" });
     expect(seen(a)).toEqual(seen(b));
     expect(a.stdout.toString().trim()).toBe("7");
-    // Without input, stdin is closed (/dev/null): reading it ends at once rather than waiting.
-    const [c, d] = both("sh", ["-c", "wc -c; test -t 0 || echo not-a-terminal"]);
+    // Without input, stdin is /dev/null (not an empty pipe, not the terminal): nothing to wait for.
+    const [c, d] = both("sh", ["-c", "readlink /proc/self/fd/0"]);
     expect(seen(c)).toEqual(seen(d));
-    expect(c.stdout.toString()).toMatch(/^\s*0\nnot-a-terminal\n$/);
+    expect(c.stdout.toString()).toBe("/dev/null\n");
   });
 
   it("runs in the given folder with exactly the given environment", () => {
@@ -88,7 +88,14 @@ describe("spawnSync over Node's spawn_sync binding", () => {
   it("collects output of any size with no maxBuffer, and stops at one that is set", () => {
     const script = "head -c 3000000 /dev/zero | tr '\\0' x";
     const [a, b] = both("sh", ["-c", script]);
-    expect(seen(a)).toEqual(seen(b));
+    // Buffer.equals: toEqual walks 3 MB element by element (seconds).
+    expect([a.status, a.signal, a.error, a.stderr.length]).toEqual([
+      b.status,
+      b.signal,
+      b.error,
+      b.stderr.length,
+    ]);
+    expect(a.stdout.equals(b.stdout)).toBe(true);
     expect(a.stdout.length).toBe(3_000_000);
     const [c, d] = both("sh", ["-c", script], { maxBuffer: 1000 });
     expect((c.error as NodeJS.ErrnoException).code).toBe("ENOBUFS");
@@ -115,12 +122,34 @@ describe("where the binding is not to be used, spawnSyncOf gives nothing (the ch
   });
 
   it("when Node would warn of process.binding's deprecation (--pending-deprecation, however it is set)", () => {
+    // Node's own sign: under --pending-deprecation it wraps process.binding in a function named `deprecated`.
+    const real = Reflect.get(process, "binding") as (name: string) => unknown;
+    const deprecated = (name: string) => real(name);
+    expect(withHost({ binding: deprecated })).toBeUndefined();
     expect(withHost({ execArgv: ["--pending-deprecation"] })).toBeUndefined();
+    expect(withHost({ execArgv: ["--pending_deprecation=true"] })).toBeUndefined();
+    expect(withHost({ execArgv: ["--pending-deprecation=false"] })).toBeTypeOf("function");
     expect(
       withHost({ env: { NODE_OPTIONS: "--max-old-space-size=100 --pending-deprecation" } }),
     ).toBeUndefined();
     expect(withHost({ env: { NODE_PENDING_DEPRECATION: "1" } })).toBeUndefined();
     expect(withHost({ env: { NODE_OPTIONS: "--no-deprecation" } })).toBeTypeOf("function");
+  });
+
+  it("runs through child_process when the binding throws", () => {
+    const spawn = spawnSyncOf(
+      {
+        ...realHost,
+        binding: () => ({
+          spawn: () => {
+            throw new TypeError("options.stdio is not an array");
+          },
+        }),
+      },
+      () => theirs,
+    );
+    const run = spawn?.("sh", ["-c", "echo via-fallback"], { cwd: tempDir(), env, maxBuffer: Infinity });
+    expect(run?.stdout.toString()).toBe("via-fallback\n");
   });
 
   it("runs through child_process when the binding answers in a shape it does not know", () => {

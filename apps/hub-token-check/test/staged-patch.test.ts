@@ -8,6 +8,7 @@ import { describe, expect, it } from "vitest";
 import { collectStaged } from "../src/source/collect.js";
 import { gitRunner } from "../src/source/run-git.js";
 import { parseStagedPatch, stagedFiles } from "../src/source/staged-patch.js";
+import { childProcessSpawn } from "../src/source/spawn-sync.js";
 import { initRepo } from "./support/git-repo.js";
 
 const git = requireTool("git");
@@ -53,7 +54,7 @@ describe.skipIf(!git.available)("stagedFiles", () => {
     repo.write("new.cfg", "[a]\nfresh = 1\n");
     repo.git("add", "-A");
 
-    const files = await stagedFiles(gitRunner(repo.dir, repo.env, () => spawnSync));
+    const files = await stagedFiles(gitRunner(repo.dir, repo.env, () => childProcessSpawn(spawnSync)));
     const byPath = new Map(files.map((f) => [f.path, f]));
     const expected = [
       "modified.cfg",
@@ -84,7 +85,7 @@ describe.skipIf(!git.available)("stagedFiles", () => {
       else expect(f, path).toMatchObject({ oid: expect.stringMatching(/^[0-9a-f]{40}$/) as unknown });
     }
     // What the patch cannot carry (a new empty file, a pure mode change) is read from the index instead.
-    const collected = await collectStaged(gitRunner(repo.dir, repo.env, () => spawnSync));
+    const collected = await collectStaged(gitRunner(repo.dir, repo.env, () => childProcessSpawn(spawnSync)));
     const text = new Map(collected.files.map((f) => [f.path, f.text]));
     expect(text.get("mode-only.cfg")).toBe("[galaxy]\nx = 1\n");
     expect(text.get("new empty.cfg")).toBe(""); // read from the index: empty, so nothing to find
@@ -102,7 +103,7 @@ describe.skipIf(!git.available)("what could hide staged content from the patch",
   const after = before.replace("[galaxy_server.a]", "[galaxy_server.b]");
 
   async function stagedText(repo: ReturnType<typeof initRepo>, env: Record<string, string>) {
-    const collected = await collectStaged(gitRunner(repo.dir, env, () => spawnSync));
+    const collected = await collectStaged(gitRunner(repo.dir, env, () => childProcessSpawn(spawnSync)));
     return new Map(collected.files.map((f) => [f.path, f.text]));
   }
 
@@ -114,7 +115,7 @@ describe.skipIf(!git.available)("what could hide staged content from the patch",
     repo.write("ansible.cfg", after); // only line 1 changes
     repo.git("add", "-A");
     const env = { ...repo.env, GIT_DIFF_OPTS: "-u0" };
-    const [file] = await stagedFiles(gitRunner(repo.dir, env, () => spawnSync));
+    const [file] = await stagedFiles(gitRunner(repo.dir, env, () => childProcessSpawn(spawnSync)));
     expect(file).toEqual({ path: "ansible.cfg", bytes: Buffer.from(after) });
     expect((await stagedText(repo, env)).get("ansible.cfg")).toBe(after);
   });
@@ -126,7 +127,7 @@ describe.skipIf(!git.available)("what could hide staged content from the patch",
     repo.write("hubs.ini", before);
     repo.write("nul/ansible.cfg", Buffer.from([0x5b, 0x61, 0x5d, 0x0a, 0x00]));
     repo.git("add", "-A");
-    const collected = await collectStaged(gitRunner(repo.dir, repo.env, () => spawnSync));
+    const collected = await collectStaged(gitRunner(repo.dir, repo.env, () => childProcessSpawn(spawnSync)));
     expect(new Map(collected.files.map((f) => [f.path, f.text]))).toEqual(
       new Map([
         [".gitattributes", "*.cfg -diff\n*.ini binary\n"],

@@ -22,6 +22,8 @@ export function preCommitSnippet(entry: string): string {
     "        name: hub-token-check (plaintext Automation Hub tokens)",
     `        entry: ${entry}`,
     "        language: system",
+    // The staged file names follow: after `--`, a file named `install` or `--all` is a file to scan.
+    '        args: ["--"]',
     `        ${HOOK_SELECTION}`,
     "",
   ].join("\n");

@@ -1,4 +1,4 @@
-import type { spawn } from "node:child_process";
+import type { ChildProcessWithoutNullStreams, spawn } from "node:child_process";
 import { HubSetupError } from "@hub-setup/core";
 
 export type SpawnSyncOptions = {
@@ -52,15 +52,23 @@ function childEnvOf(env: Env): Env {
   return childEnv;
 }
 
-/** Git could not be started at all (not installed, not on PATH): there is no answer of git's to read. */
+/** Git could not be started at all (not installed, not on PATH, not allowed): no answer of git's to read. */
 export class GitCannotRunError extends HubSetupError {
-  constructor(error: Error) {
-    super("USAGE", `cannot run git: ${error.message}`, { hint: "install git", cause: error });
+  constructor(error: Error, hint: string) {
+    super("USAGE", `cannot run git: ${error.message}`, { hint, cause: error });
   }
 }
 
+/** Errors of starting a program (the kernel's, or Node's permission model), not of running it. */
+const START_FAILURES = new Set(["ENOENT", "EACCES", "EPERM", "ENOTDIR", "ELOOP", "ENOEXEC"]);
+
 function cannotRun(error: Error): HubSetupError {
-  return new GitCannotRunError(error);
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === "ERR_ACCESS_DENIED") {
+    return new GitCannotRunError(error, "Node's permission model is on: allow it with --allow-child-process");
+  }
+  if (code !== undefined && START_FAILURES.has(code)) return new GitCannotRunError(error, "install git");
+  return new HubSetupError("USAGE", `git failed: ${error.message}`, { cause: error });
 }
 
 function gitFailed(args: readonly string[], stderr: string, status: number | string | null): HubSetupError {
@@ -71,8 +79,9 @@ function gitFailed(args: readonly string[], stderr: string, status: number | str
 /**
  * Runs `git` in `cwd` with the given environment (inside a hook, git's own GIT_DIR / GIT_INDEX_FILE
  * must reach us: they say which index a commit is being made from). Resolves with stdout; a non-zero
- * exit rejects with git's message. node:child_process is loaded on first use (`loadSpawn`, from
- * bin.ts), so that scanning named files, as the pre-commit framework asks, never loads it.
+ * exit rejects with git's message. The synchronous spawn (spawn-sync.ts) is loaded on first use
+ * (`loadSpawn`, from bin.ts), so that scanning named files, as the pre-commit framework asks, never
+ * loads it.
  *
  * spawnSync, not spawn: on the commit path the checker has nothing else to do while git runs, and
  * spawn's pipes are sockets and streams whose setting up costs the commit path ~5 ms, more than git
@@ -82,8 +91,14 @@ function gitFailed(args: readonly string[], stderr: string, status: number | str
 export function gitRunner(cwd: string, env: Env, loadSpawn: () => Spawn): GitRunner {
   const childEnv = childEnvOf(env);
   return async (args, input) => {
-    // No stdin unless there is input. No limit on the output.
-    const run = loadSpawn()("git", [...args], { cwd, env: childEnv, input, maxBuffer: Infinity });
+    let run;
+    try {
+      // No stdin unless there is input. No limit on the output.
+      run = loadSpawn()("git", [...args], { cwd, env: childEnv, input, maxBuffer: Infinity });
+    } catch (error) {
+      // node:child_process throws rather than answers where the permission model forbids a child.
+      throw cannotRun(error instanceof Error ? error : new Error(String(error)));
+    }
     if (run.error !== undefined) throw cannotRun(run.error);
     if (run.status === 0) return run.stdout;
     throw gitFailed(args, run.stderr.toString("utf8"), run.status);
@@ -98,7 +113,13 @@ export function gitStreamer(cwd: string, env: Env, loadSpawn: () => SpawnAsync):
   const childEnv = childEnvOf(env);
   return (args, input, onChunk) =>
     new Promise<void>((resolve, reject) => {
-      const child = loadSpawn()("git", [...args], { cwd, env: childEnv, stdio: ["pipe", "pipe", "pipe"] });
+      let child: ChildProcessWithoutNullStreams;
+      try {
+        child = loadSpawn()("git", [...args], { cwd, env: childEnv, stdio: ["pipe", "pipe", "pipe"] });
+      } catch (error) {
+        reject(cannotRun(error instanceof Error ? error : new Error(String(error))));
+        return;
+      }
       const stderr: Buffer[] = [];
       let settled = false;
       const fail = (error: Error) => {

@@ -10,10 +10,11 @@ import type { Spawn, SpawnSyncOptions, SpawnSyncResult } from "./run-git.js";
 // or none, stdout and stderr collected, no timeout.
 //
 // `process.binding` is deprecated in Node's documentation only (DEP0111; `spawn_sync` is on its allow
-// list and not among the bindings that warn). It warns under --pending-deprecation, and it may be gone
-// or refuse (the permission model) on some Node: in each of those cases `spawnSyncOf` gives nothing,
-// and the checker loads node:child_process as before. The same if the binding ever answers in a shape
-// this layer does not know: that run is done again through node:child_process.
+// list and not among the bindings that warn). It warns under --pending-deprecation (and, with
+// --throw-deprecation, throws), and it may be gone or refuse (the permission model) on some Node: in
+// each of those cases `spawnSyncOf` gives nothing, and the checker loads node:child_process as before.
+// The same if the binding ever throws or answers in a shape this layer does not know: that run is done
+// again through node:child_process.
 
 /** The options Node's `spawn_sync` binding reads (src/spawn_sync.cc, SyncProcessRunner::ParseOptions). */
 export type BindingOptions = {
@@ -45,19 +46,25 @@ export type SpawnSyncBinding = { spawn: (options: BindingOptions) => BindingResu
 
 /** What `spawnSyncOf` asks of the process it runs in (bin.ts passes the real one). */
 export type SpawnHost = {
-  /** `process.binding`, when this Node has it. */
-  binding?: (name: string) => unknown;
+  /** `process.binding` as it is (undefined, or anything else, where this Node has none). */
+  binding: unknown;
   execArgv: readonly string[];
   env: Readonly<Record<string, string | undefined>>;
   /** util.getSystemErrorName: `-2` → `ENOENT`. */
   errorName: (errno: number) => string;
 };
 
-function pendingDeprecation(host: SpawnHost): boolean {
-  const flag = "--pending-deprecation";
+/**
+ * Whether Node would warn of process.binding's deprecation. Node says so itself: it wraps the function
+ * (lib/internal/process/pre_execution.js, initializeDeprecations) in one named `deprecated` under
+ * --pending-deprecation, however that is given (`--pending_deprecation`, `=true`, NODE_OPTIONS,
+ * NODE_PENDING_DEPRECATION=1). The flags are read too, in case a Node names its wrapper otherwise.
+ */
+function wouldWarn(binding: (name: string) => unknown, host: SpawnHost): boolean {
+  if (binding.name !== "binding") return true;
+  const flags = [...host.execArgv, ...(host.env.NODE_OPTIONS ?? "").split(/\s+/)];
   return (
-    host.execArgv.includes(flag) ||
-    (host.env.NODE_OPTIONS ?? "").split(/\s+/).includes(flag) ||
+    flags.some((flag) => /^--pending[-_]deprecation(?:=(?!false$|0$).*)?$/.test(flag)) ||
     host.env.NODE_PENDING_DEPRECATION === "1"
   );
 }
@@ -93,17 +100,26 @@ export function childProcessSpawn(spawn: typeof spawnSync): Spawn {
  * (see above). `fallback` is node:child_process's spawnSync, loaded only if a run ever needs it.
  */
 export function spawnSyncOf(host: SpawnHost, fallback: () => Spawn): Spawn | undefined {
-  if (host.binding === undefined || pendingDeprecation(host)) return undefined;
+  const processBinding = host.binding;
+  if (typeof processBinding !== "function") return undefined;
+  if (wouldWarn(processBinding as (name: string) => unknown, host)) return undefined;
   let binding: unknown;
   try {
-    binding = host.binding("spawn_sync");
+    // The permission model (--experimental-permission) makes it throw ERR_ACCESS_DENIED.
+    binding = Reflect.apply(processBinding, undefined, ["spawn_sync"]) as unknown;
   } catch {
     return undefined;
   }
   if (!isBinding(binding)) return undefined;
   return (file, args, options) => {
     if ([file, ...args].some((arg) => arg.includes("\0"))) return fallback()(file, args, options);
-    const result: unknown = binding.spawn(bindingOptions(file, args, options));
+    let result: unknown;
+    try {
+      result = binding.spawn(bindingOptions(file, args, options));
+    } catch {
+      // It throws only on options it cannot read (src/spawn_sync.cc): child_process says what is wrong.
+      return fallback()(file, args, options);
+    }
     if (!isResult(result)) return fallback()(file, args, options);
     return resultOf(result, file, args, host.errorName);
   };
