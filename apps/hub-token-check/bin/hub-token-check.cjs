@@ -4,17 +4,19 @@
 // module. npm installs it as ../dist/hub-token-check.cjs; a clone of this repository, where nothing is
 // built (the pre-commit framework's), has the committed copy ../hook/dist/hub-token-check.cjs.
 //
-// A check runs that bundle with a V8 code cache, the way Node >= 22's module.enableCompileCache would,
-// which Node 20 lacks: a commit runs one small scan, so most of its own time was V8 compiling the
-// bundle's functions as they were first called. Two caches, the first that is there is used:
-// - one this command wrote itself, after a check that found no cache V8 would take (as Node 22's compile
-//   cache does): in $XDG_CACHE_HOME/hub-token-check (~/.cache/hub-token-check; %LOCALAPPDATA% on
-//   Windows), named for this Node, this bundle file and its size and time. It holds V8's compiled code
-//   of our bundle and nothing of the files checked. HUB_TOKEN_CHECK_NO_CODE_CACHE=1 turns it off.
+// A check runs that bundle with a V8 code cache, as Node >= 22's module.enableCompileCache would, which
+// Node 20 lacks: a commit runs one small scan, so most of its own time was V8 compiling the bundle's
+// functions as they were first called. Two caches; the first one there is used:
+// - one this command wrote itself, after a check that found no cache V8 would take: in
+//   $XDG_CACHE_HOME/hub-token-check (~/.cache/hub-token-check; %LOCALAPPDATA% on Windows). Each file
+//   holds the exact bytes of the bundle it was made from, and is used only for those very bytes, under
+//   the same Node, flags and bundle path; and only from a folder and file of this user's that no one
+//   else can write (V8 runs what is in it). It holds V8's compiled code of our bundle, nothing of the
+//   files checked. HUB_TOKEN_CHECK_NO_CODE_CACHE=1 turns it off.
 // - the one npm ships beside the bundle (dist/hub-token-check.cjs.v8-cache), made by `npm run build`
-//   on a staged commit (build-code-cache.mjs): V8 takes it only on the Node that built the package.
-// V8 takes a cache only from the same V8 version and flags, and checks it against the source's length;
-// otherwise it says so (`cachedDataRejected`) and compiles as require() would. (The loader lives in this
+//   on a staged commit (build-code-cache.mjs), which V8 takes only on the Node that built the package.
+// V8 itself checks a cache only against its own version, its flags and the source's length; on a
+// mismatch it says so (`cachedDataRejected`) and compiles as require() would. (The loader lives in this
 // file rather than a module of its own: resolving and loading a second file costs a commit ~0.5 ms.)
 //
 // `--fix` loads its own bundle with import(), which only node's own loader gives a script (vm's way to
@@ -22,18 +24,20 @@
 // and about to load 600 kB more, takes the bundle through require(), without a cache.
 "use strict";
 const fs = require("node:fs");
-const { dirname, join } = require("node:path");
+const { dirname, isAbsolute, join } = require("node:path");
 const { Script } = require("node:vm");
 
 const WRAPPER = ["(function (exports, require, module, __filename, __dirname) {", "\n})"];
-/** The start of a cache file this command wrote; the key line follows. */
-const OWN_CACHE_MAGIC = "hub-token-check code cache 1\n";
-/** Caches kept in the folder (one per Node version and bundle in use); older ones are removed. */
-const OWN_CACHES_KEPT = 4;
+/** The start of a cache file this command wrote; its key, the bundle's length and bytes follow. */
+const OWN_CACHE_MAGIC = "hub-token-check code cache 2\n";
+/** Caches kept in the folder (one per Node, flags and bundle in use); older ones are removed. */
+const OWN_CACHES_KEPT = 8;
+/** A temp file older than this was left by a run that was killed while writing. */
+const STALE_TEMP_MS = 60 * 60 * 1000;
 
-function readOrUndefined(file, encoding) {
+function readOrUndefined(file) {
   try {
-    return fs.readFileSync(file, encoding);
+    return fs.readFileSync(file);
   } catch {
     return undefined;
   }
@@ -74,72 +78,119 @@ function shortHash(text) {
   return (hash >>> 0).toString(16).padStart(8, "0");
 }
 
+/** A folder or file only this user can write (POSIX; Windows has no such mode bits). */
+function ownedAndPrivate(stat) {
+  if (typeof process.geteuid !== "function") return true;
+  return stat.uid === process.geteuid() && (stat.mode & 0o022) === 0;
+}
+
 /**
  * Where this command keeps the code cache it writes for `file` under this Node, or undefined when it
- * is not to (turned off, or no cache folder is known). The key names the Node, its flags and the
- * bundle file by path, size and modification time: V8 itself checks only the source's length.
+ * is not to (turned off, or no absolute cache folder is known: XDG says a relative one is ignored).
  */
 function ownCache(file, env, platform) {
   if (env.HUB_TOKEN_CHECK_NO_CODE_CACHE === "1") return undefined;
+  const absolute = (path) => (path && isAbsolute(path) ? path : undefined);
   const base =
     platform === "win32"
-      ? env.LOCALAPPDATA
-      : env.XDG_CACHE_HOME || (env.HOME ? join(env.HOME, ".cache") : undefined);
-  if (!base) return undefined;
-  let stat;
-  try {
-    stat = fs.statSync(file);
-  } catch {
-    return undefined;
-  }
+      ? absolute(env.LOCALAPPDATA)
+      : (absolute(env.XDG_CACHE_HOME) ??
+        (absolute(env.HOME) === undefined ? undefined : join(env.HOME, ".cache")));
+  if (base === undefined) return undefined;
   // Node's flags too (V8 refuses a cache made under other flags): one cache per way the command is run.
   const flags = [...process.execArgv, env.NODE_OPTIONS ?? ""].join(" ");
-  const key = [process.version, process.arch, file, stat.size, stat.mtimeMs, flags].join(" ");
+  const key = [process.version, process.arch, process.execPath, file, flags].join(" ");
   const dir = join(base, "hub-token-check");
-  return { dir, file: join(dir, `${shortHash(key)}.v8-cache`), header: `${OWN_CACHE_MAGIC}${key}\n` };
+  return { dir, file: join(dir, `${shortHash(key)}.v8-cache`), key };
 }
 
-/** The cached data in `cache`'s file, if it is there and was written for this very key. */
-function readOwnCache(cache) {
-  const bytes = readOrUndefined(cache.file);
-  if (bytes === undefined) return undefined;
-  const header = Buffer.from(cache.header);
-  if (bytes.length <= header.length || !bytes.subarray(0, header.length).equals(header)) return undefined;
-  return bytes.subarray(header.length);
+/** The header of a cache file for `bundleBytes` under `cache`'s key; the bundle's bytes follow it. */
+function ownCacheHeader(cache, bundleBytes) {
+  return Buffer.from(`${OWN_CACHE_MAGIC}${cache.key}\n${bundleBytes.length}\n`);
 }
 
 /**
- * Writes what V8 compiled while `script` ran to `cache`, atomically (a temp file renamed over it), and
- * removes all but the newest few caches beside it. Anything that fails leaves the check as it was: the
- * cache only ever saves time.
+ * The cached data in `cache`'s file, if it is there, this user's alone, in a folder that is too, and
+ * was written for this key and these very bundle bytes.
  */
-function writeOwnCache(cache, script) {
-  const temp = `${cache.file}.${process.pid}.tmp`;
+function readOwnCache(cache, bundleBytes) {
+  let fd;
   try {
-    fs.mkdirSync(cache.dir, { recursive: true, mode: 0o700 });
-    fs.writeFileSync(temp, Buffer.concat([Buffer.from(cache.header), codeCacheOf(script)]), {
-      mode: 0o600,
-      flag: "wx",
-    });
-    fs.renameSync(temp, cache.file);
-    const others = fs
-      .readdirSync(cache.dir)
-      .filter((name) => name.endsWith(".v8-cache"))
-      .map((name) => ({ path: join(cache.dir, name), mtime: fs.statSync(join(cache.dir, name)).mtimeMs }))
-      .sort((a, b) => b.mtime - a.mtime);
-    for (const old of others.slice(OWN_CACHES_KEPT)) fs.rmSync(old.path, { force: true });
+    const dir = fs.lstatSync(cache.dir);
+    if (!dir.isDirectory() || !ownedAndPrivate(dir)) return undefined;
+    fd = fs.openSync(cache.file, "r");
+    const stat = fs.fstatSync(fd);
+    if (!stat.isFile() || !ownedAndPrivate(stat)) return undefined;
+    const bytes = fs.readFileSync(fd);
+    const header = ownCacheHeader(cache, bundleBytes);
+    const start = header.length + bundleBytes.length;
+    if (bytes.length <= start) return undefined;
+    if (!bytes.subarray(0, header.length).equals(header)) return undefined;
+    if (!bytes.subarray(header.length, start).equals(bundleBytes)) return undefined;
+    return bytes.subarray(start);
   } catch {
-    try {
-      fs.rmSync(temp, { force: true });
-    } catch {
-      // Nothing was written (the folder could not be made).
-    }
+    return undefined;
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
   }
 }
 
-/** A run that checks files, worth caching for (not --version, --help, install: they compile little). */
+/**
+ * Writes what V8 compiled while `script` ran to `cache`: to a temp file of its own, flushed to disk,
+ * then renamed over the old one, so that no reader ever sees a torn file; then removes all but the
+ * newest caches beside it, and temp files a killed run left. Anything that fails leaves the check as
+ * it was: the cache only ever saves time.
+ */
+function writeOwnCache(cache, bundleBytes, script) {
+  const temp = `${cache.file}.${process.pid}-${Math.random().toString(36).slice(2, 10)}.tmp`;
+  let written = false;
+  try {
+    fs.mkdirSync(cache.dir, { recursive: true, mode: 0o700 });
+    const dir = fs.lstatSync(cache.dir);
+    if (!dir.isDirectory() || !ownedAndPrivate(dir)) return;
+    const fd = fs.openSync(temp, "wx", 0o600);
+    written = true;
+    try {
+      fs.writeFileSync(
+        fd,
+        Buffer.concat([ownCacheHeader(cache, bundleBytes), bundleBytes, codeCacheOf(script)]),
+      );
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+    fs.renameSync(temp, cache.file);
+    written = false;
+    prune(cache.dir);
+  } catch {
+    if (written) fs.rmSync(temp, { force: true });
+  }
+}
+
+/** Keeps the newest caches in `dir` and removes stale temp files (a file gone meanwhile is fine). */
+function prune(dir) {
+  const now = Date.now();
+  const caches = [];
+  for (const name of fs.readdirSync(dir)) {
+    const path = join(dir, name);
+    const stat = fs.statSync(path, { throwIfNoEntry: false });
+    if (stat === undefined) continue;
+    if (name.endsWith(".v8-cache")) caches.push({ path, mtime: stat.mtimeMs });
+    else if (name.endsWith(".tmp") && now - stat.mtimeMs > STALE_TEMP_MS) fs.rmSync(path, { force: true });
+  }
+  caches.sort((a, b) => b.mtime - a.mtime);
+  for (const old of caches.slice(OWN_CACHES_KEPT)) fs.rmSync(old.path, { force: true });
+}
+
+/**
+ * A run that checks files, worth caching for: not --version, --help or install, which compile little
+ * (and a cache, once V8 takes it, is kept). Words after `--` are paths.
+ */
 function isCheck(args) {
-  return !args.some((arg) => ["-h", "--help", "-V", "--version", "install", "--fix"].includes(arg));
+  const end = args.indexOf("--");
+  return !(end === -1 ? args : args.slice(0, end)).some(
+    (arg) => arg === "install" || /^--(?:help|version|fix)$/.test(arg) || /^-[^-]*[hV]/.test(arg),
+  );
 }
 
 /** The bundle to run: npm's build, or the committed copy in a clone of this repository. */
@@ -148,8 +199,8 @@ function findBundle() {
     join(__dirname, "..", "dist", "hub-token-check.cjs"),
     join(__dirname, "..", "hook", "dist", "hub-token-check.cjs"),
   ]) {
-    const text = readOrUndefined(file, "utf8");
-    if (text !== undefined) return { file, text };
+    const bytes = readOrUndefined(file);
+    if (bytes !== undefined) return { file, bytes };
   }
   return undefined;
 }
@@ -168,17 +219,21 @@ function runCommand() {
     return;
   }
   const own = isCheck(args) ? ownCache(bundle.file, process.env, process.platform) : undefined;
-  const ownData = own === undefined ? undefined : readOwnCache(own);
+  const ownData = own === undefined ? undefined : readOwnCache(own, bundle.bytes);
   const { script, rejected } = compileText(
-    bundle.text,
+    bundle.bytes.toString("utf8"),
     bundle.file,
     ownData ?? readOrUndefined(`${bundle.file}.v8-cache`),
   );
-  if (own !== undefined && (rejected === undefined || rejected)) {
-    // Written once the check is done, so that the cache holds what the check compiled. Not after a
-    // crash, an interrupt or a usage error (exit codes 0 and 1 are the two verdicts).
+  if (own !== undefined && rejected !== false) {
+    // Written once the check is done, so that the cache holds what the check compiled: only after a
+    // verdict (exit 0 or 1), never after a crash (whose exit code is 1 too), an interrupt or an error.
+    let crashed = false;
+    process.on("uncaughtExceptionMonitor", () => {
+      crashed = true;
+    });
     process.on("exit", (code) => {
-      if (code === 0 || code === 1) writeOwnCache(own, script);
+      if (!crashed && (code === 0 || code === 1)) writeOwnCache(own, bundle.bytes, script);
     });
   }
   runBundle(script, bundle.file);

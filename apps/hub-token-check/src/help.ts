@@ -1,18 +1,21 @@
-export const HELP = `hub-token-check: stop plaintext Automation Hub tokens in ansible.cfg from reaching git.
+export const HELP = `hub-token-check: stop plaintext Automation Hub tokens from reaching git, in ansible.cfg,
+Containerfiles, CI YAML, .env files and any other text file.
 
 Usage:
   hub-token-check                 scan what is staged for commit (the index, not the working tree)
-  hub-token-check [paths…]        scan these files (as the pre-commit framework passes them)
+  hub-token-check [--] [paths…]   scan these files (as the pre-commit framework passes them; after --,
+                                  every word is a path)
   hub-token-check --all           scan every tracked file (as the index holds it)
   hub-token-check install         write a git pre-commit hook (an existing hook is kept and runs first);
                                   under the pre-commit framework, print the .pre-commit-config.yaml entry
 
-It scans ansible.cfg, .ansible.cfg, and *.cfg / *.ini files with a [galaxy] or [galaxy_server.*]
-section, and their backup copies (ansible.cfg.bak, ansible.cfg~). It flags tokens, passwords and client
-secrets in any section (commented-out lines too), a password or token written into a URL
-(https://user:PASSWORD@host/, ?token=…), and a Red Hat offline token anywhere. Empty values,
-placeholders (<your-token>, changeme, xxxx), \${VAR} references (which Ansible does not expand: you get
-a note), paths and other URLs are not flagged.
+It scans every text file (real binaries are skipped, with a note). It flags hub tokens, passwords and
+client secrets where they are assigned (ANSIBLE_GALAXY_SERVER_<ID>_TOKEN in .env, shell, Containerfile
+or YAML; [galaxy_server.*] token = …; ah_token; a Galaxy credential's token), a password or token
+written into a URL (https://user:PASSWORD@host/, ?token=…), and a Red Hat offline token anywhere.
+References (\${VAR}, {{ jinja }}, \${{ secrets.X }}, $(command), lookup(…)), placeholders (<your-token>,
+changeme, xxxx), empty values, ansible-vault files, git object ids and shortened examples (eyJhbGciOi…)
+are not flagged.
 
 Flags:
   -f, --format text|json|sarif   output format (default text; sarif is for GitHub code scanning)
@@ -25,6 +28,9 @@ Flags:
 
 A deliberate fake: put "# hub-token-check: allow" on the line above it (or "; hub-token-check: allow"
 after it).
+
+Environment:
+  HUB_TOKEN_CHECK_NO_CODE_CACHE=1  keep no code cache in ~/.cache/hub-token-check (it only saves time)
 
 Exit codes:
   0 clean · 1 findings · 2 usage or error

@@ -1,5 +1,16 @@
-import { spawnSync } from "node:child_process";
-import { cpSync, existsSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import { spawn, spawnSync } from "node:child_process";
+import {
+  chmodSync,
+  chownSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { requireTool, tempDir } from "@hub-setup/test-utils";
@@ -14,6 +25,7 @@ import { initRepo } from "./support/git-repo.js";
 
 const pkg = fileURLToPath(new URL("..", import.meta.url));
 const git = requireTool("git");
+const MAGIC = "hub-token-check code cache 2\n";
 
 /** A clone's layout, as the pre-commit framework has it: bin/ and the committed hook/dist/, no dist/. */
 function cloneLayout(): string {
@@ -21,8 +33,12 @@ function cloneLayout(): string {
   for (const part of ["bin", "hook"]) cpSync(join(pkg, part), join(dir, part), { recursive: true });
   return dir;
 }
+const bundleOf = (dir: string) => join(dir, "hook", "dist", "hub-token-check.cjs");
 
-function stagedRepo() {
+type Run = { status: number | null; stdout: string; stderr: string };
+
+/** A fresh repository with a staged token, and the command of a package layout run in it. */
+function checker() {
   const repo = initRepo(tempDir());
   repo.write(
     "ansible.cfg",
@@ -30,37 +46,62 @@ function stagedRepo() {
   );
   repo.write("Containerfile", "FROM registry.redhat.io/ubi9\nARG ANSIBLE_GALAXY_SERVER_HUB_TOKEN\n");
   repo.git("add", "ansible.cfg", "Containerfile");
-  return repo;
-}
-
-type Run = { status: number | null; stdout: string; stderr: string };
-
-/** Runs the command of package layout `dir` in a fresh repository with a staged token. */
-function checker() {
-  const repo = stagedRepo();
+  // gitEnv turns the cache off for every other test; these turn it on, each with its own folder.
+  const { HUB_TOKEN_CHECK_NO_CODE_CACHE: _off, ...base } = repo.env;
+  const options = (env: Record<string, string>) => ({ cwd: repo.dir, env: { ...base, ...env } });
   const check = (dir: string, env: Record<string, string>, args: string[] = []): Run => {
     const run = spawnSync(process.execPath, [join(dir, "bin", "hub-token-check.cjs"), ...args], {
-      cwd: repo.dir,
-      env: { ...repo.env, ...env },
+      ...options(env),
       encoding: "utf8",
     });
     return { status: run.status, stdout: run.stdout, stderr: run.stderr };
   };
+  /** `count` checks at once, as the pre-commit framework runs a hook over many files. */
+  const checkAtOnce = (dir: string, env: Record<string, string>, count: number) =>
+    Promise.all(
+      Array.from(
+        { length: count },
+        () =>
+          new Promise<Run>((resolve) => {
+            const child = spawn(process.execPath, [join(dir, "bin", "hub-token-check.cjs")], options(env));
+            let stdout = "";
+            let stderr = "";
+            child.stdout.on("data", (chunk: Buffer) => void (stdout += chunk.toString()));
+            child.stderr.on("data", (chunk: Buffer) => void (stderr += chunk.toString()));
+            child.on("close", (status) => resolve({ status, stdout, stderr }));
+          }),
+      ),
+    );
   // The verdict every run must give, whatever happens to the cache.
   const expected = check(pkg, { HUB_TOKEN_CHECK_NO_CODE_CACHE: "1" });
   expect(expected.status).toBe(EXIT.FINDINGS);
-  return { check, expected: () => expected };
+  expect(expected.stdout).toContain("ansible.cfg:3:9: ");
+  return { check, checkAtOnce, expected };
 }
 
 const caches = (folder: string) => (existsSync(folder) ? readdirSync(folder).sort() : []);
 
+/** The one cache file in `folder`, its inode (a rewrite renames a new file over it) and bytes. */
+function theCache(folder: string) {
+  const names = caches(folder).filter((name) => name.endsWith(".v8-cache"));
+  expect(names).toEqual([expect.stringMatching(/^[0-9a-f]{8}\.v8-cache$/)]);
+  const file = join(folder, names[0] ?? "");
+  return { file, ino: statSync(file).ino, bytes: readFileSync(file) };
+}
+
+/** The cache's payload (V8's part) replaced by garbage, its header and bundle bytes kept: V8 refuses it. */
+function spoilPayload(file: string, bundle: string): void {
+  const bytes = readFileSync(file);
+  const bundleBytes = readFileSync(bundle);
+  const start = bytes.indexOf(bundleBytes) + bundleBytes.length;
+  expect(start).toBeGreaterThan(bundleBytes.length);
+  writeFileSync(file, Buffer.concat([bytes.subarray(0, start), Buffer.alloc(4096, 7)]));
+}
+
 describe.skipIf(!git.available)("the code cache the command keeps for itself", () => {
   it("runs the committed hook copy in a clone, where nothing is built", () => {
     const { check, expected } = checker();
-    const run = check(cloneLayout(), { HUB_TOKEN_CHECK_NO_CODE_CACHE: "1" });
-    expect(run).toEqual(expected());
-    expect(run.status).toBe(EXIT.FINDINGS);
-    expect(run.stdout).toContain("ansible.cfg:3:9: ");
+    expect(check(cloneLayout(), { HUB_TOKEN_CHECK_NO_CODE_CACHE: "1" })).toEqual(expected);
   });
 
   it("is written once, after the first check, private; later checks take it and write nothing", () => {
@@ -68,84 +109,198 @@ describe.skipIf(!git.available)("the code cache the command keeps for itself", (
     const dir = cloneLayout();
     const home = tempDir();
     const folder = join(home, ".cache", "hub-token-check");
-    const first = check(dir, { HOME: home });
-    expect(first).toEqual(expected());
-    const [name] = caches(folder);
-    expect(caches(folder)).toEqual([expect.stringMatching(/^[0-9a-f]{8}\.v8-cache$/)]);
-    const file = join(folder, name ?? "");
+    expect(check(dir, { HOME: home })).toEqual(expected);
+    const first = theCache(folder);
     expect(statSync(folder).mode & 0o777).toBe(0o700);
-    expect(statSync(file).mode & 0o777).toBe(0o600);
-    // It names what it is for, and holds compiled code of our bundle, never the files checked.
-    const bytes = readFileSync(file);
-    expect(bytes.subarray(0, 29).toString()).toBe("hub-token-check code cache 1\n");
-    expect(bytes.includes(Buffer.from(fakeHubToken("own-cache")))).toBe(false);
-    const before = statSync(file);
-    for (let i = 0; i < 3; i++) expect(check(dir, { HOME: home })).toEqual(expected());
+    expect(statSync(first.file).mode & 0o777).toBe(0o600);
+    // It says what it is, holds the very bundle it was made from, and nothing of the files checked.
+    expect(first.bytes.subarray(0, MAGIC.length).toString()).toBe(MAGIC);
+    expect(first.bytes.includes(readFileSync(bundleOf(dir)))).toBe(true);
+    expect(first.bytes.includes(Buffer.from(fakeHubToken("own-cache")))).toBe(false);
+    for (let i = 0; i < 3; i++) expect(check(dir, { HOME: home })).toEqual(expected);
     // A refused cache is written anew (a new file renamed over it): the same inode means V8 took it.
-    const after = statSync(file);
-    expect([after.ino, after.mtimeMs]).toEqual([before.ino, before.mtimeMs]);
-    expect(caches(folder)).toEqual([name]);
+    expect(theCache(folder).ino).toBe(first.ino);
   });
 
-  it("is replaced when V8 refuses it, and the check says the same", () => {
+  it("is never used for other code: a same-length edit of the bundle, its time put back", () => {
+    const { check, expected } = checker();
+    const dir = cloneLayout();
+    const cacheHome = tempDir();
+    const folder = join(cacheHome, "hub-token-check");
+    expect(check(dir, { XDG_CACHE_HOME: cacheHome })).toEqual(expected);
+    const before = theCache(folder);
+    const bundle = bundleOf(dir);
+    const { atime, mtime } = statSync(bundle);
+    const text = readFileSync(bundle, "utf8");
+    expect(text).toContain("plaintext secret");
+    writeFileSync(bundle, text.replaceAll("plaintext secret", "PLAINTEXT SECRET"));
+    utimesSync(bundle, atime, mtime);
+    const edited = check(dir, { XDG_CACHE_HOME: cacheHome });
+    expect(edited.stdout).toContain("PLAINTEXT SECRET");
+    expect(edited.status).toBe(EXIT.FINDINGS);
+    // …and one for the edited bundle replaced it.
+    const after = theCache(folder);
+    expect(after.ino).not.toBe(before.ino);
+    expect(after.bytes.includes(Buffer.from("PLAINTEXT SECRET"))).toBe(true);
+  });
+
+  it("is replaced when V8 refuses it or it was written for another key, and the check says the same", () => {
     const { check, expected } = checker();
     const dir = cloneLayout();
     const cacheHome = tempDir();
     const folder = join(cacheHome, "hub-token-check");
     check(dir, { XDG_CACHE_HOME: cacheHome });
-    const [name] = caches(folder);
-    const file = join(folder, name ?? "");
-    const good = readFileSync(file);
-    // The right header over garbage: V8 refuses it.
-    const header = good.subarray(0, good.indexOf("\n", 29) + 1);
-    writeFileSync(file, Buffer.concat([header, Buffer.alloc(4096, 7)]));
-    expect(check(dir, { XDG_CACHE_HOME: cacheHome })).toEqual(expected());
-    const rewritten = statSync(file);
-    expect(readFileSync(file).subarray(header.length, header.length + 4096)).not.toEqual(
-      Buffer.alloc(4096, 7),
-    );
+    const { file } = theCache(folder);
+    spoilPayload(file, bundleOf(dir));
+    const spoiled = statSync(file).ino;
+    expect(check(dir, { XDG_CACHE_HOME: cacheHome })).toEqual(expected);
+    const replaced = theCache(folder);
+    expect(replaced.ino).not.toBe(spoiled);
     // …with one V8 takes: the next check leaves it be.
-    expect(check(dir, { XDG_CACHE_HOME: cacheHome })).toEqual(expected());
-    expect(statSync(file).ino).toBe(rewritten.ino);
-    // Another bundle at the same path (an update): the key no longer matches, a second cache is written.
-    const bundle = join(dir, "hook", "dist", "hub-token-check.cjs");
-    utimesSync(bundle, new Date(2020, 0, 1), new Date(2020, 0, 1));
-    expect(check(dir, { XDG_CACHE_HOME: cacheHome })).toEqual(expected());
-    expect(caches(folder)).toHaveLength(2);
-  });
-
-  it("keeps the newest four caches and removes older ones", () => {
-    const { check, expected } = checker();
-    const dir = cloneLayout();
-    const cacheHome = tempDir();
-    const folder = join(cacheHome, "hub-token-check");
-    check(dir, { XDG_CACHE_HOME: cacheHome, HUB_TOKEN_CHECK_NO_CODE_CACHE: "1" });
-    expect(caches(folder)).toEqual([]);
-    cpSync(tempDir(), folder, { recursive: true });
-    for (let i = 0; i < 6; i++) {
-      const old = join(folder, `0000000${i}.v8-cache`);
-      writeFileSync(old, "old");
-      utimesSync(old, new Date(2021, 0, 1 + i), new Date(2021, 0, 1 + i));
-    }
-    writeFileSync(join(folder, "notes.txt"), "not a cache");
-    expect(check(dir, { XDG_CACHE_HOME: cacheHome })).toEqual(expected());
-    const left = caches(folder);
-    expect(left).toHaveLength(5);
-    expect(left).toContain("notes.txt");
-    expect(left).toEqual(
-      expect.arrayContaining(["00000005.v8-cache", "00000004.v8-cache", "00000003.v8-cache"]),
+    expect(check(dir, { XDG_CACHE_HOME: cacheHome })).toEqual(expected);
+    expect(theCache(folder).ino).toBe(replaced.ino);
+    // A good cache under this file's name whose header names another Node: not used, rewritten.
+    const otherKey = Buffer.from(
+      replaced.bytes.toString("latin1").replace(process.version, "v0.0.1"),
+      "latin1",
     );
+    writeFileSync(file, otherKey);
+    const planted = statSync(file).ino;
+    expect(check(dir, { XDG_CACHE_HOME: cacheHome })).toEqual(expected);
+    expect(theCache(folder).ino).not.toBe(planted);
+    // Other Node flags: another cache beside it (V8 refuses a cache made under other flags).
+    expect(check(dir, { XDG_CACHE_HOME: cacheHome, NODE_OPTIONS: "--max-old-space-size=300" })).toEqual(
+      expected,
+    );
+    expect(caches(folder).filter((name) => name.endsWith(".v8-cache"))).toHaveLength(2);
   });
 
-  it("is not written for --version, a usage error, or when turned off", () => {
+  it("never runs a cache from a folder or file that someone else could have written", () => {
+    const { check, expected } = checker();
+    // What an attacker could plant: the code cache of another bundle of the same length (V8 checks
+    // only the length), behind the header and bytes of ours. From a private folder V8 would run it.
+    const other = cloneLayout();
+    const text = readFileSync(bundleOf(other), "utf8");
+    writeFileSync(bundleOf(other), text.replaceAll("plaintext secret", "PLANTED!! secret"));
+    const otherHome = tempDir();
+    check(other, { XDG_CACHE_HOME: otherHome });
+    const otherBytes = theCache(join(otherHome, "hub-token-check")).bytes;
+    const dir = cloneLayout();
+    const cacheHome = tempDir();
+    const folder = join(cacheHome, "hub-token-check");
+    check(dir, { XDG_CACHE_HOME: cacheHome });
+    const ours = theCache(folder);
+    const bundleBytes = readFileSync(bundleOf(dir));
+    const split = (bytes: Buffer) => bytes.indexOf(bundleBytes.subarray(0, 200)) + bundleBytes.length;
+    const planted = Buffer.concat([
+      ours.bytes.subarray(0, split(ours.bytes)),
+      otherBytes.subarray(split(otherBytes)),
+    ]);
+    const plant = (mode: number) => {
+      writeFileSync(ours.file, planted);
+      chmodSync(ours.file, mode);
+    };
+    // The folder others can write: not read (nor written).
+    plant(0o600);
+    chmodSync(folder, 0o777);
+    expect(check(dir, { XDG_CACHE_HOME: cacheHome })).toEqual(expected);
+    chmodSync(folder, 0o700);
+    // The file others can write, in a private folder: not read (and replaced by one of ours).
+    plant(0o666);
+    expect(check(dir, { XDG_CACHE_HOME: cacheHome })).toEqual(expected);
+    if (process.getuid?.() === 0) {
+      // Another user's folder (root can make one here): not read.
+      plant(0o600);
+      chownSync(folder, 65534, 65534);
+      expect(check(dir, { XDG_CACHE_HOME: cacheHome })).toEqual(expected);
+      chownSync(folder, 0, 0);
+    }
+    // The control: the same planted file, private in a private folder, is run — which is why the
+    // checks above are there.
+    plant(0o600);
+    expect(check(dir, { XDG_CACHE_HOME: cacheHome }).stdout).toContain("PLANTED!! secret");
+  });
+
+  it("ignores a relative XDG_CACHE_HOME (the XDG rule), using ~/.cache instead", () => {
+    const { check, expected } = checker();
+    const dir = cloneLayout();
+    const home = tempDir();
+    expect(check(dir, { HOME: home, XDG_CACHE_HOME: "relative-cache" })).toEqual(expected);
+    theCache(join(home, ".cache", "hub-token-check"));
+    expect(check(dir, { HOME: "relative-home" })).toEqual(expected);
+    expect(existsSync(join(dir, "relative-cache"))).toBe(false);
+  });
+
+  it("is not written for --help, --version, install, or when turned off; a path after -- is a check", () => {
     const { check, expected } = checker();
     const dir = cloneLayout();
     const cacheHome = tempDir();
     const folder = join(cacheHome, "hub-token-check");
-    expect(check(dir, { XDG_CACHE_HOME: cacheHome }, ["--version"]).status).toBe(0);
-    expect(check(dir, { XDG_CACHE_HOME: cacheHome }, ["--bogus"]).status).toBe(EXIT.ERROR);
-    expect(check(dir, { XDG_CACHE_HOME: cacheHome, HUB_TOKEN_CHECK_NO_CODE_CACHE: "1" })).toEqual(expected());
+    for (const args of [["--version"], ["-V"], ["-h"], ["-Vh"], ["--help"], ["install"]]) {
+      check(dir, { XDG_CACHE_HOME: cacheHome }, args);
+    }
+    expect(check(dir, { XDG_CACHE_HOME: cacheHome, HUB_TOKEN_CHECK_NO_CODE_CACHE: "1" })).toEqual(expected);
     expect(caches(folder)).toEqual([]);
+    expect(check(dir, { XDG_CACHE_HOME: cacheHome }, ["--", "ansible.cfg"]).status).toBe(EXIT.FINDINGS);
+    theCache(folder);
+  });
+
+  it("is not written after a usage error or a crash, only after a verdict", () => {
+    const { check } = checker();
+    const dir = cloneLayout();
+    const cacheHome = tempDir();
+    const folder = join(cacheHome, "hub-token-check");
+    expect(check(dir, { XDG_CACHE_HOME: cacheHome }, ["--bogus"]).status).toBe(EXIT.ERROR);
+    expect(caches(folder)).toEqual([]);
+    // A bundle that crashes after it set a clean exit code: node exits 1, and nothing is written.
+    writeFileSync(
+      bundleOf(dir),
+      'process.exitCode = 0;\nsetImmediate(() => { throw new Error("boom"); });\n',
+    );
+    const crashed = check(dir, { XDG_CACHE_HOME: cacheHome });
+    expect(crashed.status).toBe(1);
+    expect(crashed.stderr).toContain("boom");
+    expect(caches(folder)).toEqual([]);
+    // The same bundle without the crash: written.
+    writeFileSync(bundleOf(dir), "process.exitCode = 0;\n");
+    expect(check(dir, { XDG_CACHE_HOME: cacheHome }).status).toBe(0);
+    theCache(folder);
+  });
+
+  it("stays one whole file when several checks start at once", async () => {
+    const { checkAtOnce, expected } = checker();
+    const dir = cloneLayout();
+    const cacheHome = tempDir();
+    const folder = join(cacheHome, "hub-token-check");
+    const runs = await checkAtOnce(dir, { XDG_CACHE_HOME: cacheHome }, 4);
+    for (const run of runs) expect(run).toEqual(expected);
+    theCache(folder);
+    expect(caches(folder).filter((name) => name.endsWith(".tmp"))).toEqual([]);
+    for (const run of await checkAtOnce(dir, { XDG_CACHE_HOME: cacheHome }, 4)) expect(run).toEqual(expected);
+  });
+
+  it("keeps the newest eight caches, removes temp files a killed run left, and nothing else", () => {
+    const { check, expected } = checker();
+    const dir = cloneLayout();
+    const cacheHome = tempDir();
+    const folder = join(cacheHome, "hub-token-check");
+    mkdirSync(folder, { recursive: true, mode: 0o700 });
+    const old = (name: string, day: number) => {
+      writeFileSync(join(folder, name), "old");
+      utimesSync(join(folder, name), new Date(2021, 0, day), new Date(2021, 0, day));
+    };
+    for (let i = 0; i < 10; i++) old(`0000000${i}.v8-cache`, 1 + i);
+    old("00000000.v8-cache.123-abc.tmp", 1);
+    writeFileSync(join(folder, "00000001.v8-cache.456-def.tmp"), "a write in progress");
+    writeFileSync(join(folder, "notes.txt"), "not ours");
+    expect(check(dir, { XDG_CACHE_HOME: cacheHome })).toEqual(expected);
+    const left = caches(folder);
+    expect(left.filter((name) => name.endsWith(".v8-cache"))).toHaveLength(8);
+    // The newest seven of the old ten, and the one just written.
+    for (let i = 3; i < 10; i++) expect(left).toContain(`0000000${i}.v8-cache`);
+    expect(left).not.toContain("00000000.v8-cache.123-abc.tmp");
+    expect(left).toContain("00000001.v8-cache.456-def.tmp");
+    expect(left).toContain("notes.txt");
   });
 
   it("changes nothing when it cannot be written (the cache folder is a file)", () => {
@@ -153,15 +308,15 @@ describe.skipIf(!git.available)("the code cache the command keeps for itself", (
     const dir = cloneLayout();
     const notAFolder = join(tempDir(), "file");
     writeFileSync(notAFolder, "");
-    expect(check(dir, { XDG_CACHE_HOME: notAFolder })).toEqual(expected());
-    expect(check(dir, { HOME: notAFolder })).toEqual(expected());
+    expect(check(dir, { XDG_CACHE_HOME: notAFolder })).toEqual(expected);
+    expect(check(dir, { HOME: notAFolder })).toEqual(expected);
     expect(readFileSync(notAFolder, "utf8")).toBe("");
   });
 
   it("is not written where the shipped cache is taken (npm's install on the Node that built it)", () => {
     const { check, expected } = checker();
     const home = tempDir();
-    expect(check(pkg, { HOME: home })).toEqual(expected());
+    expect(check(pkg, { HOME: home })).toEqual(expected);
     expect(caches(join(home, ".cache", "hub-token-check"))).toEqual([]);
   });
 });

@@ -49,8 +49,9 @@ describe.skipIf(!preCommit.available || !git.available)(
       const home = tempDir("hub-token-check-pre-commit-");
       const repo = initRepo(join(home, "user"));
       const codeCache = join(home, "xdg-cache", "hub-token-check");
+      const { HUB_TOKEN_CHECK_NO_CODE_CACHE: _off, ...withCache } = repo.env;
       const env = {
-        ...repo.env,
+        ...withCache,
         PRE_COMMIT_HOME: join(home, "pre-commit-cache"),
         XDG_CACHE_HOME: join(home, "xdg-cache"),
       };

@@ -13,6 +13,9 @@ export function gitEnv(home: string): Record<string, string> {
     GIT_COMMITTER_NAME: "Test",
     GIT_COMMITTER_EMAIL: "test@example.com",
     LC_ALL: "C",
+    // The command keeps a code cache under HOME, here the repository itself: only the tests of that
+    // cache (own-code-cache.test.ts, pre-commit.test.ts) turn it on, with a cache folder of their own.
+    HUB_TOKEN_CHECK_NO_CODE_CACHE: "1",
   };
 }
 
