@@ -84,6 +84,19 @@ function ownedAndPrivate(stat) {
   return stat.uid === process.geteuid() && (stat.mode & 0o022) === 0;
 }
 
+/** Whether a folder or file is this user's (POSIX; always on Windows). */
+function ownedByMe(stat) {
+  return stat !== undefined && (typeof process.geteuid !== "function" || stat.uid === process.geteuid());
+}
+
+/** The stat of `path`, or of its nearest folder above that exists. */
+function nearestExisting(path) {
+  for (let at = path; ; at = dirname(at)) {
+    const stat = fs.lstatSync(at, { throwIfNoEntry: false });
+    if (stat !== undefined || dirname(at) === at) return stat;
+  }
+}
+
 /**
  * Where this command keeps the code cache it writes for `file` under this Node, or undefined when it
  * is not to (turned off, or no absolute cache folder is known: XDG says a relative one is ignored).
@@ -98,10 +111,13 @@ function ownCache(file, env, platform) {
         (absolute(env.HOME) === undefined ? undefined : join(env.HOME, ".cache")));
   if (base === undefined) return undefined;
   // Node's flags too (V8 refuses a cache made under other flags): one cache per way the command is run.
+  // And the node binary itself, in case another build of the same version replaces it in place.
   const flags = [...process.execArgv, env.NODE_OPTIONS ?? ""].join(" ");
-  const key = [process.version, process.arch, process.execPath, file, flags].join(" ");
+  const node = fs.statSync(process.execPath, { throwIfNoEntry: false });
+  const binary = node === undefined ? "" : `${node.size}:${node.mtimeMs}:${node.ino}`;
+  const key = [process.version, process.arch, process.execPath, binary, file, flags].join(" ");
   const dir = join(base, "hub-token-check");
-  return { dir, file: join(dir, `${shortHash(key)}.v8-cache`), key };
+  return { base, dir, file: join(dir, `${shortHash(key)}.v8-cache`), key };
 }
 
 /** The header of a cache file for `bundleBytes` under `cache`'s key; the bundle's bytes follow it. */
@@ -145,7 +161,11 @@ function writeOwnCache(cache, bundleBytes, script) {
   const temp = `${cache.file}.${process.pid}-${Math.random().toString(36).slice(2, 10)}.tmp`;
   let written = false;
   try {
+    // Only in a folder of this user's: not in another's tree (root run with a user's HOME kept, or
+    // HOME=/tmp), where we would make folders they cannot use, or prune what is not ours.
+    if (!ownedByMe(nearestExisting(cache.dir))) return;
     fs.mkdirSync(cache.dir, { recursive: true, mode: 0o700 });
+    if (!ownedByMe(fs.lstatSync(cache.base))) return;
     const dir = fs.lstatSync(cache.dir);
     if (!dir.isDirectory() || !ownedAndPrivate(dir)) return;
     const fd = fs.openSync(temp, "wx", 0o600);
@@ -214,7 +234,8 @@ function runCommand() {
     process.exitCode = 70;
     return;
   }
-  if (args.includes("--fix")) {
+  const end = args.indexOf("--");
+  if ((end === -1 ? args : args.slice(0, end)).includes("--fix")) {
     require(bundle.file);
     return;
   }

@@ -30,7 +30,8 @@ A deliberate fake: put "# hub-token-check: allow" on the line above it (or "; hu
 after it).
 
 Environment:
-  HUB_TOKEN_CHECK_NO_CODE_CACHE=1  keep no code cache in ~/.cache/hub-token-check (it only saves time)
+  HUB_TOKEN_CHECK_NO_CODE_CACHE=1  keep no code cache in $XDG_CACHE_HOME/hub-token-check
+                                   (~/.cache/hub-token-check; it only saves time, deleting it is safe)
 
 Exit codes:
   0 clean · 1 findings · 2 usage or error

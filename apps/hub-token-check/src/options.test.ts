@@ -26,6 +26,22 @@ describe("parseOptions", () => {
       paths: ["install"],
     });
     expect(parseOptions(["install", "--"])).toEqual({ command: "install" });
+    // Under the framework, names that look like options which do not check (the hook's args lost `--`).
+    for (const odd of [
+      ["-h"],
+      ["--version"],
+      ["-V", "a.cfg"],
+      ["--write-baseline", "ansible.cfg"],
+      ["--fix"],
+    ]) {
+      expect(() => parseOptions(odd, { underPreCommit: true })).toThrow(
+        /is not run under the pre-commit framework/,
+      );
+    }
+    expect(parseOptions(["--", "-h"], { underPreCommit: true })).toMatchObject({
+      scope: "paths",
+      paths: ["-h"],
+    });
     // After `--`, names that look like options are paths too.
     expect(parseOptions(["--", "--all", "-V"])).toMatchObject({ scope: "paths", paths: ["--all", "-V"] });
   });

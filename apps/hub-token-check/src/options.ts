@@ -61,6 +61,17 @@ export function parseOptions(argv: readonly string[], { underPreCommit = false }
     throw usage(error instanceof Error ? error.message : String(error));
   }
   const v = parsed.values;
+  if (underPreCommit) {
+    // The framework passes file names; a name like an option means the hook's `args:` lost their `--`.
+    const odd = parsed.tokens.find(
+      (token) => token.kind === "option" && ["help", "version", "write-baseline", "fix"].includes(token.name),
+    );
+    if (odd?.kind === "option") {
+      throw new HubSetupError("USAGE", `${odd.rawName} is not run under the pre-commit framework`, {
+        hint: "a staged file of that name? end this hook's `args:` in .pre-commit-config.yaml with `--`",
+      });
+    }
+  }
   if (v.version === true) return { command: "version" };
   if (v.help === true) return { command: "help" };
   const positionals = parsed.positionals;

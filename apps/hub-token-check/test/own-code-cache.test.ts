@@ -11,7 +11,7 @@ import {
   utimesSync,
   writeFileSync,
 } from "node:fs";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { requireTool, tempDir } from "@hub-setup/test-utils";
 import { describe, expect, it } from "vitest";
@@ -50,11 +50,9 @@ function checker() {
   const { HUB_TOKEN_CHECK_NO_CODE_CACHE: _off, ...base } = repo.env;
   const options = (env: Record<string, string>) => ({ cwd: repo.dir, env: { ...base, ...env } });
   const check = (dir: string, env: Record<string, string>, args: string[] = []): Run => {
-    const run = spawnSync(process.execPath, [join(dir, "bin", "hub-token-check.cjs"), ...args], {
-      ...options(env),
-      encoding: "utf8",
-    });
-    return { status: run.status, stdout: run.stdout, stderr: run.stderr };
+    const script = join(dir, "bin", "hub-token-check.cjs");
+    const run = spawnSync(process.execPath, [script, ...args], { ...options(env), encoding: "utf8" });
+    return { status: run.status, stdout: normal(run.stdout, script), stderr: normal(run.stderr, script) };
   };
   /** `count` checks at once, as the pre-commit framework runs a hook over many files. */
   const checkAtOnce = (dir: string, env: Record<string, string>, count: number) =>
@@ -68,7 +66,10 @@ function checker() {
             let stderr = "";
             child.stdout.on("data", (chunk: Buffer) => void (stdout += chunk.toString()));
             child.stderr.on("data", (chunk: Buffer) => void (stderr += chunk.toString()));
-            child.on("close", (status) => resolve({ status, stdout, stderr }));
+            const script = join(dir, "bin", "hub-token-check.cjs");
+            child.on("close", (status) =>
+              resolve({ status, stdout: normal(stdout, script), stderr: normal(stderr, script) }),
+            );
           }),
       ),
     );
@@ -76,7 +77,26 @@ function checker() {
   const expected = check(pkg, { HUB_TOKEN_CHECK_NO_CODE_CACHE: "1" });
   expect(expected.status).toBe(EXIT.FINDINGS);
   expect(expected.stdout).toContain("ansible.cfg:3:9: ");
-  return { check, checkAtOnce, expected };
+  return { check, checkAtOnce, expected, cwd: repo.dir };
+}
+
+/**
+ * Output with the command's own path put as <bin>: where hub-token-check is not on PATH, the closing
+ * advice names the script that ran (a clone's or the package's).
+ */
+function normal(text: string, script: string): string {
+  return text.split(script).join("<bin>");
+}
+
+/** Gives `path` to another user (root can here); false where that cannot be done (not root, a user namespace). */
+function giveAway(path: string): boolean {
+  if (process.getuid?.() !== 0) return false;
+  try {
+    chownSync(path, 65534, 65534);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 const caches = (folder: string) => (existsSync(folder) ? readdirSync(folder).sort() : []);
@@ -86,7 +106,8 @@ function theCache(folder: string) {
   const names = caches(folder).filter((name) => name.endsWith(".v8-cache"));
   expect(names).toEqual([expect.stringMatching(/^[0-9a-f]{8}\.v8-cache$/)]);
   const file = join(folder, names[0] ?? "");
-  return { file, ino: statSync(file).ino, bytes: readFileSync(file) };
+  const { ino, mtimeMs } = statSync(file);
+  return { file, ino, mtimeMs, bytes: readFileSync(file) };
 }
 
 /** The cache's payload (V8's part) replaced by garbage, its header and bundle bytes kept: V8 refuses it. */
@@ -118,8 +139,10 @@ describe.skipIf(!git.available)("the code cache the command keeps for itself", (
     expect(first.bytes.includes(readFileSync(bundleOf(dir)))).toBe(true);
     expect(first.bytes.includes(Buffer.from(fakeHubToken("own-cache")))).toBe(false);
     for (let i = 0; i < 3; i++) expect(check(dir, { HOME: home })).toEqual(expected);
-    // A refused cache is written anew (a new file renamed over it): the same inode means V8 took it.
-    expect(theCache(folder).ino).toBe(first.ino);
+    // A refused cache is written anew (a new file renamed over it): the same file means V8 took it.
+    const later = theCache(folder);
+    expect([later.ino, later.mtimeMs]).toEqual([first.ino, first.mtimeMs]);
+    expect(later.bytes.equals(first.bytes)).toBe(true);
   });
 
   it("is never used for other code: a same-length edit of the bundle, its time put back", () => {
@@ -159,9 +182,11 @@ describe.skipIf(!git.available)("the code cache the command keeps for itself", (
     // …with one V8 takes: the next check leaves it be.
     expect(check(dir, { XDG_CACHE_HOME: cacheHome })).toEqual(expected);
     expect(theCache(folder).ino).toBe(replaced.ino);
-    // A good cache under this file's name whose header names another Node: not used, rewritten.
+    // A good cache under this file's name whose header names another Node (of the same length, so
+    // that only the key can tell): not used, rewritten.
+    const otherVersion = process.version.replace(/\d$/, (digit) => String((Number(digit) + 1) % 10));
     const otherKey = Buffer.from(
-      replaced.bytes.toString("latin1").replace(process.version, "v0.0.1"),
+      replaced.bytes.toString("latin1").replace(process.version, otherVersion),
       "latin1",
     );
     writeFileSync(file, otherKey);
@@ -200,20 +225,27 @@ describe.skipIf(!git.available)("the code cache the command keeps for itself", (
       writeFileSync(ours.file, planted);
       chmodSync(ours.file, mode);
     };
-    // The folder others can write: not read (nor written).
+    // The folder others can write: not read, and nothing written there.
     plant(0o600);
     chmodSync(folder, 0o777);
     expect(check(dir, { XDG_CACHE_HOME: cacheHome })).toEqual(expected);
+    expect(caches(folder)).toEqual([basename(ours.file)]);
+    expect(readFileSync(ours.file).equals(planted)).toBe(true);
     chmodSync(folder, 0o700);
     // The file others can write, in a private folder: not read (and replaced by one of ours).
     plant(0o666);
     expect(check(dir, { XDG_CACHE_HOME: cacheHome })).toEqual(expected);
-    if (process.getuid?.() === 0) {
-      // Another user's folder (root can make one here): not read.
-      plant(0o600);
-      chownSync(folder, 65534, 65534);
+    // Another user's folder, or file (root can make them here): not read.
+    plant(0o600);
+    if (giveAway(folder)) {
       expect(check(dir, { XDG_CACHE_HOME: cacheHome })).toEqual(expected);
+      expect(readFileSync(ours.file).equals(planted)).toBe(true);
       chownSync(folder, 0, 0);
+    }
+    plant(0o600);
+    if (giveAway(ours.file)) {
+      expect(check(dir, { XDG_CACHE_HOME: cacheHome })).toEqual(expected);
+      expect(readFileSync(ours.file).equals(planted)).toBe(false);
     }
     // The control: the same planted file, private in a private folder, is run — which is why the
     // checks above are there.
@@ -222,13 +254,16 @@ describe.skipIf(!git.available)("the code cache the command keeps for itself", (
   });
 
   it("ignores a relative XDG_CACHE_HOME (the XDG rule), using ~/.cache instead", () => {
-    const { check, expected } = checker();
+    const { check, expected, cwd } = checker();
     const dir = cloneLayout();
     const home = tempDir();
     expect(check(dir, { HOME: home, XDG_CACHE_HOME: "relative-cache" })).toEqual(expected);
     theCache(join(home, ".cache", "hub-token-check"));
     expect(check(dir, { HOME: "relative-home" })).toEqual(expected);
-    expect(existsSync(join(dir, "relative-cache"))).toBe(false);
+    for (const where of [dir, cwd]) {
+      expect(existsSync(join(where, "relative-cache"))).toBe(false);
+      expect(existsSync(join(where, "relative-home"))).toBe(false);
+    }
   });
 
   it("is not written for --help, --version, install, or when turned off; a path after -- is a check", () => {
@@ -301,6 +336,18 @@ describe.skipIf(!git.available)("the code cache the command keeps for itself", (
     expect(left).not.toContain("00000000.v8-cache.123-abc.tmp");
     expect(left).toContain("00000001.v8-cache.456-def.tmp");
     expect(left).toContain("notes.txt");
+  });
+
+  it("makes no folder in another user's tree (root run with that user's HOME)", (context) => {
+    const { check, expected } = checker();
+    const dir = cloneLayout();
+    const home = tempDir();
+    if (!giveAway(home)) {
+      console.warn("[skip] making a folder another user's needs root that can chown (CI runs as root)");
+      context.skip();
+    }
+    expect(check(dir, { HOME: home })).toEqual(expected);
+    expect(existsSync(join(home, ".cache"))).toBe(false);
   });
 
   it("changes nothing when it cannot be written (the cache folder is a file)", () => {

@@ -55,7 +55,10 @@ describe("spawnSync over Node's spawn_sync binding", () => {
     expect(seen(a)).toEqual(seen(b));
     expect(a.stdout.toString().trim()).toBe("7");
     // Without input, stdin is /dev/null (not an empty pipe, not the terminal): nothing to wait for.
-    const [c, d] = both("sh", ["-c", "readlink /proc/self/fd/0"]);
+    // (/proc is Linux's; elsewhere `test -c` tells a character device from a pipe.)
+    const probe =
+      process.platform === "linux" ? "readlink /proc/self/fd/0" : "test -c /dev/stdin && echo /dev/null";
+    const [c, d] = both("sh", ["-c", probe]);
     expect(seen(c)).toEqual(seen(d));
     expect(c.stdout.toString()).toBe("/dev/null\n");
   });

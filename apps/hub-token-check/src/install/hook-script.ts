@@ -32,8 +32,9 @@ export function hookScript(self: readonly string[]): string {
   return [
     "#!/bin/sh",
     HOOK_MARKER,
-    "# It stops plaintext Automation Hub tokens in ansible.cfg from being committed. Run the install",
-    "# again to update it; skip it once with `git commit --no-verify`.",
+    "# It stops plaintext Automation Hub tokens (in ansible.cfg, Containerfiles, CI YAML, .env and any",
+    "# other text file) from being committed. Run the install again to update it; skip it once with",
+    "# `git commit --no-verify`.",
     `chained="$(dirname "$0")/${CHAINED_NAME}"`,
     'if [ -x "$chained" ]; then',
     '  "$chained" "$@" || exit $?',

@@ -65,7 +65,11 @@ const START_FAILURES = new Set(["ENOENT", "EACCES", "EPERM", "ENOTDIR", "ELOOP",
 function cannotRun(error: Error): HubSetupError {
   const code = (error as NodeJS.ErrnoException).code;
   if (code === "ERR_ACCESS_DENIED") {
-    return new GitCannotRunError(error, "Node's permission model is on: allow it with --allow-child-process");
+    // Newer Node says how in the message itself; then the hint would only repeat it.
+    const hint = error.message.includes("--allow-child-process")
+      ? "Node's permission model is on"
+      : "Node's permission model is on: allow it with --allow-child-process";
+    return new GitCannotRunError(error, hint);
   }
   if (code !== undefined && START_FAILURES.has(code)) return new GitCannotRunError(error, "install git");
   return new HubSetupError("USAGE", `git failed: ${error.message}`, { cause: error });
