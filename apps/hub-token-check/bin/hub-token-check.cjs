@@ -78,15 +78,14 @@ function shortHash(text) {
   return (hash >>> 0).toString(16).padStart(8, "0");
 }
 
-/** A folder or file only this user can write (POSIX; Windows has no such mode bits). */
-function ownedAndPrivate(stat) {
-  if (typeof process.geteuid !== "function") return true;
-  return stat.uid === process.geteuid() && (stat.mode & 0o022) === 0;
-}
-
 /** Whether a folder or file is this user's (POSIX; always on Windows). */
 function ownedByMe(stat) {
   return stat !== undefined && (typeof process.geteuid !== "function" || stat.uid === process.geteuid());
+}
+
+/** A folder or file only this user can write (POSIX; Windows has no such mode bits). */
+function ownedAndPrivate(stat) {
+  return ownedByMe(stat) && (typeof process.geteuid !== "function" || (stat.mode & 0o022) === 0);
 }
 
 /** The stat of `path`, or of its nearest folder above that exists. */
@@ -132,8 +131,9 @@ function ownCacheHeader(cache, bundleBytes) {
 function readOwnCache(cache, bundleBytes) {
   let fd;
   try {
-    const dir = fs.lstatSync(cache.dir);
-    if (!dir.isDirectory() || !ownedAndPrivate(dir)) return undefined;
+    // Missing on a first run, and wherever the shipped cache is taken: no exception for that.
+    const dir = fs.lstatSync(cache.dir, { throwIfNoEntry: false });
+    if (dir === undefined || !dir.isDirectory() || !ownedAndPrivate(dir)) return undefined;
     fd = fs.openSync(cache.file, "r");
     const stat = fs.fstatSync(fd);
     if (!stat.isFile() || !ownedAndPrivate(stat)) return undefined;
@@ -203,12 +203,11 @@ function prune(dir) {
 }
 
 /**
- * A run that checks files, worth caching for: not --version, --help or install, which compile little
- * (and a cache, once V8 takes it, is kept). Words after `--` are paths.
+ * Whether the words before `--` (after it, every word is a path) ask for a check, worth caching for:
+ * not --version, --help or install, which compile little (and a cache, once V8 takes it, is kept).
  */
-function isCheck(args) {
-  const end = args.indexOf("--");
-  return !(end === -1 ? args : args.slice(0, end)).some(
+function isCheck(options) {
+  return !options.some(
     (arg) => arg === "install" || /^--(?:help|version|fix)$/.test(arg) || /^-[^-]*[hV]/.test(arg),
   );
 }
@@ -235,11 +234,12 @@ function runCommand() {
     return;
   }
   const end = args.indexOf("--");
-  if ((end === -1 ? args : args.slice(0, end)).includes("--fix")) {
+  const options = end === -1 ? args : args.slice(0, end);
+  if (options.includes("--fix")) {
     require(bundle.file);
     return;
   }
-  const own = isCheck(args) ? ownCache(bundle.file, process.env, process.platform) : undefined;
+  const own = isCheck(options) ? ownCache(bundle.file, process.env, process.platform) : undefined;
   const ownData = own === undefined ? undefined : readOwnCache(own, bundle.bytes);
   const { script, rejected } = compileText(
     bundle.bytes.toString("utf8"),

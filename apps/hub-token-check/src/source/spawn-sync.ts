@@ -111,17 +111,19 @@ export function spawnSyncOf(host: SpawnHost, fallback: () => Spawn): Spawn | und
     return undefined;
   }
   if (!isBinding(binding)) return undefined;
-  return (file, args, options) => {
-    if ([file, ...args].some((arg) => arg.includes("\0"))) return fallback()(file, args, options);
-    let result: unknown;
+  const run = (file: string, args: string[], options: SpawnSyncOptions): unknown => {
+    // A NUL byte, which child_process refuses with a clear error, is left to it.
+    if ([file, ...args].some((arg) => arg.includes("\0"))) return undefined;
     try {
-      result = binding.spawn(bindingOptions(file, args, options));
+      return binding.spawn(bindingOptions(file, args, options));
     } catch {
       // It throws only on options it cannot read (src/spawn_sync.cc): child_process says what is wrong.
-      return fallback()(file, args, options);
+      return undefined;
     }
-    if (!isResult(result)) return fallback()(file, args, options);
-    return resultOf(result, file, args, host.errorName);
+  };
+  return (file, args, options) => {
+    const result = run(file, args, options);
+    return isResult(result) ? resultOf(result, file, args, host.errorName) : fallback()(file, args, options);
   };
 }
 
